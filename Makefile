@@ -1,0 +1,44 @@
+# Two commands for a fresh machine with Python 3.11 and make:
+#   make run    regenerate every notebook and figure
+#   make test   unit tests, strict nbval on the committed notebooks, parameter runs
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
+# Deterministic hashing and a non-interactive plotting backend for every step.
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test validate lab bench clean help
+
+help:
+	@echo "make run | make test | make validate | make lab | make bench | make clean"
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required, found " + sys.version.split()[0] + " at " + sys.executable)'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@rm -f $(VENV)/.installed-*
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+run: $(STAMP)
+	$(BIN)/python -m helpers.run
+
+validate: $(STAMP)
+	$(BIN)/python -m helpers.validation
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (mekong-dx .venv)"
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+
+bench: $(STAMP)
+	$(BIN)/python -m helpers.benchmark
+
+clean:
+	rm -rf $(VENV) .bench out

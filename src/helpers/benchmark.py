@@ -1,0 +1,75 @@
+"""`make bench`: median wall-clock of the full regeneration, of the same
+notebooks executed one after another with plain `jupyter nbconvert --execute`,
+and of the test suite. Installation is excluded (the environment exists).
+
+Writes nothing under notebooks/ or figures/: outputs go to .bench/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from helpers.paths import FIGURES_ENV, ROOT
+from helpers.running import canonical_notebooks
+
+BENCH = ROOT / ".bench"
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [l.split(":", 1)[1].strip() for l in cpuinfo.read_text().splitlines() if l.startswith("model name")]
+        cpu = names[0] if names else cpu
+    mem = ""
+    if hasattr(os, "sysconf"):
+        mem = f", {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB RAM"
+    return f"{os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.benchmark")
+    parser.add_argument("--runs", type=int, default=3, help="repetitions per measurement (default 3)")
+    parser.add_argument("--test-runs", type=int, default=3, help="repetitions of the test suite")
+    args = parser.parse_args(argv)
+
+    shutil.rmtree(BENCH, ignore_errors=True)
+    env = {**os.environ, FIGURES_ENV: str(BENCH / "figures"), "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
+    bin_dir = Path(sys.executable).parent
+    notebooks = [str(p) for p in canonical_notebooks()]
+    measures = {
+        "regeneration (python -m helpers.run, parallel)": (
+            [sys.executable, "-m", "helpers.run", "--output-dir", str(BENCH / "run")], args.runs),
+        "baseline (jupyter nbconvert --execute, one after another)": (
+            ["bash", "-c", " && ".join(
+                f"'{bin_dir / 'jupyter'}' nbconvert --to notebook --execute --output-dir '{BENCH / 'nbconvert'}' '{nb}'"
+                for nb in notebooks)], args.runs),
+        "test suite (python -m pytest)": ([sys.executable, "-m", "pytest", "-q"], args.test_runs),
+    }
+    print(f"machine: {_machine()}")
+    print(f"notebooks: {len(notebooks)}; runs: {args.runs} (tests: {args.test_runs})\n")
+    print("| measurement | median (s) | min (s) | max (s) | runs |")
+    print("|---|---:|---:|---:|---:|")
+    for label, (cmd, runs) in measures.items():
+        times = [_timed(cmd, env) for _ in range(runs)]
+        print(f"| {label} | {statistics.median(times):.1f} | {min(times):.1f} | {max(times):.1f} | {runs} |", flush=True)
+    shutil.rmtree(BENCH, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

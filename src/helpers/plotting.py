@@ -1,0 +1,79 @@
+"""Project chart style: province colours, captions, rank axes, deterministic files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+
+from helpers.paths import figures_dir
+
+# Okabe–Ito colour-blind-safe palette. The two study provinces keep their colour
+# in every figure; any other province gets the next free colour in name order.
+PROVINCE_COLOURS = {"Hậu Giang": "#0072B2", "Tiền Giang": "#D55E00"}
+_EXTRA_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+CONTEXT_GREY = "#BBBBBB"
+MISSING_STYLE = {"facecolor": "white", "edgecolor": "#777777", "hatch": "///", "linewidth": 0.8}
+
+# DejaVu Sans ships with matplotlib and covers Vietnamese diacritics.
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titleweight": "bold",
+    "axes.titlesize": 12,
+    "axes.titlelocation": "left",
+    "figure.constrained_layout.use": True,
+    "svg.hashsalt": "mekong-dx",  # fixed ids in SVG output
+    "svg.fonttype": "path",
+}
+
+
+def use_style() -> None:
+    mpl.rcParams.update(STYLE)
+
+
+def province_colour(province: str, all_provinces: list[str] | None = None) -> str:
+    if province in PROVINCE_COLOURS:
+        return PROVINCE_COLOURS[province]
+    others = sorted(p for p in (all_provinces or [province]) if p not in PROVINCE_COLOURS)
+    index = others.index(province) if province in others else 0
+    return _EXTRA_COLOURS[index % len(_EXTRA_COLOURS)]
+
+
+def add_title(fig: plt.Figure, title: str) -> None:
+    """The finding, as a figure-wide title aligned with the left edge."""
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+
+
+def add_caption(fig: plt.Figure, text: str, width: int = 120) -> None:
+    """Sources and periods, printed on the figure itself (below the axes)."""
+    wrapped = "\n".join(textwrap.wrap(text, width))
+    fig.supxlabel(wrapped, x=0.01, ha="left", fontsize=7.5, color="#444444")
+
+
+def rank_axis(ax: plt.Axes, n: int, axis: str = "y") -> None:
+    """A rank axis from 1 (best, at the top) to n."""
+    if axis == "y":
+        ax.set_ylim(n + 0.5, 0.5)
+    else:
+        ax.set_xlim(0.5, n + 0.5)
+
+
+def save_figure(fig: plt.Figure, name: str) -> list[Path]:
+    """Save `name`.png and `name`.svg without date or version metadata.
+
+    Written to helpers.paths.figures_dir(): figures/ by default, a staging
+    folder during `python -m helpers.run`, a tmp dir under pytest.
+    """
+    out = figures_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / f"{name}.png", out / f"{name}.svg"]
+    with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
+        fig.savefig(paths[0], metadata={"Software": None})
+        fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    return paths

@@ -1,0 +1,292 @@
+"""Execute the notebooks with papermill: checked parameters, parallel runs,
+atomic installation of results and deterministic (volatile-free) output.
+
+Command line: `python -m helpers.run [NOTEBOOK ...] [-p NAME VALUE ...] [--output-dir DIR]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from helpers.paths import FIGURES, FIGURES_ENV, NOTEBOOKS, ROOT
+
+KERNEL = "python3"
+# Cell metadata written by papermill / nbclient / JupyterLab that changes on every run.
+VOLATILE_CELL_METADATA = ("papermill", "execution", "ExecuteTime", "collapsed", "scrolled")
+
+
+class RunnerError(Exception):
+    """A problem with the command line or a notebook run, explained for the user."""
+
+
+# ---------------------------------------------------------------- discovery
+
+
+def canonical_notebooks() -> list[Path]:
+    """The published notebooks, in order: notebooks/NN_name.ipynb."""
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def resolve_notebooks(names: list[str]) -> list[Path]:
+    """Map names (`01_dti_rank`, `01_dti_rank.ipynb`, `notebooks/01_dti_rank.ipynb`) to paths."""
+    available = {p.stem: p for p in canonical_notebooks()}
+    if not names:
+        return list(available.values())
+    chosen = []
+    for name in names:
+        stem = Path(name).stem
+        if stem not in available:
+            raise RunnerError(
+                f"unknown notebook {name!r}; valid notebooks: {', '.join(available) or '(none found)'}"
+            )
+        if available[stem] not in chosen:
+            chosen.append(available[stem])
+    return chosen
+
+
+# ---------------------------------------------------------------- parameters
+
+
+def notebook_parameters(path: Path) -> dict[str, object]:
+    """Declared parameters of a notebook and their default values (literals only)."""
+    import papermill
+
+    declared = papermill.inspect_notebook(str(path))
+    defaults = {}
+    for name, info in declared.items():
+        try:
+            defaults[name] = ast.literal_eval(info["default"])
+        except (ValueError, SyntaxError) as exc:
+            raise RunnerError(
+                f"{path.name}: parameter {name!r} must default to a literal, got {info['default']!r}"
+            ) from exc
+    return defaults
+
+
+def coerce_parameter(name: str, raw: str, default: object) -> object:
+    """Parse `raw` as a Python literal of the same type as `default`.
+
+    A bare word is accepted for a string parameter (`-p lang vi`).
+    """
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        if isinstance(default, str):
+            return raw
+        raise RunnerError(
+            f"parameter {name!r}: {raw!r} is not a valid literal; "
+            f"expected a {type(default).__name__} like {default!r}"
+        ) from None
+    if default is None:
+        return value
+    expected = type(default)
+    if expected is float and type(value) is int:
+        return float(value)
+    if type(value) is not expected:
+        raise RunnerError(
+            f"parameter {name!r}: {raw!r} is a {type(value).__name__}; "
+            f"expected a {expected.__name__} like {default!r}"
+        )
+    return value
+
+
+def parse_parameters(pairs: list[tuple[str, str]], notebooks: list[Path]) -> dict[str, object]:
+    """Check every NAME against every chosen notebook and type-check its VALUE."""
+    declared = {nb: notebook_parameters(nb) for nb in notebooks}
+    parsed: dict[str, object] = {}
+    for name, raw in pairs:
+        for nb, params in declared.items():
+            if name not in params:
+                raise RunnerError(
+                    f"{nb.stem} has no parameter {name!r}; valid parameters: "
+                    f"{', '.join(params) or '(none)'}"
+                )
+            parsed[name] = coerce_parameter(name, raw, params[name])
+    return parsed
+
+
+# ---------------------------------------------------------------- determinism
+
+
+def clean_notebook(nb: nbformat.NotebookNode, parameters: dict | None = None) -> nbformat.NotebookNode:
+    """Strip run-specific metadata; keep sources, outputs, execution counts and tags."""
+    nb.metadata.pop("papermill", None)
+    if parameters:
+        nb.metadata["papermill"] = {"parameters": parameters}
+    for index, cell in enumerate(nb.cells):
+        for key in VOLATILE_CELL_METADATA:
+            cell.metadata.pop(key, None)
+        # Injected cells get random ids; positional ids are stable across runs.
+        cell["id"] = f"cell-{index:02d}"
+    return nb
+
+
+def volatile_metadata(nb: nbformat.NotebookNode) -> list[str]:
+    """Names of volatile fields still present (empty for a clean notebook)."""
+    found = []
+    papermill_meta = nb.metadata.get("papermill", {})
+    found += [f"metadata.papermill.{k}" for k in papermill_meta if k != "parameters"]
+    for index, cell in enumerate(nb.cells):
+        found += [f"cells[{index}].metadata.{k}" for k in VOLATILE_CELL_METADATA if k in cell.metadata]
+        if cell.get("id") != f"cell-{index:02d}":
+            found.append(f"cells[{index}].id")
+    return found
+
+
+# ---------------------------------------------------------------- execution
+
+
+@dataclass
+class Job:
+    source: Path
+    staged: Path
+    parameters: dict = field(default_factory=dict)
+
+
+def _execute(job: Job, figures_stage: str) -> float:
+    """Run one notebook in a worker process; returns seconds taken."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    os.environ[FIGURES_ENV] = figures_stage
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    start = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(job.source),
+            str(job.staged),
+            parameters=job.parameters,
+            kernel_name=KERNEL,
+            cwd=str(NOTEBOOKS),
+            progress_bar=False,
+            log_output=False,
+        )
+    except PapermillExecutionError as exc:
+        first_line = exc.source.strip().splitlines()[0] if exc.source.strip() else ""
+        raise RunnerError(
+            f"{job.source.name}: cell {exc.cell_index} (execution count {exc.exec_count}) "
+            f"failed with {exc.ename}: {exc.evalue}\n    first line of the cell: {first_line}"
+        ) from None
+    nb = nbformat.read(job.staged, as_version=4)
+    nbformat.write(clean_notebook(nb, job.parameters), job.staged)
+    return time.perf_counter() - start
+
+
+def run_notebooks(
+    notebooks: list[Path],
+    parameters: dict | None = None,
+    output_dir: Path | None = None,
+    workers: int | None = None,
+    log=print,
+) -> list[Path]:
+    """Execute `notebooks`; install results only if every one succeeded.
+
+    Canonical mode (no parameters, no output_dir): notebooks are rewritten in
+    place and figures land in figures/. Otherwise everything goes to
+    output_dir (notebooks/ and figures/ are not touched).
+    """
+    parameters = parameters or {}
+    canonical = not parameters and output_dir is None
+    if not canonical and output_dir is None:
+        raise RunnerError("parameters given: choose where results go with --output-dir DIR")
+    nb_dest = NOTEBOOKS if canonical else output_dir
+    fig_dest = FIGURES if canonical else output_dir / "figures"
+
+    # Staging lives beside the repository so that the final moves are renames.
+    stage = Path(tempfile.mkdtemp(prefix=".run-staging-", dir=ROOT))
+    try:
+        (stage / "figures").mkdir()
+        jobs = [Job(nb, stage / nb.name, parameters) for nb in notebooks]
+        workers = workers or min(len(jobs), os.cpu_count() or 1)
+        failures = []
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_execute, job, str(stage / "figures")): job for job in jobs}
+            for done, future in enumerate(as_completed(futures), start=1):
+                job = futures[future]
+                try:
+                    seconds = future.result()
+                    log(f"[{done}/{len(jobs)}] {job.source.stem}: ok ({seconds:.1f} s)")
+                except RunnerError as exc:
+                    failures.append(str(exc))
+                    log(f"[{done}/{len(jobs)}] {job.source.stem}: FAILED")
+        if failures:
+            raise RunnerError("nothing was written; " + "\n".join(failures))
+        return _install(jobs, stage / "figures", nb_dest, fig_dest, prune=canonical and _is_all(notebooks))
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _is_all(notebooks: list[Path]) -> bool:
+    return sorted(notebooks) == canonical_notebooks()
+
+
+def _install(jobs: list[Job], fig_stage: Path, nb_dest: Path, fig_dest: Path, prune: bool) -> list[Path]:
+    nb_dest.mkdir(parents=True, exist_ok=True)
+    fig_dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    produced = {p.name for p in fig_stage.iterdir()}
+    if prune:  # a full canonical run owns figures/: drop figures no notebook makes any more
+        for old in fig_dest.iterdir():
+            if old.suffix in {".png", ".svg"} and old.name not in produced:
+                old.unlink()
+    for fig in sorted(fig_stage.iterdir()):
+        shutil.move(str(fig), fig_dest / fig.name)
+        written.append(fig_dest / fig.name)
+    for job in jobs:
+        shutil.move(str(job.staged), nb_dest / job.source.name)
+        written.append(nb_dest / job.source.name)
+    return written
+
+
+# ---------------------------------------------------------------- command line
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.run",
+        description="Execute the project notebooks with papermill (all of them by default).",
+    )
+    parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="e.g. 01_dti_rank")
+    parser.add_argument(
+        "-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+        help="override a parameter (a Python literal; bare words for strings)",
+    )
+    parser.add_argument("--output-dir", type=Path, help="write notebooks and figures here instead")
+    parser.add_argument("--skip-validation", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        notebooks = resolve_notebooks(args.notebooks)
+        parameters = parse_parameters([tuple(p) for p in args.parameter], notebooks)
+        output_dir = args.output_dir.resolve() if args.output_dir else None
+        if parameters and output_dir is None:
+            output_dir = (Path.cwd() / "out").resolve()
+            print(f"parameters given: writing to {output_dir} (notebooks/ and figures/ untouched)")
+        if not args.skip_validation:
+            from helpers.validation import validate_all
+
+            problems = validate_all()
+            if problems:
+                raise RunnerError(
+                    "data validation failed; nothing was run:\n" + "\n".join(map(str, problems))
+                )
+        written = run_notebooks(notebooks, parameters, output_dir, log=lambda m: print(m, flush=True))
+    except RunnerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {len(written)} files")
+    return 0

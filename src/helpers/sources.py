@@ -1,0 +1,85 @@
+"""The raw articles: reading them and finding verbatim quotes in them.
+
+Articles are read as received (never modified). Matching a quote tolerates
+what a careful copy can legitimately change: Unicode normalization form,
+non-breaking or repeated spaces. Everything else must match exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from helpers.paths import ROOT
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """NFC text with each whitespace run (U+00A0 included) as one space, and for
+    each output character its index in `text`. Indexes refer to the NFC form of
+    `text`, which is `text` itself for NFC input (all stored articles are NFC)."""
+    text = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+        origin.append(i)
+    return "".join(out), origin
+
+
+def normalize(text: str) -> str:
+    return normalize_with_map(text)[0].strip()
+
+
+def find_quote(quote: str, text: str) -> tuple[int, int] | None:
+    """Span (start, end) of `quote` in the original `text`, or None."""
+    norm_text, origin = normalize_with_map(text)
+    norm_quote = normalize(quote)
+    if not norm_quote:
+        return None
+    at = norm_text.find(norm_quote)
+    if at < 0:
+        return None
+    end = at + len(norm_quote) - 1
+    return origin[at], origin[end] + 1
+
+
+@lru_cache(maxsize=None)
+def read_article(file: str) -> str:
+    """The text of a raw article, by its path relative to the repository root."""
+    return (ROOT / file).read_text(encoding="utf-8")
+
+
+def sha256_of(path: str | Path) -> str:
+    return hashlib.sha256((ROOT / path).read_bytes()).hexdigest()
+
+
+def article_profile(sources) -> "pd.DataFrame":
+    """Per article: length, non-breaking spaces and number tokens found.
+
+    `sources` is the sources table (helpers.loading.load("sources")).
+    """
+    import pandas as pd
+
+    from helpers.numbers import find_numbers
+
+    rows = []
+    for row in sources[sources["tier"] == "article"].itertuples():
+        text = read_article(row.file)
+        rows.append(
+            {
+                "source_id": row.source_id,
+                "characters": len(text),
+                "non_breaking_spaces": text.count("\u00a0"),
+                "number_tokens": len(find_numbers(text)),
+            }
+        )
+    return pd.DataFrame(rows)

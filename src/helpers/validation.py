@@ -1,0 +1,335 @@
+"""Checks on the curated data. `python -m helpers.validation` (or `make validate`).
+
+Every problem is reported in one pass as `file:row:column: message`, where
+row is the line number in the CSV file (the header is line 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from helpers.numbers import find_numbers, hedge_qualifier
+from helpers.paths import ROOT
+from helpers.sources import find_quote
+
+QUALIFIERS = {"exact", "approx", "at_least", "at_most"}
+KINDS = {"result", "target"}
+TIERS = {"article", "official_table", "press_reference"}
+THEMES = {"dti", "public_services", "digital_economy", "digital_society", "digital_government", "infrastructure"}
+UNITS = {"count", "percent", "rank_of_63", "rank_of_13", "score_0_1", "hectare", "billion_vnd", "month"}
+MISSING = "unknown"
+
+COLUMNS = {
+    "sources": "source_id file title outlet published reference_date provinces language url tier sha256 notes",
+    "indicators": "indicator_id theme label_en label_vi unit higher_is_better definition_en",
+    "observations": "obs_id province indicator_id value qualifier period_start period_end period_label kind source_id quote note",
+    "milestones": "milestone_id date province event_en event_vi source_id quote",
+    "number_exclusions": "source_id start text reason context",
+    "exclusion_reasons": "reason description",
+}
+FILES = {name: f"data/{name}.csv" for name in COLUMNS}
+REGIONS = "data/reference/regions.csv"
+CALENDAR = "data/reference/dti_calendar.csv"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.row}:{self.column}: {self.message}"
+
+
+@dataclass
+class Table:
+    file: str
+    rows: list[tuple[int, dict[str, str]]]  # (line number, row)
+
+
+class _Checker:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def add(self, table: Table | str, row: int, column: str, message: str) -> None:
+        file = table.file if isinstance(table, Table) else table
+        self.problems.append(Problem(file, row, column, message))
+
+    # -- reading
+
+    def read(self, file: str, columns: list[str] | None) -> Table | None:
+        path = self.root / file
+        if not path.exists():
+            self.add(file, 0, "-", "file is missing")
+            return None
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = reader.fieldnames or []
+            if columns is not None and header != columns:
+                self.add(file, 1, "-", f"expected columns {','.join(columns)}; found {','.join(header)}")
+                return None
+            rows = []
+            for row in reader:
+                if None in row or any(v is None for v in row.values()):
+                    self.add(file, reader.line_num, "-", f"expected {len(header)} fields")
+                    continue
+                rows.append((reader.line_num, row))
+        return Table(file, rows)
+
+    # -- generic column checks
+
+    def unique(self, table: Table, *columns: str) -> None:
+        seen: dict[tuple, int] = {}
+        for line, row in table.rows:
+            key = tuple(row[c] for c in columns)
+            if key in seen:
+                self.add(table, line, "+".join(columns), f"duplicate id {'/'.join(key)!r} (first on row {seen[key]})")
+            seen.setdefault(key, line)
+
+    def required(self, table: Table, *columns: str) -> None:
+        for line, row in table.rows:
+            for c in columns:
+                if not row[c].strip():
+                    self.add(table, line, c, "expected a value, found an empty field")
+
+    def enum(self, table: Table, column: str, allowed: set[str], what: str = "") -> None:
+        for line, row in table.rows:
+            if row[column] not in allowed:
+                shown = ", ".join(sorted(allowed)) if len(allowed) <= 12 else f"one of {len(allowed)} {what}"
+                self.add(table, line, column, f"{row[column]!r} is not allowed; expected {shown}")
+
+    def foreign(self, table: Table, column: str, target: set[str], target_file: str) -> None:
+        for line, row in table.rows:
+            if row[column] not in target:
+                self.add(table, line, column, f"{row[column]!r} is not an id in {target_file}")
+
+    def iso_date(self, table: Table, line: int, column: str, value: str, allow_missing=False) -> date | None:
+        if allow_missing and value == MISSING:
+            return None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            self.add(table, line, column, f"{value!r} is not an ISO date (YYYY-MM-DD)")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.add(table, line, column, f"{value!r} is not a real date")
+            return None
+
+
+def _read_text(root: Path, file: str) -> str | None:
+    path = root / file
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def validate_all(root: Path = ROOT) -> list[Problem]:
+    """All problems in the curated data under `root` (empty list when valid)."""
+    c = _Checker(Path(root))
+    t = {name: c.read(FILES[name], COLUMNS[name].split()) for name in COLUMNS}
+    regions = c.read(REGIONS, None)
+    calendar = c.read(CALENDAR, None)
+    provinces = {row["province"] for _, row in regions.rows} if regions else set()
+    announced = {
+        int(row["assessment_year"]): date.fromisoformat(row["announced"]) for _, row in calendar.rows
+    } if calendar else {}
+
+    sources, articles = {}, {}
+    if t["sources"]:
+        sources, articles = _check_sources(c, t["sources"])
+    indicators = _check_indicators(c, t["indicators"]) if t["indicators"] else {}
+    if t["observations"]:
+        _check_observations(c, t["observations"], sources, articles, indicators, provinces, announced)
+    if t["milestones"]:
+        _check_milestones(c, t["milestones"], sources, articles, provinces)
+    if t["exclusion_reasons"] and t["number_exclusions"]:
+        _check_exclusions(c, t["number_exclusions"], t["exclusion_reasons"], sources, articles)
+    return c.problems
+
+
+def _check_sources(c: _Checker, tab: Table) -> tuple[dict, dict]:
+    c.unique(tab, "source_id")
+    c.required(tab, "source_id", "file", "title", "outlet", "published", "tier")
+    c.enum(tab, "tier", TIERS)
+    sources, articles = {}, {}
+    for line, row in tab.rows:
+        c.iso_date(tab, line, "published", row["published"], allow_missing=True)
+        ref = row["reference_date"]
+        row["_reference_date"] = c.iso_date(tab, line, "reference_date", ref) if ref else None
+        sources[row["source_id"]] = row
+        if row["tier"] != "article":
+            continue
+        if not row["_reference_date"]:
+            c.add(tab, line, "reference_date", "an article needs the date its facts can refer up to")
+        text = _read_text(c.root, row["file"])
+        if text is None:
+            c.add(tab, line, "file", f"raw article {row['file']!r} not found")
+            continue
+        digest = hashlib.sha256((c.root / row["file"]).read_bytes()).hexdigest()
+        if digest != row["sha256"]:
+            c.add(tab, line, "sha256", f"raw article changed: file has sha256 {digest}, register says {row['sha256']}")
+        articles[row["source_id"]] = text
+    return sources, articles
+
+
+def _check_indicators(c: _Checker, tab: Table) -> dict:
+    c.unique(tab, "indicator_id")
+    c.required(tab, "indicator_id", "label_en", "label_vi", "definition_en")
+    c.enum(tab, "theme", THEMES)
+    c.enum(tab, "unit", UNITS)
+    c.enum(tab, "higher_is_better", {"true", "false"})
+    return {row["indicator_id"]: row for _, row in tab.rows}
+
+
+def _value_range(unit: str) -> tuple[float, float | None]:
+    if unit == "percent":
+        return 0.0, 100.0
+    if unit.startswith("rank_of_"):
+        return 1.0, float(unit.removeprefix("rank_of_"))
+    if unit == "score_0_1":
+        return 0.0, 1.0
+    return 0.0, None
+
+
+def _check_observations(c, tab, sources, articles, indicators, provinces, announced) -> None:
+    c.unique(tab, "obs_id")
+    c.required(tab, "obs_id", "quote")
+    c.enum(tab, "qualifier", QUALIFIERS)
+    c.enum(tab, "kind", KINDS)
+    c.foreign(tab, "indicator_id", set(indicators), FILES["indicators"])
+    c.foreign(tab, "source_id", set(sources), FILES["sources"])
+    if provinces:
+        c.enum(tab, "province", provinces, f"provinces of {REGIONS}")
+    for line, row in tab.rows:
+        try:
+            value = float(row["value"])
+            if not re.fullmatch(r"-?\d+(\.\d+)?", row["value"]):
+                raise ValueError
+        except ValueError:
+            c.add(tab, line, "value", f"{row['value']!r} is not a plain number ('.' decimal, no grouping)")
+            value = None
+        unit = indicators.get(row["indicator_id"], {}).get("unit")
+        if value is not None and unit:
+            low, high = _value_range(unit)
+            if value < low or (high is not None and value > high):
+                limit = f"{low:g}..{high:g}" if high is not None else f">= {low:g}"
+                c.add(tab, line, "value", f"{value:g} is out of range for unit {unit} (expected {limit})")
+            if unit.startswith("rank_of_") and value != int(value):
+                c.add(tab, line, "value", f"a rank must be a whole number, found {value:g}")
+        start = c.iso_date(tab, line, "period_start", row["period_start"])
+        end = c.iso_date(tab, line, "period_end", row["period_end"])
+        if start and end and start > end:
+            c.add(tab, line, "period_end", f"period ends ({end}) before it starts ({start})")
+        source = sources.get(row["source_id"])
+        if not source or source["tier"] != "article":
+            if source:
+                c.add(tab, line, "source_id", "observations must come from an article; reference facts live in data/reference/")
+            continue
+        ref = source.get("_reference_date")
+        if end and ref and end > ref:
+            c.add(tab, line, "period_end", f"period ends {end}, after the source's reference date {ref}")
+        if start and row["indicator_id"].startswith("dti_") and ref:
+            out = announced.get(start.year)
+            if out is None:
+                c.add(tab, line, "period_start", f"no DTI was announced for assessment year {start.year}")
+            elif out > ref:
+                c.add(tab, line, "period_start",
+                      f"DTI {start.year} was announced {out}, after the source's reference date {ref}; "
+                      "the article must mean an earlier assessment year")
+        text = articles.get(row["source_id"])
+        if text is not None and row["quote"].strip():
+            _check_quote_value(c, tab, line, row, text, value)
+
+
+def _check_quote_value(c, tab, line, row, text, value) -> None:
+    span = find_quote(row["quote"], text)
+    if span is None:
+        c.add(tab, line, "quote", f"quote not found verbatim in {row['source_id']}")
+        return
+    if value is None:
+        return
+    quote = text[span[0]:span[1]]
+    matches = [m for m in find_numbers(quote) if abs(m.value - value) < 1e-9]
+    if not matches:
+        written = ", ".join(m.text for m in find_numbers(quote)) or "none"
+        c.add(tab, line, "value",
+              f"{row['value']} does not appear in the quote under Vietnamese conventions (numbers there: {written})")
+        return
+    implied = {hedge_qualifier(text[: span[0] + m.start]) or "exact" for m in matches}
+    if row["qualifier"] in QUALIFIERS and row["qualifier"] not in implied:
+        c.add(tab, line, "qualifier",
+              f"{row['qualifier']!r} disagrees with the quote's wording before {matches[0].text!r} "
+              f"(implies {' or '.join(sorted(implied))})")
+
+
+def _date_in_quote(when: date, quote: str) -> bool:
+    for m in find_numbers(quote):
+        parts = [int(p) for p in re.split(r"[/\-]", m.text.replace(".", "")) if p.isdigit()]
+        if parts[:2] == [when.day, when.month] and (len(parts) < 3 or parts[2] == when.year):
+            return True
+        if when.day == 1 and parts == [when.month, when.year]:
+            return True
+        if when.day == 1 and when.month == 1 and parts == [when.year]:
+            return True
+    return False
+
+
+def _check_milestones(c, tab, sources, articles, provinces) -> None:
+    c.unique(tab, "milestone_id")
+    c.required(tab, "milestone_id", "event_en", "event_vi", "quote")
+    c.foreign(tab, "source_id", set(sources), FILES["sources"])
+    if provinces:
+        c.enum(tab, "province", provinces, f"provinces of {REGIONS}")
+    for line, row in tab.rows:
+        when = c.iso_date(tab, line, "date", row["date"])
+        source = sources.get(row["source_id"], {})
+        ref = source.get("_reference_date")
+        if when and ref and when > ref:
+            c.add(tab, line, "date", f"{when} is after the source's reference date {ref}")
+        text = articles.get(row["source_id"])
+        if text is None:
+            continue
+        span = find_quote(row["quote"], text)
+        if span is None:
+            c.add(tab, line, "quote", f"quote not found verbatim in {row['source_id']}")
+        elif when and not _date_in_quote(when, text[span[0]:span[1]]):
+            c.add(tab, line, "date", f"{when} is not written in the quote")
+
+
+def _check_exclusions(c, tab, reasons, sources, articles) -> None:
+    c.unique(reasons, "reason")
+    c.unique(tab, "source_id", "start")
+    c.foreign(tab, "source_id", set(articles) or set(sources), "the article rows of " + FILES["sources"])
+    c.foreign(tab, "reason", {row["reason"] for _, row in reasons.rows}, FILES["exclusion_reasons"])
+    for line, row in tab.rows:
+        text = articles.get(row["source_id"])
+        if text is None:
+            continue
+        if not row["start"].isdigit():
+            c.add(tab, line, "start", f"{row['start']!r} is not a character offset")
+            continue
+        start = int(row["start"])
+        if text[start:start + len(row["text"])] != row["text"]:
+            c.add(tab, line, "text", f"{row['text']!r} is not at offset {start} of {row['source_id']}")
+
+
+def main() -> int:
+    problems = validate_all()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s); nothing downstream was written.", file=sys.stderr)
+        return 1
+    print("data valid: " + ", ".join(f"{name}.csv" for name in COLUMNS) + ", reference tables")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""The papermill runner: choices checked up front, atomic results, clean output."""
+
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from helpers import running
+from helpers.paths import FIGURES, NOTEBOOKS, ROOT
+
+FIRST = running.canonical_notebooks()[0]
+
+
+def run_cli(*args, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.run", *args],
+        cwd=cwd, capture_output=True, text=True, check=False,
+    )
+
+
+def snapshot():
+    files = sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(FIGURES.glob("*"))
+    return {p: p.read_bytes() for p in files}
+
+
+def test_unknown_notebook_names_the_valid_ones_and_writes_nothing(tmp_path):
+    before = snapshot()
+    result = run_cli("99_nope", "--output-dir", str(tmp_path))
+    assert result.returncode != 0
+    assert "unknown notebook '99_nope'" in result.stderr
+    assert FIRST.stem in result.stderr
+    assert snapshot() == before and not any(tmp_path.iterdir())
+
+
+def test_unknown_parameter_names_the_valid_ones(tmp_path):
+    result = run_cli(FIRST.stem, "-p", "langg", "vi", "--output-dir", str(tmp_path))
+    assert result.returncode != 0
+    assert "no parameter 'langg'" in result.stderr
+    assert "lang" in result.stderr.split("valid parameters:")[1]
+    assert not any(tmp_path.iterdir())
+
+
+def test_value_of_the_wrong_type_is_refused(tmp_path):
+    result = run_cli(FIRST.stem, "-p", "lang", "3", "--output-dir", str(tmp_path))
+    assert result.returncode != 0
+    assert "parameter 'lang'" in result.stderr and "expected a str" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("raw", "default", "expected"),
+    [("vi", "en", "vi"), ("'vi'", "en", "vi"), ("['Hậu Giang']", ["a"], ["Hậu Giang"]),
+     ("3", 1.5, 3.0), ("True", False, True), ("None", None, None)],
+)
+def test_coerce_parameter_accepts_literals_of_the_default_type(raw, default, expected):
+    assert running.coerce_parameter("x", raw, default) == expected
+
+
+@pytest.mark.parametrize(("raw", "default"), [("vi", ["a"]), ("1", True), ("[1", []), ("'a'", 3)])
+def test_coerce_parameter_rejects_other_types(raw, default):
+    with pytest.raises(running.RunnerError, match="parameter 'x'"):
+        running.coerce_parameter("x", raw, default)
+
+
+def test_clean_notebook_drops_volatile_metadata_but_keeps_outputs():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1 + 1", execution_count=3)
+    cell.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=3)]
+    cell.metadata = {"tags": ["parameters"], "execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"},
+                     "papermill": {"duration": 0.1, "start_time": "x"}}
+    nb.cells = [cell]
+    nb.metadata["papermill"] = {"start_time": "x", "duration": 1.0, "input_path": "/tmp/a.ipynb"}
+    assert running.volatile_metadata(nb)
+    clean = running.clean_notebook(nb, {"lang": "vi"})
+    assert running.volatile_metadata(clean) == []
+    assert clean.metadata["papermill"] == {"parameters": {"lang": "vi"}}
+    assert clean.cells[0].metadata == {"tags": ["parameters"]}
+    assert clean.cells[0].execution_count == 3 and clean.cells[0].outputs[0]["data"]["text/plain"] == "2"
+
+
+@pytest.mark.parametrize("path", running.canonical_notebooks(), ids=lambda p: p.stem)
+def test_committed_notebooks_carry_no_volatile_metadata(path):
+    nb = nbformat.read(path, as_version=4)
+    assert running.volatile_metadata(nb) == []
+    text = path.read_text(encoding="utf-8")
+    for marker in ("start_time", "end_time", "iopub.execute_input", "shell.execute_reply", " at 0x"):
+        assert marker not in text, marker
+    assert all(c.get("execution_count") for c in nb.cells if c.cell_type == "code"), "not executed"
+
+
+def test_failing_notebook_leaves_committed_files_alone(tmp_path, monkeypatch):
+    nb_dir, fig_dir = tmp_path / "notebooks", tmp_path / "figures"
+    nb_dir.mkdir()
+    fig_dir.mkdir()
+    good = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import matplotlib.pyplot as plt\nfrom helpers import plotting\n"
+        "plotting.save_figure(plt.figure(), 'half_written')")])
+    bad = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"),
+                                          nbformat.v4.new_code_cell("raise ValueError('boom')")])
+    for name, nb in {"00_good.ipynb": good, "01_bad.ipynb": bad}.items():
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, nb_dir / name)
+    before = {p: p.read_bytes() for p in nb_dir.iterdir()}
+    monkeypatch.setattr(running, "NOTEBOOKS", nb_dir)
+    monkeypatch.setattr(running, "FIGURES", fig_dir)
+    monkeypatch.setattr(running, "ROOT", tmp_path)
+    with pytest.raises(running.RunnerError) as error:
+        running.run_notebooks(running.canonical_notebooks(), log=lambda m: None)
+    assert "01_bad.ipynb: cell 1" in str(error.value) and "ValueError: boom" in str(error.value)
+    assert {p: p.read_bytes() for p in nb_dir.iterdir()} == before
+    assert list(fig_dir.iterdir()) == []
+    assert not list(tmp_path.glob(".run-staging-*"))
+
+
+def test_output_dir_run_from_elsewhere_reproduces_the_committed_notebook(tmp_path):
+    before = snapshot()
+    out = tmp_path / "out"
+    result = run_cli(FIRST.stem, "--output-dir", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (out / FIRST.name).read_bytes() == FIRST.read_bytes()
+    for fig in (out / "figures").iterdir():
+        assert fig.read_bytes() == (FIGURES / fig.name).read_bytes(), fig.name
+    assert snapshot() == before
