@@ -1,0 +1,300 @@
+"""Build the reference tables in data/reference/ from the shared reference folder.
+
+Run once by a maintainer (`python -m helpers.reference_build [--shared PATH]`);
+the output CSVs are committed, so nothing at run time depends on the shared
+folder. The shared files are not copied: their facts are re-expressed as tidy
+tables with the project's source ids. Every check raises `ReferenceBuildError`
+with a message that says what is wrong, so a changed input cannot slip through.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from helpers.paths import DATA, REFERENCE, ROOT
+
+__all__ = [
+    "ReferenceBuildError",
+    "competition_rank",
+    "check_table",
+    "MEKONG_DELTA",
+    "DTI_TABLES",
+    "dti_tables",
+    "score_rows",
+    "region_rows",
+    "mekong_rows",
+    "calendar_rows",
+    "press_rows",
+    "press_source_id",
+    "build",
+    "main",
+]
+
+DEFAULT_SHARED = ROOT.parent / "shared" / "reference"
+
+
+class ReferenceBuildError(ValueError):
+    """The shared reference material does not say what the builder expects."""
+
+
+# The 13 Mekong Delta provinces before the 2025 merger, spelled as in the JSON.
+MEKONG_DELTA = (
+    "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp",
+    "An Giang", "Kiên Giang", "Cần Thơ", "Hậu Giang", "Sóc Trăng", "Bạc Liêu",
+    "Cà Mau",
+)
+
+SCOPE_63 = "63_provinces"
+SCOPE_34 = "34_provinces_post_merger"
+
+# (source_id, JSON file, assessment year, scope, officially reported mean or None).
+DTI_TABLES = (
+    ("dti-2022-official", "dti_2022_map.json", 2022, SCOPE_63, None),
+    ("dti-2023-official", "dti_2023_map.json", 2023, SCOPE_63, 0.6783),
+    ("dti-2024-63-official", "dti_2024_63_tinh_map.json", 2024, SCOPE_63, 0.6961),
+    ("dti-2024-34-official", "dti_2024_34_tinh_map.json", 2024, SCOPE_34, None),
+)
+
+# Announcement dates of DTI N (assessing year N), from the shared README.
+CALENDAR_SOURCE = "dti-calendar"
+CALENDAR = (
+    (2020, "2021-10-19", "first publication; reported by the Bắc Ninh Department "
+                         "of Information and Communications news page"),
+    (2021, "2022-08-08", ""),
+    (2022, "2023-07-12", ""),
+    (2023, "2025-02-06", ""),
+    (2024, "2025-10-21", ""),
+)
+
+# Press pages are identified by a fragment of their URL; ids are fixed and
+# must exist in data/sources.csv with the same URL.
+PRESS_SOURCES = (
+    ("vietnamnet.vn/", "2183202", "press-vietnamnet-tg-dti2022"),
+    ("baoapbac.vn/", "964811", "press-baoapbac-tg-digital-economy"),
+    ("huggingface.co/", "", "press-hf-vn-dti-provincial"),
+    ("dti.gov.vn/", "xep-hang-2022", "press-dtigov-ranking-2022"),
+    ("huunghi.haugiang.gov.vn/", "", "press-huunghi-hg-infrastructure"),
+    ("vietbao.vn/", "", "press-vietbao-hg-dti"),
+)
+
+# Shared indicator name -> (indicator_id, value override, qualifier, note).
+INDICATORS = {
+    "dti_rank_overall": ("dti_rank_overall", None, "exact", ""),
+    "dti_rank_mekong_delta": ("dti_rank_mekong_delta", None, "exact", ""),
+    "dti_rank_digital_government": ("dti_rank_digital_government", None, "exact", ""),
+    "dti_rank_digital_economy": ("dti_rank_digital_economy", None, "exact", ""),
+    "dti_rank_digital_society": ("dti_rank_digital_society", None, "exact", ""),
+    # The shared row is a flag ("1" = yes); the fact is "rank 10 or better".
+    "dti_top10_digital_infrastructure": (
+        "dti_rank_digital_infrastructure", "10", "at_most",
+        "the source says 'in the top 10'; recorded as rank at most 10",
+    ),
+}
+
+# Rows whose rank is arithmetic on the quote rather than stated in it.
+DERIVED = {
+    ("Hậu Giang", "2020", "dti_rank_overall", "28"): "derived: 17 + 11",
+}
+# The shared quote of a derived row carries that remark after a dash; the
+# project keeps the quote verbatim and moves the remark to the note.
+_REMARK = re.compile(r"\s+—\s+.*derived.*$")
+
+# A score stated next to a rank in the same quote, e.g. "đạt 0,4856".
+_STATED_SCORE = re.compile(r"đạt\s+(\d+,\d+)")
+SCORE_INDICATOR = {"dti_rank_digital_economy": "dti_score_digital_economy"}
+
+SCORE_COLUMNS = ["source_id", "assessment_year", "scope", "province", "score",
+                 "rank", "n_provinces"]
+REGION_COLUMNS = ["province", "region", "in_mekong_delta"]
+MEKONG_COLUMNS = ["source_id", "assessment_year", "province", "score",
+                  "rank_in_mekong_delta", "n_provinces"]
+CALENDAR_COLUMNS = ["assessment_year", "announced", "source_id", "note"]
+PRESS_COLUMNS = ["fact_id", "province", "indicator_id", "value", "qualifier",
+                 "assessment_year", "source_id", "url", "quote", "confidence", "note"]
+
+
+def competition_rank(scores: Sequence[float]) -> list[int]:
+    """Rank by score, descending; equal scores share the best rank (1, 2, 2, 4)."""
+    return [1 + sum(other > score for other in scores) for score in scores]
+
+
+def _score_text(score: float) -> str:
+    # Shortest round-trip form, so 0.6342 stays 0.6342 (no float noise).
+    return repr(float(score))
+
+
+def _load_table(path: Path) -> list[tuple[str, float]]:
+    if not path.is_file():
+        raise ReferenceBuildError(f"missing DTI table {path}")
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return [(row["province"], float(row["pdti"])) for row in rows]
+    except (TypeError, KeyError) as err:
+        raise ReferenceBuildError(f"{path.name}: expected a list of {{province, pdti}}: {err}")
+
+
+def check_table(name: str, rows: list[tuple[str, float]], scope: str,
+                 expected_mean: float | None) -> None:
+    provinces = [province for province, _ in rows]
+    if len(set(provinces)) != len(provinces):
+        raise ReferenceBuildError(f"{name}: a province appears twice")
+    if scope == SCOPE_63 and len(provinces) != 63:
+        raise ReferenceBuildError(f"{name}: {len(provinces)} provinces, expected 63 distinct")
+    if expected_mean is not None:
+        mean = round(sum(score for _, score in rows) / len(rows), 4)
+        if mean != expected_mean:
+            raise ReferenceBuildError(
+                f"{name}: mean score {mean} does not match the official average {expected_mean}")
+
+
+def dti_tables(shared: Path) -> list[dict[str, object]]:
+    """Each DTI table with its checked rows: dicts of source_id, year, scope, rows."""
+    tables = []
+    for source_id, filename, year, scope, mean in DTI_TABLES:
+        rows = _load_table(shared / "dti_official" / filename)
+        check_table(filename, rows, scope, mean)
+        tables.append({"source_id": source_id, "year": year, "scope": scope, "rows": rows})
+    return tables
+
+
+def score_rows(tables: Iterable[dict]) -> list[list[object]]:
+    out = []
+    for table in tables:
+        rows = table["rows"]
+        ranks = competition_rank([score for _, score in rows])
+        for (province, score), rank in zip(rows, ranks):
+            out.append([table["source_id"], table["year"], table["scope"], province,
+                        _score_text(score), rank, len(rows)])
+    return sorted(out, key=lambda r: (r[1], r[2], r[5], r[3]))
+
+
+def region_rows(tables: Iterable[dict]) -> list[list[object]]:
+    provinces = {p for t in tables if t["scope"] == SCOPE_63 for p, _ in t["rows"]}
+    missing = sorted(set(MEKONG_DELTA) - provinces)
+    if missing:
+        raise ReferenceBuildError(
+            f"Mekong Delta provinces not found in the 63-province tables: {missing}")
+    return [[p, "Mekong Delta" if p in MEKONG_DELTA else "other",
+             "true" if p in MEKONG_DELTA else "false"] for p in sorted(provinces)]
+
+
+def mekong_rows(tables: Iterable[dict]) -> list[list[object]]:
+    out = []
+    for table in tables:
+        if table["scope"] != SCOPE_63:
+            continue
+        rows = [(p, s) for p, s in table["rows"] if p in MEKONG_DELTA]
+        if len(rows) != len(MEKONG_DELTA):
+            raise ReferenceBuildError(
+                f"{table['source_id']}: {len(rows)} Mekong Delta provinces, expected 13")
+        ranks = competition_rank([score for _, score in rows])
+        for (province, score), rank in zip(rows, ranks):
+            out.append([table["source_id"], table["year"], province, _score_text(score),
+                        rank, len(rows)])
+    return sorted(out, key=lambda r: (r[1], r[0], r[4], r[2]))
+
+
+def calendar_rows() -> list[list[object]]:
+    return [[year, date, CALENDAR_SOURCE, note] for year, date, note in CALENDAR]
+
+
+def read_sources(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["source_id"]: row for row in csv.DictReader(handle)}
+
+
+def press_source_id(url: str, sources: dict[str, dict[str, str]]) -> str:
+    """The fixed source id of a press page, checked against data/sources.csv."""
+    hits = [sid for host, fragment, sid in PRESS_SOURCES if host in url and fragment in url]
+    if len(hits) != 1:
+        raise ReferenceBuildError(f"no single press source id for URL {url} (matches: {hits})")
+    source_id = hits[0]
+    if source_id not in sources:
+        raise ReferenceBuildError(f"source id {source_id} is not in data/sources.csv")
+    if sources[source_id]["url"] != url:
+        raise ReferenceBuildError(
+            f"{source_id}: URL in data/sources.csv differs from the press fact URL {url}")
+    return source_id
+
+
+def press_rows(path: Path, sources: dict[str, dict[str, str]]) -> list[list[object]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        facts = list(csv.DictReader(handle))
+    out: list[list[object]] = []
+
+    def add(fact: dict, indicator_id: str, value: str, qualifier: str,
+            quote: str, confidence: str, note: str) -> None:
+        out.append([f"pf{len(out) + 1:02d}", fact["province"], indicator_id, value, qualifier,
+                    int(fact["assessment_year"]), press_source_id(fact["source_url"], sources),
+                    fact["source_url"], quote, confidence, note])
+
+    for fact in facts:
+        name = fact["indicator"]
+        if name not in INDICATORS:
+            raise ReferenceBuildError(f"unknown press indicator {name!r}")
+        indicator_id, value, qualifier, note = INDICATORS[name]
+        value = value or fact["value"]
+        quote, confidence = fact["quote"], fact["confidence"]
+        derived = DERIVED.get((fact["province"], fact["assessment_year"], name, fact["value"]))
+        if derived:
+            quote, confidence, note = _REMARK.sub("", quote), "low", derived
+        add(fact, indicator_id, value, qualifier, quote, confidence, note)
+        # A score quoted beside the rank is a second fact from the same sentence.
+        stated = _STATED_SCORE.search(quote)
+        if stated and name in SCORE_INDICATOR:
+            add(fact, SCORE_INDICATOR[name], stated.group(1).replace(",", "."), "exact",
+                quote, confidence, f"score stated in the same quote ({stated.group(1)})")
+    return out
+
+
+def write_csv(path: Path, header: list[str], rows: Iterable[list[object]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE,
+          sources_csv: Path = DATA / "sources.csv") -> list[Path]:
+    """Write the five reference tables into `out`; return their paths."""
+    if not shared.is_dir():
+        raise ReferenceBuildError(f"shared reference folder not found: {shared}")
+    tables = dti_tables(shared)
+    sources = read_sources(sources_csv)
+    for source_id in [t[0] for t in DTI_TABLES] + [CALENDAR_SOURCE]:
+        if source_id not in sources:
+            raise ReferenceBuildError(f"source id {source_id} is not in {sources_csv}")
+    out.mkdir(parents=True, exist_ok=True)
+    outputs = {
+        "dti_scores.csv": (SCORE_COLUMNS, score_rows(tables)),
+        "regions.csv": (REGION_COLUMNS, region_rows(tables)),
+        "dti_mekong_ranks.csv": (MEKONG_COLUMNS, mekong_rows(tables)),
+        "dti_calendar.csv": (CALENDAR_COLUMNS, calendar_rows()),
+        "dti_press_facts.csv": (PRESS_COLUMNS,
+                                press_rows(shared / "dti_press_facts.csv", sources)),
+    }
+    written = []
+    for name, (header, rows) in outputs.items():
+        write_csv(out / name, header, rows)
+        written.append(out / name)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
+                        help="shared reference folder (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=REFERENCE,
+                        help="output folder (default: %(default)s)")
+    args = parser.parse_args(argv)
+    for path in build(args.shared, args.out):
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

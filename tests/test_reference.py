@@ -1,0 +1,167 @@
+"""The reference tables in data/reference/ are complete, correct and reproducible."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from helpers.paths import DATA, REFERENCE, ROOT
+from helpers.reference_build import (
+    DEFAULT_SHARED,
+    MEKONG_DELTA,
+    SCOPE_63,
+    ReferenceBuildError,
+    build,
+    check_table,
+    competition_rank,
+    press_source_id,
+    region_rows,
+)
+
+TABLES_63 = ("dti-2022-official", "dti-2023-official", "dti-2024-63-official")
+
+
+def read(name: str) -> list[dict[str, str]]:
+    with (REFERENCE / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def by_key(rows: list[dict[str, str]], *keys: str) -> dict[tuple[str, ...], dict[str, str]]:
+    return {tuple(row[k] for k in keys): row for row in rows}
+
+
+# --- the ranking rule -------------------------------------------------------
+
+def test_competition_rank_shares_the_best_rank_on_ties() -> None:
+    assert competition_rank([0.9, 0.8, 0.8, 0.7]) == [1, 2, 2, 4]
+    # Order of the input does not matter; all-equal scores all rank first.
+    assert competition_rank([0.5, 0.9, 0.5, 0.1]) == [2, 1, 2, 4]
+    assert competition_rank([0.3, 0.3, 0.3]) == [1, 1, 1]
+    assert competition_rank([]) == []
+
+
+def test_table_checks_reject_bad_input() -> None:
+    rows = [(f"P{i}", 0.5) for i in range(63)]
+    check_table("ok", rows, SCOPE_63, 0.5)
+    with pytest.raises(ReferenceBuildError, match="expected 63"):
+        check_table("short", rows[:62], SCOPE_63, None)
+    with pytest.raises(ReferenceBuildError, match="twice"):
+        check_table("dup", rows[:62] + [("P0", 0.5)], SCOPE_63, None)
+    with pytest.raises(ReferenceBuildError, match="official average"):
+        check_table("mean", rows, SCOPE_63, 0.6783)
+    # A Mekong Delta province missing (or misspelled) in the tables must fail.
+    with pytest.raises(ReferenceBuildError, match="Hậu Giang"):
+        region_rows([{"scope": SCOPE_63, "rows": [(p, 0.5) for p in MEKONG_DELTA
+                                                  if p != "Hậu Giang"]}])
+    with pytest.raises(ReferenceBuildError, match="no single press source"):
+        press_source_id("https://example.org/x", {})
+
+
+# --- the committed tables ---------------------------------------------------
+
+def test_each_63_province_table_has_63_distinct_provinces() -> None:
+    counts = Counter(row["source_id"] for row in read("dti_scores.csv"))
+    assert counts == {"dti-2022-official": 63, "dti-2023-official": 63,
+                      "dti-2024-63-official": 63, "dti-2024-34-official": 34}
+    for source_id in TABLES_63:
+        provinces = {r["province"] for r in read("dti_scores.csv") if r["source_id"] == source_id}
+        assert len(provinces) == 63, source_id
+
+
+def test_ranks_follow_scores_by_competition_ranking() -> None:
+    rows = read("dti_scores.csv")
+    for source_id in {r["source_id"] for r in rows}:
+        table = [r for r in rows if r["source_id"] == source_id]
+        expected = competition_rank([float(r["score"]) for r in table])
+        assert [int(r["rank"]) for r in table] == expected, source_id
+        assert {int(r["n_provinces"]) for r in table} == {len(table)}
+
+
+def test_2022_ranks_match_the_official_page() -> None:
+    scores = by_key(read("dti_scores.csv"), "source_id", "province")
+    assert scores["dti-2022-official", "Hậu Giang"]["rank"] == "17"
+    assert scores["dti-2022-official", "Tiền Giang"]["rank"] == "20"
+    # A real tie: Thanh Hóa and Yên Bái share 15th, so nobody is 16th.
+    assert scores["dti-2022-official", "Thanh Hóa"]["rank"] == "15"
+    assert scores["dti-2022-official", "Yên Bái"]["rank"] == "15"
+    ranks_2022 = {r["rank"] for r in read("dti_scores.csv") if r["source_id"] == "dti-2022-official"}
+    assert "16" not in ranks_2022
+
+
+def test_regions_flag_the_13_mekong_delta_provinces() -> None:
+    regions = read("regions.csv")
+    assert len(regions) == 63
+    mekong = {r["province"] for r in regions if r["in_mekong_delta"] == "true"}
+    assert mekong == set(MEKONG_DELTA) and len(mekong) == 13
+    assert all((r["region"] == "Mekong Delta") == (r["in_mekong_delta"] == "true") for r in regions)
+
+
+def test_mekong_ranks_cover_13_provinces_per_table() -> None:
+    rows = read("dti_mekong_ranks.csv")
+    for source_id in TABLES_63:
+        table = [r for r in rows if r["source_id"] == source_id]
+        assert {r["province"] for r in table} == set(MEKONG_DELTA), source_id
+        assert all(1 <= int(r["rank_in_mekong_delta"]) <= 13 for r in table)
+        assert min(int(r["rank_in_mekong_delta"]) for r in table) == 1
+    ranks = by_key(rows, "source_id", "province")
+    # The press reports Tiền Giang 4th in the Mekong Delta for DTI 2022.
+    assert ranks["dti-2022-official", "Tiền Giang"]["rank_in_mekong_delta"] == "4"
+    assert ranks["dti-2022-official", "Hậu Giang"]["rank_in_mekong_delta"] == "3"
+
+
+def test_calendar_lists_dti_2020_to_2024() -> None:
+    rows = read("dti_calendar.csv")
+    assert [(r["assessment_year"], r["announced"]) for r in rows] == [
+        ("2020", "2021-10-19"), ("2021", "2022-08-08"), ("2022", "2023-07-12"),
+        ("2023", "2025-02-06"), ("2024", "2025-10-21")]
+    assert "Bắc Ninh" in rows[0]["note"]
+
+
+def test_press_facts_are_mapped_and_qualified() -> None:
+    facts = read("dti_press_facts.csv")
+    assert [f["fact_id"] for f in facts] == [f"pf{i:02d}" for i in range(1, 13)]
+    infra = [f for f in facts if f["indicator_id"] == "dti_rank_digital_infrastructure"]
+    assert [(f["value"], f["qualifier"]) for f in infra] == [("10", "at_most")]
+    derived = [f for f in facts if f["note"] == "derived: 17 + 11"]
+    assert [(f["province"], f["value"], f["confidence"]) for f in derived] == [
+        ("Hậu Giang", "28", "low")]
+    assert "derived" not in derived[0]["quote"]
+    score = [f for f in facts if f["indicator_id"] == "dti_score_digital_economy"]
+    assert [(f["value"], f["source_id"]) for f in score] == [
+        ("0.4856", "press-baoapbac-tg-digital-economy")]
+    with (DATA / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        source_ids = {row["source_id"] for row in csv.DictReader(handle)}
+    assert {f["source_id"] for f in facts} <= source_ids
+
+
+# --- reproducibility and the package descriptor -----------------------------
+
+@pytest.mark.skipif(not DEFAULT_SHARED.is_dir(),
+                    reason=f"shared reference folder {DEFAULT_SHARED} not present")
+def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
+    written = build(DEFAULT_SHARED, tmp_path)
+    assert len(written) == 5
+    for path in written:
+        assert path.read_bytes() == (REFERENCE / path.name).read_bytes(), path.name
+
+
+def test_datapackage_describes_every_csv() -> None:
+    package = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["path"] for r in package["resources"] if "path" in r}
+    csvs = {p.relative_to(ROOT).as_posix() for p in [*DATA.glob("*.csv"), *REFERENCE.glob("*.csv")]}
+    assert csvs <= paths, f"not described: {sorted(csvs - paths)}"
+
+
+def test_frictionless_validate_passes() -> None:
+    frictionless = Path(sys.executable).parent / "frictionless"
+    if not frictionless.exists():
+        pytest.fail(f"frictionless CLI not found beside {sys.executable}")
+    result = subprocess.run([str(frictionless), "validate", "datapackage.json"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
