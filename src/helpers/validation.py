@@ -320,8 +320,12 @@ def _check_exclusions(c, tab, reasons, sources, articles) -> None:
             c.add(tab, line, "text", f"{row['text']!r} is not at offset {start} of {row['source_id']}")
 
 
-def main() -> int:
-    problems = validate_all()
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m helpers.validation", description=__doc__)
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder holding data/ (default: this one)")
+    problems = validate_all(parser.parse_args(argv).root)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
