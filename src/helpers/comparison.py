@@ -1,0 +1,248 @@
+"""What can be compared, what cannot, and where the sources disagree.
+
+Rules: two numbers are comparable only when indicator, unit and period agree;
+targets are never compared with results; a derived number carries its formula.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+
+from helpers import loading
+
+DTI_PREFIX = "dti_"
+
+
+def _period(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    if start == end:
+        return f"as of {start:%Y-%m-%d}"
+    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31 and start.year == end.year:
+        return f"{start.year}"
+    return f"{start:%Y-%m-%d} to {end:%Y-%m-%d}"
+
+
+def results(provinces: list[str] | None = None) -> pd.DataFrame:
+    """Article observations of kind `result` (targets left out), with labels and a period text."""
+    obs = loading.observations_with_indicators()
+    obs = obs[obs["kind"] == "result"]
+    if provinces is not None:
+        obs = obs[obs["province"].isin(provinces)]
+    obs = obs.assign(period=[_period(s, e) for s, e in zip(obs["period_start"], obs["period_end"])],
+                     tier="article")
+    return obs.reset_index(drop=True)
+
+
+def dti_evidence(provinces: list[str]) -> pd.DataFrame:
+    """Every DTI rank known for `provinces`, one row per claim, tier marked:
+    article claims, official tables (overall and Mekong Delta ranks), press facts."""
+    art = results(provinces)
+    art = art[art["indicator_id"].str.startswith(DTI_PREFIX)]
+    art = art.assign(assessment_year=art["period_start"].dt.year)
+    official = loading.load("dti_scores").query("scope == '63_provinces'")
+    official = official.assign(indicator_id="dti_rank_overall", value=official["rank"].astype(float),
+                               qualifier="exact", tier="official_table", period_label="")
+    mekong = loading.load("dti_mekong_ranks")
+    mekong = mekong.assign(indicator_id="dti_rank_mekong_delta", value=mekong["rank_in_mekong_delta"].astype(float),
+                           qualifier="exact", tier="official_table", period_label="")
+    press = loading.load("dti_press_facts").assign(tier="press_reference", period_label="")
+    columns = ["province", "indicator_id", "assessment_year", "value", "qualifier", "tier", "source_id", "period_label"]
+    frames = [art[columns], official[columns], mekong[columns], press[columns]]
+    out = pd.concat(frames, ignore_index=True)
+    out = out[out["province"].isin(provinces)]
+    return out.sort_values(["province", "indicator_id", "assessment_year", "tier"]).reset_index(drop=True)
+
+
+def dti_crosscheck(provinces: list[str]) -> pd.DataFrame:
+    """Each article claim about DTI against the official table of the same
+    assessment year: agrees / disagrees / cannot be checked, with the reason."""
+    art = results(provinces)
+    art = art[art["indicator_id"].str.startswith(DTI_PREFIX)]
+    official = {
+        "dti_rank_overall": loading.load("dti_scores").query("scope == '63_provinces'")
+        .set_index(["province", "assessment_year"])["rank"],
+        "dti_rank_mekong_delta": loading.load("dti_mekong_ranks")
+        .set_index(["province", "assessment_year"])["rank_in_mekong_delta"],
+    }
+    years = sorted(loading.load("dti_scores").query("scope == '63_provinces'")["assessment_year"].unique())
+    rows = []
+    for r in art.itertuples():
+        year = r.period_start.year
+        table = official.get(r.indicator_id)
+        literal = _label_year(r.period_label)
+        if table is None:
+            status, official_value = "cannot be checked", None
+            reason = "the official tables in data/reference/ hold overall scores only, no pillar or sub-index ranks"
+        elif (r.province, year) not in table.index:
+            status, official_value = "cannot be checked", None
+            reason = f"no official table for assessment year {year} in data/reference/ (tables: {', '.join(map(str, years))})"
+        else:
+            official_value = float(table.loc[(r.province, year)])
+            agrees = _satisfies(official_value, r.value, r.qualifier)
+            status = "agrees" if agrees else "disagrees"
+            reason = f"official DTI {year} rank is {official_value:g}"
+        if literal and literal != year:
+            reason += (f"; the article labels it {r.period_label!r}, read as assessment year {year} "
+                       "because that is the last DTI announced before the article")
+            if table is not None and (r.province, literal) in table.index:
+                reason += f" (the official DTI {literal} value, {float(table.loc[(r.province, literal)]):g}, fits the literal label)"
+        rows.append({"obs_id": r.obs_id, "province": r.province, "indicator_id": r.indicator_id,
+                     "article_says": _with_qualifier(r.value, r.qualifier), "period_label": r.period_label,
+                     "assessment_year": year, "official": official_value, "status": status,
+                     "reason": reason, "source_id": r.source_id})
+    return pd.DataFrame(rows)
+
+
+def _label_year(label: str) -> int | None:
+    digits = [int(w) for w in str(label).replace(":", " ").split() if w.isdigit() and len(w) == 4]
+    return digits[0] if digits else None
+
+
+def _satisfies(actual: float, claimed: float, qualifier: str) -> bool:
+    """Whether the actual rank satisfies the claim ("top 10" is at_most 10)."""
+    return {"exact": actual == claimed, "at_most": actual <= claimed,
+            "at_least": actual >= claimed, "approx": abs(actual - claimed) <= 0.1 * claimed}[qualifier]
+
+
+def _with_qualifier(value: float, qualifier: str) -> str:
+    prefix = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}[qualifier]
+    return f"{prefix}{value:g}"
+
+
+def conflicts(provinces: list[str]) -> pd.DataFrame:
+    """Disagreements to surface, never silently resolved:
+    - year_label: an article's year label differs from the assessment year recorded;
+    - value: two sources give different values for the same province, indicator and period
+      (article vs article, article vs official table, article vs press fact)."""
+    rows = []
+    for r in dti_crosscheck(provinces).itertuples():
+        literal = _label_year(r.period_label)
+        if literal and literal != r.assessment_year:
+            rows.append({"type": "year_label", "province": r.province, "indicator_id": r.indicator_id,
+                         "period": str(r.assessment_year), "a": f"{r.source_id}: {r.article_says} labelled {r.period_label!r}",
+                         "b": f"calendar: DTI {literal} was not yet announced; recorded as DTI {r.assessment_year}",
+                         "explanation": r.reason})
+        if r.status == "disagrees":
+            rows.append({"type": "value", "province": r.province, "indicator_id": r.indicator_id,
+                         "period": str(r.assessment_year), "a": f"{r.source_id}: {r.article_says}",
+                         "b": f"official table: {r.official:g}", "explanation": r.reason})
+    evidence = dti_evidence(provinces)
+    for (province, indicator, year), group in evidence.groupby(["province", "indicator_id", "assessment_year"]):
+        values = group.drop_duplicates("value")
+        if len(values) > 1:
+            said = "; ".join(f"{t.tier} {t.source_id}: {_with_qualifier(t.value, t.qualifier)}" for t in values.itertuples())
+            rows.append({"type": "value", "province": province, "indicator_id": indicator, "period": str(year),
+                         "a": said.split("; ")[0], "b": "; ".join(said.split("; ")[1:]),
+                         "explanation": "sources give different ranks for the same assessment year"})
+    art = results(provinces)
+    art = art[~art["indicator_id"].str.startswith(DTI_PREFIX)]
+    for (province, indicator, start, end), group in art.groupby(["province", "indicator_id", "period_start", "period_end"]):
+        if group["value"].nunique() > 1:
+            rows.append({"type": "value", "province": province, "indicator_id": indicator,
+                         "period": _period(start, end), "a": group["source_id"].iloc[0],
+                         "b": ", ".join(group["source_id"].iloc[1:]),
+                         "explanation": "different values for the same period"})
+    out = pd.DataFrame(rows, columns=["type", "province", "indicator_id", "period", "a", "b", "explanation"])
+    return out.drop_duplicates().reset_index(drop=True)
+
+
+def revisions(provinces: list[str]) -> pd.DataFrame:
+    """Same province and indicator reported for different periods (a change over
+    time, or a change of definition); the notebooks show both, never one."""
+    art = results(provinces)
+    art = art[~art["indicator_id"].str.startswith(DTI_PREFIX)]
+    groups = art.groupby(["province", "indicator_id"]).filter(lambda g: g["period"].nunique() > 1)
+    return groups[["province", "indicator_id", "label_en", "value", "qualifier", "period", "source_id", "note"]] \
+        .sort_values(["province", "indicator_id", "period"]).reset_index(drop=True)
+
+
+TIER_ORDER = {"official_table": 0, "article": 1, "press_reference": 2}
+
+
+def best_evidence(provinces: list[str]) -> pd.DataFrame:
+    """One value per province, indicator and period: article results, plus every
+    DTI rank (official table first, then article, then press), with the other
+    tiers' values kept in `also` so that nothing is hidden."""
+    art = results(provinces)
+    art = art[~art["indicator_id"].str.startswith(DTI_PREFIX)]
+    dti = dti_evidence(provinces).assign(period=lambda d: d["assessment_year"].astype(str))
+    columns = ["province", "indicator_id", "value", "qualifier", "period", "tier", "source_id"]
+    data = pd.concat([art[columns], dti[columns]], ignore_index=True)
+    data["_order"] = data["tier"].map(TIER_ORDER)
+    data = data.sort_values(["province", "indicator_id", "period", "_order", "source_id"])
+    rows = []
+    for _, group in data.groupby(["province", "indicator_id", "period"], sort=True):
+        best, rest = group.iloc[0], group.iloc[1:]
+        also = "; ".join(f"{r.tier} {r.source_id}: {_with_qualifier(r.value, r.qualifier)}" for r in rest.itertuples())
+        rows.append({**best.drop("_order").to_dict(), "also": also})
+    indicators = loading.load("indicators")[["indicator_id", "label_en", "label_vi", "unit", "theme"]]
+    return pd.DataFrame(rows).merge(indicators, on="indicator_id", how="left")
+
+
+def pairs(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(comparable, not_comparable) between each two provinces.
+
+    Comparable: same indicator (hence unit) and same period. Not comparable: an
+    indicator both provinces report, but a value whose period the other
+    province never reports; the reason names the periods on each side."""
+    data = best_evidence(provinces)
+    comparable, not_comparable = [], []
+    for a, b in combinations(provinces, 2):
+        for indicator, group in data.groupby("indicator_id", sort=True):
+            left, right = group[group["province"] == a], group[group["province"] == b]
+            if left.empty or right.empty:
+                continue
+            for x in left.itertuples():
+                match = right[right["period"] == x.period]
+                base = {"indicator_id": indicator, "label_en": x.label_en, "label_vi": x.label_vi, "unit": x.unit,
+                        "period": x.period, "province_a": a, "value_a": x.value, "qualifier_a": x.qualifier,
+                        "tier_a": x.tier, "source_a": x.source_id}
+                if match.empty:
+                    not_comparable.append({**base, "province_b": b, "periods_b": ", ".join(right["period"]),
+                                           "reason": f"{b} has no value for {x.period} (only {', '.join(right['period'])})"})
+                    continue
+                y = match.iloc[0]
+                caveats = []
+                if x.qualifier != y.qualifier:
+                    caveats.append(f"qualifiers differ ({x.qualifier} vs {y.qualifier})")
+                if x.tier != y.tier:
+                    caveats.append(f"evidence tiers differ ({x.tier} vs {y.tier})")
+                comparable.append({**base, "province_b": b, "value_b": y.value, "qualifier_b": y.qualifier,
+                                   "tier_b": y.tier, "source_b": y.source_id, "caveat": "; ".join(caveats)})
+            for y in right[~right["period"].isin(left["period"])].itertuples():
+                not_comparable.append({"indicator_id": indicator, "label_en": y.label_en, "label_vi": y.label_vi,
+                                       "unit": y.unit, "period": y.period, "province_a": b, "value_a": y.value,
+                                       "qualifier_a": y.qualifier, "tier_a": y.tier, "source_a": y.source_id,
+                                       "province_b": a, "periods_b": ", ".join(left["period"]),
+                                       "reason": f"{a} has no value for {y.period} (only {', '.join(left['period'])})"})
+    return pd.DataFrame(comparable), pd.DataFrame(not_comparable)
+
+
+def derived_rates(provinces: list[str]) -> pd.DataFrame:
+    """Rates computed from two curated numbers of the same source, with formula and denominator.
+
+    - national-portal integration rate = integrated services / services offered (same article, same date);
+    - implied services offered = integrated / reported integration rate, where only the rate is given.
+    """
+    art = results(provinces)
+    rows = []
+    for (province, source), group in art.groupby(["province", "source_id"]):
+        values = group.set_index("indicator_id")["value"]
+        ids = group.set_index("indicator_id")["obs_id"]
+        integrated = values.get("online_services_national_portal_integrated")
+        total = values.get("online_services_total")
+        rate = values.get("online_services_national_portal_integration_rate")
+        if integrated is not None and total is not None:
+            rows.append({"province": province, "source_id": source, "quantity": "national-portal integration rate (%)",
+                         "value": round(100 * integrated / total, 1),
+                         "formula": f"100 × {integrated:g} integrated / {total:g} services offered",
+                         "inputs": f"{ids['online_services_national_portal_integrated']}, {ids['online_services_total']}",
+                         "caveat": "denominator counts every online service offered, all levels"})
+        if integrated is not None and rate is not None and total is None:
+            rows.append({"province": province, "source_id": source, "quantity": "implied services in the denominator",
+                         "value": round(integrated / (rate / 100)),
+                         "formula": f"{integrated:g} integrated / {rate:g}%",
+                         "inputs": f"{ids['online_services_national_portal_integrated']}, {ids['online_services_national_portal_integration_rate']}",
+                         "caveat": "the article does not state the denominator; this is what the rate implies"})
+    return pd.DataFrame(rows, columns=["province", "source_id", "quantity", "value", "formula", "inputs", "caveat"])
