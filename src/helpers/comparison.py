@@ -135,6 +135,18 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
             rows.append({"type": "value", "province": province, "indicator_id": indicator, "period": str(year),
                          "a": said.split("; ")[0], "b": "; ".join(said.split("; ")[1:]),
                          "explanation": "sources give different ranks for the same assessment year"})
+    press = loading.load("dti_press_facts")
+    for r in dti_crosscheck(provinces).itertuples():
+        same = press[(press["province"] == r.province) & (press["indicator_id"] == r.indicator_id)]
+        # the same number placed in another year: one fact, two year readings
+        elsewhere = same[(same["assessment_year"] != r.assessment_year)
+                         & (same["value"] == float(r.article_says.lstrip("≈≥≤")))]
+        if len(elsewhere) and (same["assessment_year"] == r.assessment_year).sum() == 0:
+            years = ", ".join(str(y) for y in sorted(elsewhere["assessment_year"].unique()))
+            rows.append({"type": "year_assignment", "province": r.province, "indicator_id": r.indicator_id,
+                         "period": str(r.assessment_year), "a": f"{r.source_id}: {r.article_says} read as DTI {r.assessment_year}",
+                         "b": f"press reference: {', '.join(_with_qualifier(v, q) for v, q in zip(elsewhere['value'], elsewhere['qualifier']))} for DTI {years}",
+                         "explanation": "the article's claim and a press report may be the same fact placed in different assessment years"})
     art = results(provinces)
     art = art[~art["indicator_id"].str.startswith(DTI_PREFIX)]
     for (province, indicator, start, end), group in art.groupby(["province", "indicator_id", "period_start", "period_end"]):

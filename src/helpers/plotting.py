@@ -34,7 +34,12 @@ STYLE = {
 
 
 def use_style() -> None:
+    """Chart style, and table display wide enough for quotes and notes."""
+    import pandas as pd
+
     mpl.rcParams.update(STYLE)
+    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.max_rows", 120)
 
 
 def province_colour(province: str, all_provinces: list[str] | None = None) -> str:
