@@ -61,25 +61,3 @@ def read_article(file: str) -> str:
 def sha256_of(path: str | Path) -> str:
     return hashlib.sha256((ROOT / path).read_bytes()).hexdigest()
 
-
-def article_profile(sources) -> "pd.DataFrame":
-    """Per article: length, non-breaking spaces and number tokens found.
-
-    `sources` is the sources table (helpers.loading.load("sources")).
-    """
-    import pandas as pd
-
-    from helpers.numbers import find_numbers
-
-    rows = []
-    for row in sources[sources["tier"] == "article"].itertuples():
-        text = read_article(row.file)
-        rows.append(
-            {
-                "source_id": row.source_id,
-                "characters": len(text),
-                "non_breaking_spaces": text.count("\u00a0"),
-                "number_tokens": len(find_numbers(text)),
-            }
-        )
-    return pd.DataFrame(rows)
