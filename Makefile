@@ -6,9 +6,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
-# Deterministic hashing and a non-interactive plotting backend for every step.
+# Deterministic hashing for every step. (No MPLBACKEND here: notebook kernels
+# must keep the inline backend so that charts are stored in the notebooks.)
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test validate lab bench clean help

@@ -8,5 +8,5 @@ import os
 import tempfile
 
 os.environ["DX_FIGURES_DIR"] = tempfile.mkdtemp(prefix="dx-test-figures-")
-os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ.pop("MPLBACKEND", None)  # kernels keep the inline backend, as in the stored notebooks
 os.environ.setdefault("PYTHONHASHSEED", "0")

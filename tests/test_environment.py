@@ -60,3 +60,17 @@ def test_pandas_avoids_the_seaborn_hue_swap_series():
 def test_installed_versions_match_the_lock():
     for name, pinned in {**lock_sections()["direct"], **lock_sections()["transitive"]}.items():
         assert version(name) == pinned, name
+
+
+def test_readme_shows_the_two_commands_and_existing_figures():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make run" in readme and "make test" in readme
+    images = re.findall(r"!\[[^\]]*\]\((figures/[^)]+)\)", readme)
+    assert images, "the Findings section embeds the key figures"
+    for image in images:
+        assert (ROOT / image).is_file(), image
+
+
+def test_ci_runs_the_readme_test_command():
+    lines = [l for l in (ROOT / ".ci/run").read_text().splitlines() if l and not l.startswith("#")]
+    assert lines[-1] == "make test"

@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     shutil.rmtree(BENCH, ignore_errors=True)
-    env = {**os.environ, FIGURES_ENV: str(BENCH / "figures"), "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
+    env = {**os.environ, FIGURES_ENV: str(BENCH / "figures"), "PYTHONHASHSEED": "0"}
     bin_dir = Path(sys.executable).parent
     notebooks = [str(p) for p in canonical_notebooks()]
     measures = {

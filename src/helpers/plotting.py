@@ -96,7 +96,7 @@ def evidence_caption(plotted, lang: str, extra: str = "") -> str:
         f"{province}: {', '.join(sorted({period_text(p, lang) for p in group['period']}))}"
         for province, group in shown.groupby("province", sort=True)
     )
-    parts = [f"{word('source', lang)}: {sources}.", f"{word('period', lang)}: {periods}." if periods else ""]
+    parts = [f"{word('source', lang)}: {sources}." if sources else "", f"{word('period', lang)}: {periods}." if periods else ""]
     missing = plotted[pd.isna(plotted["value"])]
     if len(missing):
         parts.append(f"Hatched = {word('no_data', lang)}." if lang == "en" else f"Ô gạch chéo = {word('no_data', lang)}.")

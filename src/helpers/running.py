@@ -160,7 +160,8 @@ def _execute(job: Job, figures_stage: str) -> float:
     from papermill.exceptions import PapermillExecutionError
 
     os.environ[FIGURES_ENV] = figures_stage
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # The kernel must use its inline backend, or no chart is stored in the notebook.
+    os.environ.pop("MPLBACKEND", None)
     start = time.perf_counter()
     try:
         papermill.execute_notebook(
