@@ -86,6 +86,8 @@ def test_committed_notebooks_carry_no_volatile_metadata(path):
     for marker in ("start_time", "end_time", "iopub.execute_input", "shell.execute_reply", " at 0x"):
         assert marker not in text, marker
     assert all(c.get("execution_count") for c in nb.cells if c.cell_type == "code"), "not executed"
+    assert path.stat().st_size < 1_000_000, "over 1 MB renders poorly on GitHub"
+    assert any("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])), "no chart stored"
 
 
 def test_failing_notebook_leaves_committed_files_alone(tmp_path, monkeypatch):
