@@ -1,0 +1,47 @@
+"""A province added to the curated data shows up without code changes."""
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from helpers import comparison, corpus, loading, plotting
+
+matplotlib.use("Agg")
+THIRD = "Cần Thơ"
+
+
+@pytest.fixture
+def with_third_province(monkeypatch):
+    original = loading._cached
+
+    def patched(name):
+        table = original(name)
+        if name == "observations":
+            extra = table[table["obs_id"] == "20220505-12"].assign(obs_id="99999999-01", province=THIRD)
+            table = pd.concat([table, extra], ignore_index=True)
+        return table
+
+    monkeypatch.setattr(loading, "_cached", patched)
+    yield
+    matplotlib.pyplot.close("all")
+
+
+def test_a_third_province_is_available_compared_and_plotted(with_third_province, tmp_path, monkeypatch):
+    monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
+    provinces = ["Hậu Giang", "Tiền Giang", THIRD]
+    assert loading.check_provinces(provinces) == provinces
+    comparable, _ = comparison.pairs(provinces)
+    same = comparable[(comparable["province_b"] == THIRD) & (comparable["indicator_id"] == "online_services_total")]
+    assert same["value_b"].tolist() == [1860.0] and same["period"].tolist() == ["as of 2022-05-05"]
+    plotting.use_style()
+    fig, plotted = plotting.indicator_panels(comparison.best_evidence(provinces), ["online_services_total"],
+                                             provinces, "en", "t", "third")
+    assert plotted[plotted["province"] == THIRD]["value"].tolist() == [1860.0]
+    colours = {plotting.province_colour(p, provinces) for p in provinces}
+    assert len(colours) == 3  # one distinct colour per province
+    assert THIRD in corpus.availability(provinces).columns
+
+
+def test_unknown_province_lists_the_available_ones():
+    with pytest.raises(ValueError, match="available provinces: Hậu Giang, Tiền Giang"):
+        loading.check_provinces(["Atlantis"])
