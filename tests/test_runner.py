@@ -114,11 +114,25 @@ def test_failing_notebook_leaves_committed_files_alone(tmp_path, monkeypatch):
     assert not list(tmp_path.glob(".run-staging-*"))
 
 
+def test_dead_kernel_is_reported_with_the_notebook_name(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import os, sys\nprint('dying on purpose', file=sys.stderr, flush=True)\nos._exit(3)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    source = tmp_path / "99_dies.ipynb"
+    nbformat.write(nb, source)
+    with pytest.raises(running.RunnerError) as error:
+        running.run_notebooks([source], output_dir=tmp_path / "out", log=lambda m: None)
+    message = str(error.value)
+    assert message.startswith("nothing was written; 99_dies.ipynb: the run stopped with DeadKernelError")
+    assert not (tmp_path / "out").exists()
+
+
 def test_output_dir_run_from_elsewhere_reproduces_the_committed_notebook(tmp_path):
     before = snapshot()
     out = tmp_path / "out"
     result = run_cli(FIRST.stem, "--output-dir", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    assert "IPKernelApp" not in result.stderr, "kernel start-up chatter should stay out of the progress output"
     assert (out / FIRST.name).read_bytes() == FIRST.read_bytes()
     for fig in (out / "figures").iterdir():
         assert fig.read_bytes() == (FIGURES / fig.name).read_bytes(), fig.name

@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,6 +155,30 @@ class Job:
     parameters: dict = field(default_factory=dict)
 
 
+@contextmanager
+def _stderr_to(path: Path):
+    """Send this worker's stderr (inherited by the kernel) to `path`.
+
+    Keeps the progress lines readable: kernels print start-up warnings there
+    (for example about unencrypted local TCP) that say nothing about the run.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "wb") as log:
+        os.dup2(log.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _log_tail(path: Path, lines: int = 15) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace").strip() if path.exists() else ""
+    return "\n".join("    | " + line for line in text.splitlines()[-lines:])
+
+
 def _execute(job: Job, figures_stage: str) -> float:
     """Run one notebook in a worker process; returns seconds taken."""
     import papermill
@@ -162,22 +187,30 @@ def _execute(job: Job, figures_stage: str) -> float:
     os.environ[FIGURES_ENV] = figures_stage
     # The kernel must use its inline backend, or no chart is stored in the notebook.
     os.environ.pop("MPLBACKEND", None)
+    kernel_log = job.staged.with_suffix(".kernel.log")
     start = time.perf_counter()
     try:
-        papermill.execute_notebook(
-            str(job.source),
-            str(job.staged),
-            parameters=job.parameters,
-            kernel_name=KERNEL,
-            cwd=str(NOTEBOOKS),
-            progress_bar=False,
-            log_output=False,
-        )
+        with _stderr_to(kernel_log):
+            papermill.execute_notebook(
+                str(job.source),
+                str(job.staged),
+                parameters=job.parameters,
+                kernel_name=KERNEL,
+                cwd=str(NOTEBOOKS),
+                progress_bar=False,
+                log_output=False,
+            )
     except PapermillExecutionError as exc:
         first_line = exc.source.strip().splitlines()[0] if exc.source.strip() else ""
         raise RunnerError(
             f"{job.source.name}: cell {exc.cell_index} (execution count {exc.exec_count}) "
             f"failed with {exc.ename}: {exc.evalue}\n    first line of the cell: {first_line}"
+        ) from None
+    except Exception as exc:  # dead kernel, missing kernel spec, timeout: show the kernel's own words
+        tail = _log_tail(kernel_log)
+        raise RunnerError(
+            f"{job.source.name}: the run stopped with {type(exc).__name__}: {exc}"
+            + (f"\n    kernel log (last lines):\n{tail}" if tail else "")
         ) from None
     nb = nbformat.read(job.staged, as_version=4)
     nbformat.write(clean_notebook(nb, job.parameters), job.staged)
