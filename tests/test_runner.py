@@ -90,17 +90,20 @@ def test_committed_notebooks_carry_no_volatile_metadata(path):
     assert any("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", [])), "no chart stored"
 
 
+def python_notebook(*sources: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb
+
+
 def test_failing_notebook_leaves_committed_files_alone(tmp_path, monkeypatch):
     nb_dir, fig_dir = tmp_path / "notebooks", tmp_path / "figures"
     nb_dir.mkdir()
     fig_dir.mkdir()
-    good = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "import matplotlib.pyplot as plt\nfrom helpers import plotting\n"
-        "plotting.save_figure(plt.figure(), 'half_written')")])
-    bad = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"),
-                                          nbformat.v4.new_code_cell("raise ValueError('boom')")])
+    good = python_notebook("import matplotlib.pyplot as plt\nfrom helpers import plotting\n"
+                           "plotting.save_figure(plt.figure(), 'half_written')")
+    bad = python_notebook("x = 1", "raise ValueError('boom')")
     for name, nb in {"00_good.ipynb": good, "01_bad.ipynb": bad}.items():
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         nbformat.write(nb, nb_dir / name)
     before = {p: p.read_bytes() for p in nb_dir.iterdir()}
     monkeypatch.setattr(running, "NOTEBOOKS", nb_dir)
@@ -115,11 +118,8 @@ def test_failing_notebook_leaves_committed_files_alone(tmp_path, monkeypatch):
 
 
 def test_dead_kernel_is_reported_with_the_notebook_name(tmp_path):
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "import os, sys\nprint('dying on purpose', file=sys.stderr, flush=True)\nos._exit(3)")])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     source = tmp_path / "99_dies.ipynb"
-    nbformat.write(nb, source)
+    nbformat.write(python_notebook("import os\nos._exit(3)"), source)
     with pytest.raises(running.RunnerError) as error:
         running.run_notebooks([source], output_dir=tmp_path / "out", log=lambda m: None)
     message = str(error.value)
