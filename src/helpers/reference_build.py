@@ -80,6 +80,8 @@ PRESS_SOURCES = (
     ("dti.gov.vn/", "xep-hang-2022", "press-dtigov-ranking-2022"),
     ("huunghi.haugiang.gov.vn/", "", "press-huunghi-hg-infrastructure"),
     ("vietbao.vn/", "", "press-vietbao-hg-dti"),
+    ("baoapbac.vn/", "898330", "press-baoapbac-tg-papi2019"),
+    ("baoapbac.vn/", "1007003", "press-baoapbac-tg-papi2023"),
 )
 
 # Shared indicator name -> (indicator_id, value override, qualifier, note).
@@ -96,13 +98,22 @@ INDICATORS = {
     ),
 }
 
-# Rows whose rank is arithmetic on the quote rather than stated in it.
-DERIVED = {
-    ("Hậu Giang", "2020", "dti_rank_overall", "28"): "derived: 17 + 11",
+# The shared file records one rank that is arithmetic on its quote ("17/63 …
+# tăng 11 bậc so với năm 2020" stored as 28 for 2020). The project records the
+# stated rank (17, for the year after the comparison year) and derives the
+# other one like every implied rank (see IMPLIED below).
+RESTATED = {
+    ("Hậu Giang", "2020", "dti_rank_overall", "28"): ("17", 2021),
 }
-# The shared quote of a derived row carries that remark after a dash; the
-# project keeps the quote verbatim and moves the remark to the note.
+# The shared quote of that row carries a remark after a dash; the project
+# keeps the quote verbatim and drops the remark.
 _REMARK = re.compile(r"\s+—\s+.*derived.*$")
+
+# A rank stated with its change ("xếp thứ 11 tăng 03 bậc so với năm 2021")
+# implies the rank of the comparison year: 11 + 3 = 14 ("tăng" = rose).
+IMPLIED = re.compile(
+    r"(?:thứ|hạng)\s+(?P<rank>\d+)(?:/63)?\b[^()]{0,80}?\(?\s*(?P<dir>tăng|giảm)\s+0*(?P<step>\d+)"
+    r"\s+(?:bậc|hạng)\s+so với năm\s+(?P<year>\d{4})")
 
 # A score stated next to a rank in the same quote, e.g. "đạt 0,4856".
 _STATED_SCORE = re.compile(r"đạt\s+(\d+,\d+)")
@@ -115,7 +126,8 @@ MEKONG_COLUMNS = ["source_id", "assessment_year", "province", "score",
                   "rank_in_mekong_delta", "n_provinces"]
 CALENDAR_COLUMNS = ["assessment_year", "announced", "source_id", "note"]
 PRESS_COLUMNS = ["fact_id", "province", "indicator_id", "value", "qualifier",
-                 "assessment_year", "source_id", "url", "quote", "confidence", "note"]
+                 "assessment_year", "source_id", "url", "quote", "confidence", "note",
+                 "derived_from", "formula"]
 
 
 def competition_rank(scores: Sequence[float]) -> list[int]:
@@ -222,33 +234,60 @@ def press_source_id(url: str, sources: dict[str, dict[str, str]]) -> str:
     return source_id
 
 
+def implied_rank(quote: str, rank: int) -> tuple[int, int, str] | None:
+    """(comparison year, implied rank, formula) when `quote` states `rank`
+    together with its change since an earlier year, else None."""
+    for m in IMPLIED.finditer(quote):
+        if int(m["rank"]) != rank:
+            continue
+        step = int(m["step"])
+        previous = rank + step if m["dir"] == "tăng" else rank - step
+        sign = "+" if m["dir"] == "tăng" else "−"
+        return int(m["year"]), previous, f"{rank} {sign} {step} ({m['dir']} {m['step']} so với năm {m['year']})"
+    return None
+
+
 def press_rows(path: Path, sources: dict[str, dict[str, str]]) -> list[list[object]]:
     with path.open(encoding="utf-8", newline="") as handle:
         facts = list(csv.DictReader(handle))
     out: list[list[object]] = []
 
-    def add(fact: dict, indicator_id: str, value: str, qualifier: str,
-            quote: str, confidence: str, note: str) -> None:
-        out.append([f"pf{len(out) + 1:02d}", fact["province"], indicator_id, value, qualifier,
-                    int(fact["assessment_year"]), press_source_id(fact["source_url"], sources),
-                    fact["source_url"], quote, confidence, note])
+    def add(fact: dict, indicator_id: str, value: str, qualifier: str, year: int,
+            quote: str, confidence: str, note: str, derived_from: str = "", formula: str = "") -> str:
+        fact_id = f"pf{len(out) + 1:02d}"
+        out.append([fact_id, fact["province"], indicator_id, value, qualifier, year,
+                    press_source_id(fact["source_url"], sources), fact["source_url"], quote,
+                    confidence, note, derived_from, formula])
+        return fact_id
 
+    stated = []
     for fact in facts:
         name = fact["indicator"]
         if name not in INDICATORS:
             raise ReferenceBuildError(f"unknown press indicator {name!r}")
         indicator_id, value, qualifier, note = INDICATORS[name]
         value = value or fact["value"]
-        quote, confidence = fact["quote"], fact["confidence"]
-        derived = DERIVED.get((fact["province"], fact["assessment_year"], name, fact["value"]))
-        if derived:
-            quote, confidence, note = _REMARK.sub("", quote), "low", derived
-        add(fact, indicator_id, value, qualifier, quote, confidence, note)
+        year, quote = int(fact["assessment_year"]), fact["quote"]
+        restated = RESTATED.get((fact["province"], fact["assessment_year"], name, fact["value"]))
+        if restated:
+            value, year = restated
+            quote = _REMARK.sub("", quote)
+            note = f"assessment year {year}: the quote compares with {year - 1}"
+        fact_id = add(fact, indicator_id, value, qualifier, year, quote, fact["confidence"], note)
+        stated.append((fact_id, fact, indicator_id, value, qualifier, quote))
         # A score quoted beside the rank is a second fact from the same sentence.
-        stated = _STATED_SCORE.search(quote)
-        if stated and name in SCORE_INDICATOR:
-            add(fact, SCORE_INDICATOR[name], stated.group(1).replace(",", "."), "exact",
-                quote, confidence, f"score stated in the same quote ({stated.group(1)})")
+        score = _STATED_SCORE.search(quote)
+        if score and name in SCORE_INDICATOR:
+            add(fact, SCORE_INDICATOR[name], score.group(1).replace(",", "."), "exact", year,
+                quote, fact["confidence"], f"score stated in the same quote ({score.group(1)})")
+    # Implied ranks come after every stated fact, so stated ids never move.
+    for fact_id, fact, indicator_id, value, qualifier, quote in stated:
+        implied = implied_rank(quote, int(float(value))) if qualifier == "exact" else None
+        if implied:
+            year, previous, formula = implied
+            add(fact, indicator_id, str(previous), "exact", year, quote, fact["confidence"],
+                "implied by the stated rank and its change; not stated in the source",
+                derived_from=fact_id, formula=formula)
     return out
 
 
@@ -261,7 +300,7 @@ def write_csv(path: Path, header: list[str], rows: Iterable[list[object]]) -> No
 
 def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE,
           sources_csv: Path = DATA / "sources.csv") -> list[Path]:
-    """Write the five reference tables into `out`; return their paths."""
+    """Write the reference tables into `out`; return their paths."""
     if not shared.is_dir():
         raise ReferenceBuildError(f"shared reference folder not found: {shared}")
     tables = dti_tables(shared)
@@ -270,14 +309,26 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE,
         if source_id not in sources:
             raise ReferenceBuildError(f"source id {source_id} is not in {sources_csv}")
     out.mkdir(parents=True, exist_ok=True)
+    regions = region_rows(tables)
+    provinces = {row[0] for row in regions}
     outputs = {
         "dti_scores.csv": (SCORE_COLUMNS, score_rows(tables)),
-        "regions.csv": (REGION_COLUMNS, region_rows(tables)),
+        "regions.csv": (REGION_COLUMNS, regions),
         "dti_mekong_ranks.csv": (MEKONG_COLUMNS, mekong_rows(tables)),
         "dti_calendar.csv": (CALENDAR_COLUMNS, calendar_rows()),
         "dti_press_facts.csv": (PRESS_COLUMNS,
                                 press_rows(shared / "dti_press_facts.csv", sources)),
     }
+    # Imported here: those modules import this one for the shared helpers.
+    from helpers import reference_papi, reference_population
+
+    outputs.update(reference_papi.outputs(shared, sources, provinces))
+    outputs.update(reference_population.outputs(shared, provinces))
+    used = {row[0] for name in ("population.csv",) for row in outputs[name][1]}
+    used |= {row[10] for row in outputs["province_facts.csv"][1]} | {reference_papi.SOURCE_ID}
+    missing = sorted(used - set(sources))
+    if missing:
+        raise ReferenceBuildError(f"source ids missing from {sources_csv}: {', '.join(missing)}")
     written = []
     for name, (header, rows) in outputs.items():
         write_csv(out / name, header, rows)
