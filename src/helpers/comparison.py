@@ -47,7 +47,9 @@ def dti_evidence(provinces: list[str]) -> pd.DataFrame:
     mekong = mekong.assign(indicator_id="dti_rank_mekong_delta", value=mekong["rank_in_mekong_delta"].astype(float),
                            qualifier="exact", tier="official_table", period_label="")
     press = loading.load("dti_press_facts").assign(tier="press_reference", period_label="")
-    columns = ["province", "indicator_id", "assessment_year", "value", "qualifier", "tier", "source_id", "period_label"]
+    columns = ["province", "indicator_id", "assessment_year", "value", "qualifier", "tier", "source_id", "period_label",
+               "formula"]
+    art, official, mekong = (frame.assign(formula="") for frame in (art, official, mekong))
     frames = [art[columns], official[columns], mekong[columns], press[columns]]
     out = pd.concat(frames, ignore_index=True)
     out = out[out["province"].isin(provinces)]
@@ -116,12 +118,13 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
     - value: two sources give different values for the same province, indicator and period
       (article vs article, article vs official table, article vs press fact)."""
     rows = []
+    reference_dates = loading.load("sources").set_index("source_id")["reference_date"]
     for r in dti_crosscheck(provinces).itertuples():
         literal = _label_year(r.period_label)
         if literal and literal != r.assessment_year:
             rows.append({"type": "year_label", "province": r.province, "indicator_id": r.indicator_id,
                          "period": str(r.assessment_year), "a": f"{r.source_id}: {r.article_says} labelled {r.period_label!r}",
-                         "b": f"calendar: DTI {literal} was not yet announced; recorded as DTI {r.assessment_year}",
+                         "b": _calendar_reading(literal, r.assessment_year, reference_dates[r.source_id]),
                          "explanation": r.reason})
         if r.status == "disagrees":
             rows.append({"type": "value", "province": r.province, "indicator_id": r.indicator_id,
@@ -131,7 +134,8 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
     for (province, indicator, year), group in evidence.groupby(["province", "indicator_id", "assessment_year"]):
         values = group.drop_duplicates("value")
         if len(values) > 1:
-            said = "; ".join(f"{t.tier} {t.source_id}: {_with_qualifier(t.value, t.qualifier)}" for t in values.itertuples())
+            said = "; ".join(f"{t.tier} {t.source_id}: {_with_qualifier(t.value, t.qualifier)}"
+                             + (f" (implied: {t.formula})" if t.formula else "") for t in values.itertuples())
             rows.append({"type": "value", "province": province, "indicator_id": indicator, "period": str(year),
                          "a": said.split("; ")[0], "b": "; ".join(said.split("; ")[1:]),
                          "explanation": "sources give different ranks for the same assessment year"})
@@ -157,6 +161,19 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
                          "explanation": "different values for the same period"})
     out = pd.DataFrame(rows, columns=["type", "province", "indicator_id", "period", "a", "b", "explanation"])
     return out.drop_duplicates().reset_index(drop=True)
+
+
+def _calendar_reading(literal: int, recorded: int, reference_date: pd.Timestamp) -> str:
+    """What the announcement calendar says about an article's year label, read, not assumed."""
+    announced = loading.load("dti_calendar").set_index("assessment_year")["announced"]
+    when = announced.get(literal)
+    if when is None:
+        return f"calendar: no DTI {literal} is listed; recorded as DTI {recorded}"
+    if pd.isna(reference_date) or when > reference_date:
+        return (f"calendar: DTI {literal} was announced {when:%Y-%m-%d}, after the article "
+                f"({reference_date:%Y-%m-%d}); recorded as DTI {recorded}")
+    return (f"calendar: DTI {literal} had been announced {when:%Y-%m-%d}, before the article "
+            f"({reference_date:%Y-%m-%d}); recorded as DTI {recorded} (see the note)")
 
 
 def revisions(provinces: list[str]) -> pd.DataFrame:

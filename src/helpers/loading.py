@@ -36,6 +36,17 @@ def _cached(name: str) -> pd.DataFrame:
         "dti_scores": lambda: _read(REFERENCE / "dti_scores.csv"),
         "dti_mekong_ranks": lambda: _read(REFERENCE / "dti_mekong_ranks.csv"),
         "dti_press_facts": lambda: _read(REFERENCE / "dti_press_facts.csv", dtype={"value": float}),
+        "papi_egov_subdimensions": lambda: _read(REFERENCE / "papi_egov_subdimensions.csv").assign(
+            score=lambda d: pd.to_numeric(d["score"])),
+        "papi_egov_scores": lambda: _read(REFERENCE / "papi_egov_scores.csv").assign(
+            score=lambda d: pd.to_numeric(d["score"]), rank=lambda d: pd.to_numeric(d["rank"]).astype("Int64"),
+            n_ranked=lambda d: pd.to_numeric(d["n_ranked"]).astype("Int64"),
+            comparable=lambda d: d["comparable"].eq("true")),
+        "papi_press_facts": lambda: _read(REFERENCE / "papi_press_facts.csv", dtype={"value": float}),
+        "population": lambda: _read(REFERENCE / "population.csv", dtype={"average_population_thousand": float}),
+        "province_facts": lambda: _dates(_read(REFERENCE / "province_facts.csv", dtype={"value": float}),
+                                         "period_start", "period_end"),
+        "rate_definitions": lambda: _read(DATA / "rate_definitions.csv"),
         "dti_calendar": lambda: _dates(_read(REFERENCE / "dti_calendar.csv"), "announced"),
         "regions": lambda: _read(REFERENCE / "regions.csv").assign(
             in_mekong_delta=lambda d: d["in_mekong_delta"].astype(str).str.lower().eq("true")
@@ -47,7 +58,9 @@ def _cached(name: str) -> pd.DataFrame:
 def load(name: str) -> pd.DataFrame:
     """A copy of table `name` (sources, indicators, observations, milestones,
     number_exclusions, exclusion_reasons, dti_scores, dti_mekong_ranks,
-    dti_press_facts, dti_calendar, regions)."""
+    dti_press_facts, dti_calendar, regions, papi_egov_subdimensions,
+    papi_egov_scores, papi_press_facts, population, province_facts,
+    rate_definitions)."""
     return _cached(name).copy()
 
 

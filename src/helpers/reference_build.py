@@ -112,8 +112,8 @@ _REMARK = re.compile(r"\s+—\s+.*derived.*$")
 # A rank stated with its change ("xếp thứ 11 tăng 03 bậc so với năm 2021")
 # implies the rank of the comparison year: 11 + 3 = 14 ("tăng" = rose).
 IMPLIED = re.compile(
-    r"(?:thứ|hạng)\s+(?P<rank>\d+)(?:/63)?\b[^()]{0,80}?\(?\s*(?P<dir>tăng|giảm)\s+0*(?P<step>\d+)"
-    r"\s+(?:bậc|hạng)\s+so với năm\s+(?P<year>\d{4})")
+    r"(?:thứ|hạng)\s+(?P<rank>\d+)(?:/63)?\b[^()]{0,80}?\(?\s*(?P<dir>tăng|giảm)\s+(?P<written>0*(?P<step>\d+))"
+    r"\s+(?P<unit>bậc|hạng)\s+so với năm\s+(?P<year>\d{4})")
 
 # A score stated next to a rank in the same quote, e.g. "đạt 0,4856".
 _STATED_SCORE = re.compile(r"đạt\s+(\d+,\d+)")
@@ -243,7 +243,8 @@ def implied_rank(quote: str, rank: int) -> tuple[int, int, str] | None:
         step = int(m["step"])
         previous = rank + step if m["dir"] == "tăng" else rank - step
         sign = "+" if m["dir"] == "tăng" else "−"
-        return int(m["year"]), previous, f"{rank} {sign} {step} ({m['dir']} {m['step']} so với năm {m['year']})"
+        return (int(m["year"]), previous,
+                f"{rank} {sign} {step} ('{m['dir']} {m['written']} {m['unit']} so với năm {m['year']}')")
     return None
 
 

@@ -16,17 +16,19 @@ from pathlib import Path
 
 from helpers.numbers import find_numbers, hedge_qualifier
 from helpers.paths import ROOT
+from helpers import validation_reference
 from helpers.sources import find_quote
 
 QUALIFIERS = {"exact", "approx", "at_least", "at_most"}
 KINDS = {"result", "target"}
-TIERS = {"article", "official_table", "press_reference"}
+TIERS = {"article", "official_table", "survey", "official_statistics", "press_reference"}
 THEMES = {"dti", "public_services", "digital_economy", "digital_society", "digital_government", "infrastructure"}
 UNITS = {"count", "percent", "rank_of_63", "rank_of_13", "score_0_1", "hectare", "billion_vnd", "month"}
 MISSING = "unknown"
 
 COLUMNS = {
-    "sources": "source_id file title outlet published reference_date provinces language url tier sha256 notes",
+    "sources": "source_id file title outlet published reference_date provinces language url tier publisher confidence "
+               "copy_used sha256 notes",
     "indicators": "indicator_id theme label_en label_vi unit higher_is_better definition_en",
     "observations": "obs_id province indicator_id value qualifier period_start period_end period_label kind source_id quote note",
     "milestones": "milestone_id date province event_en event_vi source_id quote",
@@ -151,6 +153,8 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
         _check_milestones(c, t["milestones"], sources, articles, provinces)
     if t["exclusion_reasons"] and t["number_exclusions"]:
         _check_exclusions(c, t["number_exclusions"], t["exclusion_reasons"], sources, articles)
+    observations = {row["obs_id"]: row for _, row in t["observations"].rows} if t["observations"] else {}
+    validation_reference.check(c, provinces, sources, observations)
     return c.problems
 
 
@@ -158,6 +162,7 @@ def _check_sources(c: _Checker, tab: Table) -> tuple[dict, dict]:
     c.unique(tab, "source_id")
     c.required(tab, "source_id", "file", "title", "outlet", "published", "tier")
     c.enum(tab, "tier", TIERS)
+    c.enum(tab, "confidence", {"high", "medium", "low"})
     sources, articles = {}, {}
     for line, row in tab.rows:
         c.iso_date(tab, line, "published", row["published"], allow_missing=True)

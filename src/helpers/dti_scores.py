@@ -1,0 +1,82 @@
+"""DTI scores, not only ranks: gaps against the 63-province spread.
+
+Language-neutral numbers for each assessment year with an official
+63-province table: each chosen province's score, rank and change since the
+previous table; the national median and standard deviation; and for every
+pair of chosen provinces the score gap, in points and in standard deviations,
+with a near-tie verdict from a stated rule.
+
+Scores of different years are not strictly comparable (the indicator set
+changed after 2020: 108 component indexes, 98 from 2021), so changes are
+shown beside the rank change and the verdict is always within one year.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+
+from helpers import loading
+
+# Near-tie rule: the gap between two provinces is smaller than this fraction
+# of the standard deviation of the 63 scores of the same year.
+NEAR_TIE_SD = 0.25
+SCOPE = "63_provinces"
+METHOD_NOTE = ("DTI 2020 used 108 component indexes, 2021 onwards 98: scores of different years are not "
+               "strictly comparable; ranks are the safer comparison across years")
+
+
+def national_spread() -> pd.DataFrame:
+    """Per assessment year: number of provinces, median, mean and sample SD of the scores."""
+    scores = loading.load("dti_scores").query("scope == @SCOPE")
+    spread = scores.groupby("assessment_year")["score"].agg(["count", "median", "mean", "std"])
+    return spread.rename(columns={"count": "n_provinces", "std": "sd"}).reset_index()
+
+
+def province_scores(provinces: list[str]) -> pd.DataFrame:
+    """Score, rank and change since the previous official table, per province and year."""
+    scores = loading.load("dti_scores").query("scope == @SCOPE").sort_values("assessment_year")
+    scores = scores.assign(
+        score_change=scores.groupby("province")["score"].diff(),
+        rank_change=-scores.groupby("province")["rank"].diff(),  # positive = moved up
+        previous_year=scores.groupby("province")["assessment_year"].shift(),
+    )
+    out = scores[scores["province"].isin(provinces)]
+    out = out.merge(national_spread().drop(columns="n_provinces"), on="assessment_year", how="left")
+    out["score_vs_median"] = out["score"] - out["median"]
+    columns = ["assessment_year", "province", "score", "rank", "n_provinces", "score_change", "rank_change",
+               "previous_year", "median", "sd", "score_vs_median", "source_id"]
+    order = {p: i for i, p in enumerate(provinces)}
+    return out[columns].sort_values(["assessment_year", "province"], key=lambda s: s.map(order) if
+                                    s.name == "province" else s).reset_index(drop=True)
+
+
+def verdict(gap: float, sd: float) -> str:
+    """'near_tie' when |gap| < NEAR_TIE_SD × sd, else 'ahead'."""
+    return "near_tie" if abs(gap) < NEAR_TIE_SD * sd else "ahead"
+
+
+def gaps(provinces: list[str]) -> pd.DataFrame:
+    """For each year and each pair of chosen provinces: both scores, the gap
+    (a − b), the gap in SD units, the rank gap, the verdict and the leader."""
+    per = province_scores(provinces)
+    rows = []
+    for year, group in per.groupby("assessment_year", sort=True):
+        values = group.set_index("province")
+        for a, b in combinations(provinces, 2):
+            if a not in values.index or b not in values.index:
+                continue
+            x, y = values.loc[a], values.loc[b]
+            gap = float(x["score"] - y["score"])
+            call = verdict(gap, float(x["sd"]))
+            rows.append({
+                "assessment_year": year, "province_a": a, "province_b": b,
+                "score_a": float(x["score"]), "score_b": float(y["score"]), "gap": gap,
+                "gap_in_sd": gap / float(x["sd"]), "sd": float(x["sd"]), "median": float(x["median"]),
+                "rank_a": int(x["rank"]), "rank_b": int(y["rank"]), "rank_gap": int(y["rank"] - x["rank"]),
+                "verdict": call, "leader": "" if call == "near_tie" else (a if gap > 0 else b),
+                "rule": f"near tie if |gap| < {NEAR_TIE_SD:g} × SD of the {int(x['n_provinces'])} scores",
+                "source_id": x["source_id"],
+            })
+    return pd.DataFrame(rows)
