@@ -267,7 +267,7 @@ def derived_rates(provinces: list[str]) -> pd.DataFrame:
                          "value": round(100 * integrated / total, 1),
                          "formula": f"100 × {integrated:g} integrated / {total:g} services offered",
                          "inputs": f"{ids['online_services_national_portal_integrated']}, {ids['online_services_total']}",
-                         "caveat": "denominator counts every online service offered, all levels"})
+                         "caveat": "denominator counts every online service the article says is offered (level coverage as the article states it)"})
         if integrated is not None and rate is not None and total is None:
             rows.append({"province": province, "source_id": source, "quantity": "implied services in the denominator",
                          "value": round(integrated / (rate / 100)),
