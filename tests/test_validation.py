@@ -47,7 +47,11 @@ def problems_at(root, file, line, column):
 OBS = "observations.csv"
 BAD_OBSERVATIONS = [
     # (obs_id, column, bad value, words expected in the message)
-    ("20220505-12", "value", "1.86", "does not appear in the quote"),       # quote says 1.860
+    ("20220505-12", "value", "1.86", "'1.860' written in Vietnamese is 1860 ('.' groups thousands) "
+                                     "and the value typed was 1.86"),
+    ("20220727-04", "value", "3798", "'37,98%' written in Vietnamese is 37.98 (',' is the decimal mark) "
+                                     "and the value typed was 3798"),
+    ("20220505-12", "value", "1870", "the value typed was 1870, which is no number of the quote"),
     ("20220505-12", "value", "1,860", "not a plain number"),
     ("20220505-12", "indicator_id", "online_services_all", "not an id in data/indicators.csv"),
     ("20220505-12", "source_id", "2022-05-05_nowhere", "not an id in data/sources.csv"),
@@ -122,7 +126,10 @@ def test_all_problems_come_in_one_pass(project):
     edit(project, OBS, "20220505-13", "province", "Atlantis")
     edit(project, "milestones.csv", "m02", "source_id", "nowhere")
     files = {p.file for p in validate_all(project)}
-    assert files == {"data/observations.csv", "data/milestones.csv"}
+    # the numbers of the two rows no longer curated are reported in their articles too
+    assert files == {"data/observations.csv", "data/milestones.csv",
+                     "data/raw/articles/2022-05-05_baohaugiang_haugiang-mic-cooperation.txt",
+                     "data/raw/articles/2023-05-23_unknown_haugiang-dx-late-starter.txt"}
 
 
 def test_command_line_exits_non_zero_with_locations(project):

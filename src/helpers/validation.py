@@ -1,7 +1,9 @@
 """Checks on the curated data. `python -m helpers.validation` (or `make validate`).
 
 Every problem is reported in one pass as `file:row:column: message`, where
-row is the line number in the CSV file (the header is line 1).
+row is the line number in the CSV file (the header is line 1), or, for a
+number in a raw article, as `file:offset: message` (offset in characters).
+Checks against the article texts live in `helpers.article_checks`.
 """
 
 from __future__ import annotations
@@ -14,17 +16,22 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from helpers.numbers import find_numbers, hedge_qualifier
+from helpers.article_checks import (
+    QUALIFIERS,
+    check_coverage,
+    check_exclusion_text,
+    check_milestone_quote,
+    check_quote_value,
+)
 from helpers.paths import ROOT
 from helpers import validation_reference
-from helpers.sources import find_quote
 
-QUALIFIERS = {"exact", "approx", "at_least", "at_most"}
 KINDS = {"result", "target"}
 TIERS = {"article", "official_table", "survey", "official_statistics", "press_reference"}
 THEMES = {"dti", "public_services", "digital_economy", "digital_society", "digital_government", "infrastructure"}
 UNITS = {"count", "percent", "rank_of_63", "rank_of_13", "score_0_1", "hectare", "billion_vnd", "month"}
 MISSING = "unknown"
+ALL_PROVINCES = "all"  # sources.csv provinces of a national table
 
 COLUMNS = {
     "sources": "source_id file title outlet published reference_date provinces language url tier publisher confidence "
@@ -48,6 +55,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.column:  # a position in a raw article: file:offset
+            return f"{self.file}:{self.row}: {self.message}"
         return f"{self.file}:{self.row}:{self.column}: {self.message}"
 
 
@@ -145,7 +154,7 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
 
     sources, articles = {}, {}
     if t["sources"]:
-        sources, articles = _check_sources(c, t["sources"])
+        sources, articles = _check_sources(c, t["sources"], provinces)
     indicators = _check_indicators(c, t["indicators"]) if t["indicators"] else {}
     if t["observations"]:
         _check_observations(c, t["observations"], sources, articles, indicators, provinces, announced)
@@ -153,18 +162,27 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
         _check_milestones(c, t["milestones"], sources, articles, provinces)
     if t["exclusion_reasons"] and t["number_exclusions"]:
         _check_exclusions(c, t["number_exclusions"], t["exclusion_reasons"], sources, articles)
+    if t["observations"] and t["milestones"] and t["number_exclusions"]:
+        check_coverage(c, sources, articles, t["observations"], t["milestones"], t["number_exclusions"])
     observations = {row["obs_id"]: row for _, row in t["observations"].rows} if t["observations"] else {}
     validation_reference.check(c, provinces, sources, observations)
     return c.problems
 
 
-def _check_sources(c: _Checker, tab: Table) -> tuple[dict, dict]:
+def _check_sources(c: _Checker, tab: Table, provinces: set[str]) -> tuple[dict, dict]:
     c.unique(tab, "source_id")
-    c.required(tab, "source_id", "file", "title", "outlet", "published", "tier")
+    c.required(tab, "source_id", "file", "title", "outlet", "published", "provinces", "tier")
     c.enum(tab, "tier", TIERS)
     c.enum(tab, "confidence", {"high", "medium", "low"})
     sources, articles = {}, {}
     for line, row in tab.rows:
+        named = row["provinces"].split(";")
+        checked = provinces and row["provinces"] and named != [ALL_PROVINCES]
+        unknown = [p for p in named if p not in provinces] if checked else []
+        if unknown:
+            c.add(tab, line, "provinces",
+                  f"{', '.join(map(repr, unknown))} not in {REGIONS}; expected province names spelled as there, "
+                  f"';'-separated, or {ALL_PROVINCES!r} for a national table")
         c.iso_date(tab, line, "published", row["published"], allow_missing=True)
         ref = row["reference_date"]
         row["_reference_date"] = c.iso_date(tab, line, "reference_date", ref) if ref else None
@@ -238,9 +256,12 @@ def _check_observations(c, tab, sources, articles, indicators, provinces, announ
                 c.add(tab, line, "source_id", "observations must come from an article; reference facts live in data/reference/")
             continue
         ref = source.get("_reference_date")
-        if end and ref and end > ref:
-            c.add(tab, line, "period_end", f"period ends {end}, after the source's reference date {ref}")
-        if start and row["indicator_id"].startswith("dti_") and ref:
+        # A target's period is its deadline, usually after the article; a result's cannot be.
+        result = row["kind"] != "target"
+        if result and end and ref and end > ref:
+            c.add(tab, line, "period_end", f"period ends {end}, after the source's reference date {ref} "
+                                           "(only kind=target rows may end later: their period is the deadline)")
+        if result and start and row["indicator_id"].startswith("dti_") and ref:
             out = announced.get(start.year)
             if out is None:
                 c.add(tab, line, "period_start", f"no DTI was announced for assessment year {start.year}")
@@ -250,40 +271,7 @@ def _check_observations(c, tab, sources, articles, indicators, provinces, announ
                       "the article must mean an earlier assessment year")
         text = articles.get(row["source_id"])
         if text is not None and row["quote"].strip():
-            _check_quote_value(c, tab, line, row, text, value)
-
-
-def _check_quote_value(c, tab, line, row, text, value) -> None:
-    span = find_quote(row["quote"], text)
-    if span is None:
-        c.add(tab, line, "quote", f"quote not found verbatim in {row['source_id']}")
-        return
-    if value is None:
-        return
-    quote = text[span[0]:span[1]]
-    matches = [m for m in find_numbers(quote) if abs(m.value - value) < 1e-9]
-    if not matches:
-        written = ", ".join(m.text for m in find_numbers(quote)) or "none"
-        c.add(tab, line, "value",
-              f"{row['value']} does not appear in the quote under Vietnamese conventions (numbers there: {written})")
-        return
-    implied = {hedge_qualifier(text[: span[0] + m.start]) or "exact" for m in matches}
-    if row["qualifier"] in QUALIFIERS and row["qualifier"] not in implied:
-        c.add(tab, line, "qualifier",
-              f"{row['qualifier']!r} disagrees with the quote's wording before {matches[0].text!r} "
-              f"(implies {' or '.join(sorted(implied))})")
-
-
-def _date_in_quote(when: date, quote: str) -> bool:
-    for m in find_numbers(quote):
-        parts = [int(p) for p in re.split(r"[/\-]", m.text.replace(".", "")) if p.isdigit()]
-        if parts[:2] == [when.day, when.month] and (len(parts) < 3 or parts[2] == when.year):
-            return True
-        if when.day == 1 and parts == [when.month, when.year]:
-            return True
-        if when.day == 1 and when.month == 1 and parts == [when.year]:
-            return True
-    return False
+            check_quote_value(c, tab, line, row, text, value)
 
 
 def _check_milestones(c, tab, sources, articles, provinces) -> None:
@@ -299,13 +287,8 @@ def _check_milestones(c, tab, sources, articles, provinces) -> None:
         if when and ref and when > ref:
             c.add(tab, line, "date", f"{when} is after the source's reference date {ref}")
         text = articles.get(row["source_id"])
-        if text is None:
-            continue
-        span = find_quote(row["quote"], text)
-        if span is None:
-            c.add(tab, line, "quote", f"quote not found verbatim in {row['source_id']}")
-        elif when and not _date_in_quote(when, text[span[0]:span[1]]):
-            c.add(tab, line, "date", f"{when} is not written in the quote")
+        if text is not None:
+            check_milestone_quote(c, tab, line, row, text, when)
 
 
 def _check_exclusions(c, tab, reasons, sources, articles) -> None:
@@ -313,16 +296,7 @@ def _check_exclusions(c, tab, reasons, sources, articles) -> None:
     c.unique(tab, "source_id", "start")
     c.foreign(tab, "source_id", set(articles) or set(sources), "the article rows of " + FILES["sources"])
     c.foreign(tab, "reason", {row["reason"] for _, row in reasons.rows}, FILES["exclusion_reasons"])
-    for line, row in tab.rows:
-        text = articles.get(row["source_id"])
-        if text is None:
-            continue
-        if not row["start"].isdigit():
-            c.add(tab, line, "start", f"{row['start']!r} is not a character offset")
-            continue
-        start = int(row["start"])
-        if text[start:start + len(row["text"])] != row["text"]:
-            c.add(tab, line, "text", f"{row['text']!r} is not at offset {start} of {row['source_id']}")
+    check_exclusion_text(c, tab, articles)
 
 
 def main(argv: list[str] | None = None) -> int:
