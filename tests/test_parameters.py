@@ -49,6 +49,11 @@ def test_a_value_that_is_not_names_shows_the_papermill_syntax(bad):
     assert "-y 'provinces: [Hậu Giang, Cần Thơ]'" in str(error.value)
 
 
+def test_several_names_in_one_string_point_to_the_list_syntax():
+    with pytest.raises(ValueError, match=r"several provinces go in a list .*-y 'provinces: \[Hậu Giang, Cần Thơ\]'"):
+        loading.check_provinces("Hậu Giang, Cần Thơ")
+
+
 def test_a_province_listed_twice_is_refused():
     with pytest.raises(ValueError, match="listed twice"):
         loading.check_provinces(["Hậu Giang", "Hậu Giang"])

@@ -104,6 +104,8 @@ def check_provinces(provinces: list[str]) -> list[str]:
         if unicodedata.normalize("NFC", name) not in official:
             guess = closest_province(name)
             hint = f"did you mean {guess!r}?" if guess else "no official name is close."
+            if "," in name:  # several names in one string: the list syntax was missed
+                hint = f"several provinces go in a list ({PAPERMILL_PROVINCES})."
             raise ValueError(
                 f"unknown province {name!r}: {hint} Provinces are spelled as in "
                 f"data/reference/regions.csv (the {len(official)} provinces, with diacritics)"

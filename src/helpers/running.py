@@ -346,7 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="e.g. 01_dti_rank")
     parser.add_argument(
         "-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-        help="override a parameter (a Python literal; bare words for strings)",
+        help="override a parameter: a Python literal, a bare word is a string "
+             "(-p lang vi, -p provinces 'Tiền Giang', -p provinces '[\"Hậu Giang\", \"Cần Thơ\"]')",
     )
     parser.add_argument("--output-dir", type=Path, help="write notebooks and figures here instead")
     parser.add_argument("--skip-validation", action="store_true", help=argparse.SUPPRESS)
