@@ -33,9 +33,9 @@ validate: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# As root (containers, CI) opt in explicitly: make lab ALLOW_ROOT=1 (still 127.0.0.1, token on).
 lab: $(STAMP)
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (mekong-dx .venv)"
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+	$(BIN)/python -m helpers.lab $(if $(filter 1,$(ALLOW_ROOT)),--allow-root)
 
 bench: $(STAMP)
 	$(BIN)/python -m helpers.benchmark

@@ -102,7 +102,8 @@ def test_failing_notebook_leaves_committed_files_alone(tmp_path, monkeypatch):
     fig_dir.mkdir()
     good = python_notebook("import matplotlib.pyplot as plt\nfrom helpers import plotting\n"
                            "plotting.save_figure(plt.figure(), 'half_written')")
-    bad = python_notebook("x = 1", "raise ValueError('boom')")
+    # The error is raised inside a helper, from the third line of the cell.
+    bad = python_notebook("x = 1", "from helpers import loading\n\nloading.check_provinces('Hau Giang')\ny = 2")
     for name, nb in {"00_good.ipynb": good, "01_bad.ipynb": bad}.items():
         nbformat.write(nb, nb_dir / name)
     before = {p: p.read_bytes() for p in nb_dir.iterdir()}
@@ -111,7 +112,11 @@ def test_failing_notebook_leaves_committed_files_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(running, "ROOT", tmp_path)
     with pytest.raises(running.RunnerError) as error:
         running.run_notebooks(running.canonical_notebooks(), log=lambda m: None)
-    assert "01_bad.ipynb: cell 1" in str(error.value) and "ValueError: boom" in str(error.value)
+    message = str(error.value)
+    assert "01_bad.ipynb: cell 1" in message
+    assert "at line 3 of the cell: loading.check_provinces('Hau Giang')" in message
+    assert "raised in File" in message and "loading.py" in message
+    assert "ValueError: unknown province 'Hau Giang': did you mean 'Hậu Giang'?" in message
     assert {p: p.read_bytes() for p in nb_dir.iterdir()} == before
     assert list(fig_dir.iterdir()) == []
     assert not list(tmp_path.glob(".run-staging-*"))
@@ -137,3 +142,47 @@ def test_output_dir_run_from_elsewhere_reproduces_the_committed_notebook(tmp_pat
     for fig in (out / "figures").iterdir():
         assert fig.read_bytes() == (FIGURES / fig.name).read_bytes(), fig.name
     assert snapshot() == before
+
+
+@pytest.fixture
+def no_kernels(monkeypatch):
+    """Fails the test if the runner gets as far as starting notebooks."""
+    started = []
+    monkeypatch.setattr(running, "run_notebooks", lambda *a, **k: started.append(a) or [])
+    return started
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["-p", "lang", "fr"], "parameter 'lang': lang must be one of en, vi; got 'fr'"),
+    (["-p", "provinces", "Hau Giang"], "unknown province 'Hau Giang': did you mean 'Hậu Giang'?"),
+    (["-p", "provinces", '["Tiền Giang", "Atlantis"]'], "unknown province 'Atlantis'"),
+    (["-p", "provinces", "[Hậu Giang, Cần Thơ]"], "is not a Python list"),
+])
+def test_bad_values_are_refused_once_before_any_notebook_starts(no_kernels, capsys, args, expected):
+    assert running.main(["--skip-validation", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count(expected) == 1, err  # one message, not one per notebook
+    assert no_kernels == []
+
+
+def test_one_province_name_is_a_list_and_parameters_default_to_their_variant_folder(no_kernels, capsys):
+    assert running.main(["--skip-validation", "-p", "provinces", "Tiền Giang"]) == 0
+    (notebooks, params, output_dir), = no_kernels
+    assert params == {"provinces": ["Tiền Giang"]}
+    assert output_dir == ROOT / "out" / "provinces-tien-giang"
+
+
+def test_canonical_values_given_explicitly_are_the_canonical_run(no_kernels):
+    assert running.main(["--skip-validation", "-p", "lang", "en"]) == 0
+    (notebooks, params, output_dir), = no_kernels
+    assert params == {} and output_dir is None
+
+
+def test_benchmark_failure_shows_the_commands_own_output():
+    from helpers import benchmark
+
+    # The message is assembled at run time: the command line alone does not contain it.
+    failing = [sys.executable, "-c", "import sys; print('the reason', 'it failed', file=sys.stderr); sys.exit(3)"]
+    with pytest.raises(benchmark.BenchError) as error:
+        benchmark._timed(failing, {})
+    assert "exit status 3" in str(error.value) and "the reason it failed" in str(error.value)

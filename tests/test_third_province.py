@@ -41,7 +41,3 @@ def test_a_third_province_is_available_compared_and_plotted(with_third_province,
     assert len(colours) == 3  # one distinct colour per province
     assert THIRD in corpus.availability(provinces).columns
 
-
-def test_unknown_province_lists_the_available_ones():
-    with pytest.raises(ValueError, match="available provinces: Hậu Giang, Tiền Giang"):
-        loading.check_provinces(["Atlantis"])

@@ -23,10 +23,19 @@ from helpers.running import canonical_notebooks
 BENCH = ROOT / ".bench"
 
 
+class BenchError(Exception):
+    """A measured command failed; carries its own output."""
+
+
 def _timed(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    # Output is kept (not shown) so that a failure can say why.
+    done = subprocess.run(cmd, cwd=ROOT, env=env, check=False, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-40:])
+        raise BenchError(f"command failed with exit status {done.returncode}: {' '.join(cmd)}\n{tail}")
+    return seconds
 
 
 def _machine() -> str:
@@ -64,10 +73,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"notebooks: {len(notebooks)}; runs: {args.runs} (tests: {args.test_runs})\n")
     print("| measurement | median (s) | min (s) | max (s) | runs |")
     print("|---|---:|---:|---:|---:|")
-    for label, (cmd, runs) in measures.items():
-        times = [_timed(cmd, env) for _ in range(runs)]
-        print(f"| {label} | {statistics.median(times):.1f} | {min(times):.1f} | {max(times):.1f} | {runs} |", flush=True)
-    shutil.rmtree(BENCH, ignore_errors=True)
+    try:
+        for label, (cmd, runs) in measures.items():
+            times = [_timed(cmd, env) for _ in range(runs)]
+            print(f"| {label} | {statistics.median(times):.1f} | {min(times):.1f} | {max(times):.1f} | {runs} |",
+                  flush=True)
+    except BenchError as exc:
+        print(f"\nbenchmark stopped: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(BENCH, ignore_errors=True)
     return 0
 
 

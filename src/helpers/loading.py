@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from functools import lru_cache
 
 import pandas as pd
@@ -74,14 +76,55 @@ def available_provinces() -> list[str]:
     return sorted(load("observations")["province"].unique())
 
 
+# How to pass provinces with plain papermill (-p gives one string, -y parses a YAML list).
+PAPERMILL_PROVINCES = "-p provinces 'Hậu Giang' for one, -y 'provinces: [Hậu Giang, Cần Thơ]' for several"
+
+
+def official_provinces() -> list[str]:
+    """The 63 provinces of data/reference/regions.csv, official spelling."""
+    return load("regions")["province"].tolist()
+
+
+def _folded(name: str) -> str:
+    """Lower case letters and digits without diacritics: 'Hậu Giang' -> 'haugiang'."""
+    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed.lower() if c.isascii() and c.isalnum())
+
+
+def closest_province(name: str) -> str | None:
+    """The official spelling `name` most likely means (diacritic-insensitive), or None."""
+    by_key = {_folded(p): p for p in official_provinces()}
+    key = _folded(name)
+    if key in by_key:
+        return by_key[key]
+    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.75)
+    return by_key[close[0]] if close else None
+
+
 def check_provinces(provinces: list[str]) -> list[str]:
-    """`provinces` if every one has data; otherwise a ValueError listing the valid ones."""
-    valid = available_provinces()
-    if not isinstance(provinces, (list, tuple)) or not provinces:
-        raise ValueError(f"provinces must be a non-empty list; available provinces: {', '.join(valid)}")
-    unknown = [p for p in provinces if p not in valid]
-    if unknown:
+    """`provinces` (one name or a list) as a list of official spellings; a
+    ValueError naming the bad value, with a did-you-mean suggestion."""
+    if isinstance(provinces, str):
+        provinces = [provinces]
+    if not isinstance(provinces, (list, tuple)) or not provinces or not all(isinstance(p, str) for p in provinces):
         raise ValueError(
-            f"unknown province(s) {', '.join(map(repr, unknown))}; available provinces: {', '.join(valid)}"
+            f"provinces must be a province name or a non-empty list of names, got {provinces!r}; "
+            f"with papermill: {PAPERMILL_PROVINCES}"
         )
-    return list(provinces)
+    official = {unicodedata.normalize("NFC", p): p for p in official_provinces()}
+    checked = []
+    for name in provinces:
+        if unicodedata.normalize("NFC", name) not in official:
+            guess = closest_province(name)
+            hint = f"did you mean {guess!r}?" if guess else "no official name is close."
+            if "," in name:  # several names in one string: the list syntax was missed
+                hint = f"several provinces go in a list ({PAPERMILL_PROVINCES})."
+            raise ValueError(
+                f"unknown province {name!r}: {hint} Provinces are spelled as in "
+                f"data/reference/regions.csv (the {len(official)} provinces, with diacritics)"
+            )
+        province = official[unicodedata.normalize("NFC", name)]
+        if province in checked:
+            raise ValueError(f"province {province!r} is listed twice in {list(provinces)!r}")
+        checked.append(province)
+    return checked

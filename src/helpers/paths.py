@@ -11,12 +11,26 @@ RAW_ARTICLES = DATA / "raw" / "articles"
 REFERENCE = DATA / "reference"
 NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
+# Figures of non-canonical parameters: out/<variant>/figures (helpers.parameters).
+VARIANTS = ROOT / "out"
 
 # The runner points this at a staging folder so that figures appear in
 # figures/ only after every notebook succeeded; tests point it at a tmp dir.
 FIGURES_ENV = "DX_FIGURES_DIR"
 
 
+_chosen: Path | None = None
+
+
+def choose_figures_dir(path: Path | None) -> None:
+    """Set the folder a notebook's parameters call for (helpers.parameters.use).
+
+    An explicit DX_FIGURES_DIR still wins: the runner's staging folder, tests.
+    """
+    global _chosen
+    _chosen = path
+
+
 def figures_dir() -> Path:
     """The folder figures are written to now."""
-    return Path(os.environ.get(FIGURES_ENV) or FIGURES)
+    return Path(os.environ.get(FIGURES_ENV) or _chosen or FIGURES)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import ast
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -102,8 +103,31 @@ def coerce_parameter(name: str, raw: str, default: object) -> object:
     return value
 
 
+def parse_checked_parameter(name: str, raw: str) -> object:
+    """A parameter with a project check (helpers.parameters): any literal or a
+    bare word, then the same check the notebook's setup line applies."""
+    from helpers.parameters import check
+
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        if raw.lstrip().startswith("["):
+            raise RunnerError(
+                f"parameter {name!r}: {raw!r} is not a Python list; write it as "
+                f"-p {name} '[\"Hậu Giang\", \"Cần Thơ\"]' (quoted names, commas)"
+            ) from None
+        value = raw
+    try:
+        return check(name, value)
+    except ValueError as exc:
+        raise RunnerError(str(exc)) from None
+
+
 def parse_parameters(pairs: list[tuple[str, str]], notebooks: list[Path]) -> dict[str, object]:
-    """Check every NAME against every chosen notebook and type-check its VALUE."""
+    """Check every NAME against every chosen notebook and every VALUE once,
+    before any kernel starts."""
+    from helpers.parameters import CHECKS
+
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
     parsed: dict[str, object] = {}
     for name, raw in pairs:
@@ -113,7 +137,10 @@ def parse_parameters(pairs: list[tuple[str, str]], notebooks: list[Path]) -> dic
                     f"{nb.stem} has no parameter {name!r}; valid parameters: "
                     f"{', '.join(params) or '(none)'}"
                 )
-            parsed[name] = coerce_parameter(name, raw, params[name])
+        if name in CHECKS:
+            parsed[name] = parse_checked_parameter(name, raw)
+        else:
+            parsed[name] = coerce_parameter(name, raw, declared[notebooks[0]][name])
     return parsed
 
 
@@ -179,6 +206,35 @@ def _log_tail(path: Path, lines: int = 15) -> str:
     return "\n".join("    | " + line for line in text.splitlines()[-lines:])
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_ARROW = re.compile(r"^\s*-+>\s*(\d+)\s?(.*)$")
+
+
+def traceback_frames(traceback: list[str]) -> list[tuple[str, int, str]]:
+    """(where, line number, code) of each frame of an IPython traceback, outermost first."""
+    frames = []
+    for entry in traceback:
+        lines = _ANSI.sub("", entry).splitlines()
+        arrows = [m for m in map(_ARROW.match, lines) if m]
+        if lines and arrows:
+            frames.append((lines[0].strip(), int(arrows[-1].group(1)), arrows[-1].group(2).strip()))
+    return frames
+
+
+def describe_failure(exc) -> str:
+    """The cell, the cell line that raised, the innermost line if elsewhere, the exception."""
+    frames = traceback_frames(exc.traceback or [])
+    in_cell = [f for f in frames if f[0].startswith("Cell In")]
+    text = f"cell {exc.cell_index} (execution count {exc.exec_count}) failed"
+    if in_cell:
+        text += f" at line {in_cell[0][1]} of the cell: {in_cell[0][2]}"
+        if frames[-1] is not in_cell[0]:
+            text += f"\n    raised in {frames[-1][0]}: {frames[-1][2]}"
+    else:  # a syntax error has no frame: show the cell's source
+        text += f"; cell source:\n{exc.source}"
+    return text + f"\n    {exc.ename}: {exc.evalue}"
+
+
 def _execute(job: Job, figures_stage: str) -> float:
     """Run one notebook in a worker process; returns seconds taken."""
     import papermill
@@ -201,11 +257,7 @@ def _execute(job: Job, figures_stage: str) -> float:
                 log_output=False,
             )
     except PapermillExecutionError as exc:
-        first_line = exc.source.strip().splitlines()[0] if exc.source.strip() else ""
-        raise RunnerError(
-            f"{job.source.name}: cell {exc.cell_index} (execution count {exc.exec_count}) "
-            f"failed with {exc.ename}: {exc.evalue}\n    first line of the cell: {first_line}"
-        ) from None
+        raise RunnerError(f"{job.source.name}: {describe_failure(exc)}") from None
     except Exception as exc:  # dead kernel, missing kernel spec, timeout: show the kernel's own words
         tail = _log_tail(kernel_log)
         raise RunnerError(
@@ -294,11 +346,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="e.g. 01_dti_rank")
     parser.add_argument(
         "-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-        help="override a parameter (a Python literal; bare words for strings)",
+        help="override a parameter: a Python literal, a bare word is a string "
+             "(-p lang vi, -p provinces 'Tiền Giang', -p provinces '[\"Hậu Giang\", \"Cần Thơ\"]')",
     )
     parser.add_argument("--output-dir", type=Path, help="write notebooks and figures here instead")
     parser.add_argument("--skip-validation", action="store_true", help=argparse.SUPPRESS)
     return parser
+
+
+def _drop_canonical(parameters: dict[str, object]) -> dict[str, object]:
+    """Values equal to the canonical ones change nothing: `-p lang en` is the canonical run."""
+    from helpers.parameters import CANONICAL
+
+    return {k: v for k, v in parameters.items() if k not in CANONICAL or v != CANONICAL[k]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -307,8 +367,11 @@ def main(argv: list[str] | None = None) -> int:
         notebooks = resolve_notebooks(args.notebooks)
         parameters = parse_parameters([tuple(p) for p in args.parameter], notebooks)
         output_dir = args.output_dir.resolve() if args.output_dir else None
+        parameters = _drop_canonical(parameters)
         if parameters and output_dir is None:
-            output_dir = (Path.cwd() / "out").resolve()
+            from helpers.parameters import CANONICAL, variant_dir
+
+            output_dir = variant_dir({**CANONICAL, **parameters})
             print(f"parameters given: writing to {output_dir} (notebooks/ and figures/ untouched)")
         if not args.skip_validation:
             from helpers.validation import validate_all

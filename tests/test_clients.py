@@ -1,0 +1,53 @@
+"""Plain papermill, as a researcher runs it without the project's runner: other
+parameters never overwrite figures/; they land in out/<variant>/figures/ as the
+README says."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from helpers import parameters, paths, running
+
+NOTEBOOKS_ALL = running.canonical_notebooks()
+# One notebook each keeps the suite short; every notebook calls the same setup line (test_parameters).
+CASES = {
+    "vietnamese, from the repository root": (NOTEBOOKS_ALL[2], paths.ROOT, ["-p", "lang", "vi"],
+                                             {"lang": "vi"}),
+    "one province as a plain string, from notebooks/": (NOTEBOOKS_ALL[-1], paths.NOTEBOOKS,
+                                                        ["-p", "provinces", "Tiền Giang"],
+                                                        {"provinces": ["Tiền Giang"]}),
+}
+
+
+def figures_snapshot():
+    return {p.name: p.read_bytes() for p in paths.FIGURES.iterdir()}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_plain_papermill_writes_variants_beside_the_canonical_figures(case, tmp_path):
+    notebook, cwd, args, values = CASES[case]
+    variant = parameters.figures_dir_for({**parameters.CANONICAL, **values})
+    assert variant.parent.parent == paths.ROOT / "out"
+    shutil.rmtree(variant.parent, ignore_errors=True)
+    env = {k: v for k, v in os.environ.items() if k != paths.FIGURES_ENV}  # as outside pytest
+    before = figures_snapshot()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "papermill", str(notebook), str(tmp_path / "run.ipynb"), *args,
+             "--no-progress-bar", "--log-level", "ERROR"],
+            cwd=cwd, env=env, capture_output=True, text=True, check=False,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert figures_snapshot() == before, "plain papermill wrote over figures/"
+        own = {name for name in before if name.startswith(notebook.stem[:3])}
+        assert own and {p.name for p in variant.iterdir()} == own
+        assert any((variant / name).read_bytes() != before[name] for name in own), "variant drew the canonical"
+        nb = nbformat.read(tmp_path / "run.ipynb", as_version=4)
+        printed = [o.get("text", "") for c in nb.cells for o in c.get("outputs", [])]
+        assert f"Figures for these parameters go to out/{variant.parent.name}/figures/\n" in printed
+    finally:
+        shutil.rmtree(variant.parent, ignore_errors=True)
