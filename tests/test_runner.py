@@ -42,9 +42,11 @@ def test_unknown_parameter_names_the_valid_ones(tmp_path):
 
 
 def test_value_of_the_wrong_type_is_refused(tmp_path):
-    result = run_cli(FIRST.stem, "-p", "lang", "3", "--output-dir", str(tmp_path))
+    result = run_cli(FIRST.stem, "-p", "provinces", "3", "--output-dir", str(tmp_path))
     assert result.returncode != 0
-    assert "parameter 'lang'" in result.stderr and "expected a str" in result.stderr
+    assert "parameter 'provinces': provinces must be a province name or a non-empty list" in result.stderr
+    assert "-y 'provinces: [Hậu Giang, Cần Thơ]'" in result.stderr
+    assert not any(tmp_path.iterdir())
 
 
 @pytest.mark.parametrize(
