@@ -19,7 +19,8 @@ NEW_ID = "2024-03-01_unknown_tiengiang-test"
 NEW_FILE = f"data/raw/articles/{NEW_ID}.txt"
 # Made up for the tests: a dateline, a hedged count, a percentage, a rank.
 NEW_TEXT = ("01/03/2024 | 08:15 GMT+7\n"
-            "Đến nay, Tiền Giang có hơn 1.250 dịch vụ công trực tuyến, đạt 45,5%; DTI xếp thứ 12/63.\n")
+            "Đến nay, Tiền Giang có hơn 1.250 dịch vụ công trực tuyến, đạt 45,5%; DTI xếp thứ 12/63.\n"
+            "Trong tháng 2/2024, Nghị quyết số 15 giai đoạn 2021-2025 được ban hành.\n")
 
 
 def add_article(root, text=NEW_TEXT, provinces="Tiền Giang"):
@@ -158,8 +159,11 @@ def test_csv_exclusion_rows_make_a_new_article_valid(project, tmp_path):
     assert printed.returncode == 0, printed.stderr
     rows = list(csv.reader(io.StringIO(printed.stdout)))
     assert rows[0] == "source_id start text reason context".split()
-    assert [r[2] for r in rows[1:]] == ["01/03/2024", "08:15", "7", "1.250", "45,5%", "12/63"]
-    assert [r[3] for r in rows[1:4]] == ["publication_metadata"] * 3  # the dateline
+    suggested = {r[2]: r[3] for r in rows[1:]}
+    assert list(suggested) == ["01/03/2024", "08:15", "7", "1.250", "45,5%", "12/63", "2/2024", "15", "2021-2025"]
+    assert suggested == {"01/03/2024": "publication_metadata", "08:15": "publication_metadata",  # the dateline
+                         "7": "publication_metadata", "1.250": "", "45,5%": "", "12/63": "",
+                         "2/2024": "period_or_year", "15": "document_number", "2021-2025": "period_or_year"}
     assert all(r[0] == NEW_ID and NEW_TEXT[int(r[1]):].startswith(r[2]) for r in rows[1:])
     # ready to use: with a reason filled in, the article passes validation unchanged
     append_rows(project, "number_exclusions.csv", [r[:3] + [r[3] or "not_in_scope"] + r[4:] for r in rows[1:]])

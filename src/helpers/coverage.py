@@ -125,6 +125,8 @@ def suggest_reason(m: NumberMention, text: str) -> str:
     parts = [int(p) for p in re.findall(r"\d+", m.text)]
     if m.kind in ("number", "date_or_range") and parts and all(p in _YEAR for p in parts):
         return "period_or_year"
+    if m.kind == "fraction" and 1 <= parts[0] <= 12 and parts[1] in _YEAR:
+        return "period_or_year"  # a month: "tháng 2/2024"
     return ""
 
 
