@@ -14,7 +14,7 @@ import numpy as np
 
 from helpers.paths import REFERENCE
 
-__all__ = ["SHAPES_CSV", "ATTRIBUTION", "GeometryError", "load_shapes", "bounds"]
+__all__ = ["SHAPES_CSV", "ATTRIBUTION", "GeometryError", "load_shapes", "bounds", "offshore_west"]
 
 SHAPES_CSV = REFERENCE / "province_shapes.csv"
 # Required on every map by the licence (see LICENSE-DATA.md).
@@ -30,13 +30,14 @@ class GeometryError(ValueError):
 
 
 def _ring(text: str, where: str) -> np.ndarray:
+    pairs = text.split(";")
     try:
-        ring = np.array([[float(v) for v in pair.split(" ")] for pair in text.split(";")])
+        if any(pair.count(" ") != 1 for pair in pairs):
+            raise ValueError("a pair without exactly one space")
+        ring = np.array(" ".join(pairs).split(" "), dtype=float).reshape(-1, 2)
     except ValueError as err:
         raise GeometryError(f"{where}: expected 'lon lat' pairs separated by ';': {err}") from None
-    if ring.ndim != 2 or ring.shape[1] != 2:
-        raise GeometryError(f"{where}: expected 'lon lat' pairs separated by ';'")
-    if len(ring) < 4 or not (ring[0] == ring[-1]).all() or len(np.unique(ring, axis=0)) < 3:
+    if len(ring) < 4 or pairs[0] != pairs[-1] or len(set(pairs)) < 3:
         raise GeometryError(f"{where}: expected a closed ring of at least 3 distinct points")
     if not ((-180 <= ring[:, 0]) & (ring[:, 0] <= 180) & (-90 <= ring[:, 1]) & (ring[:, 1] <= 90)).all():
         raise GeometryError(f"{where}: longitude or latitude out of range")
@@ -95,3 +96,10 @@ def bounds(shapes: Shapes, provinces: list[str], margin: float = 0.1) -> tuple[f
     points = np.vstack([polygon[0] for p in provinces for polygon in shapes[p]])
     (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
     return (float(x0) - margin, float(x1) + margin, float(y0) - margin, float(y1) + margin)
+
+
+def offshore_west(shapes: Shapes, province: str, lon_min: float) -> tuple[float, float]:
+    """West edge and middle latitude of a province's polygons east of `lon_min`
+    (an archipelago), where its label goes."""
+    points = np.vstack([p[0] for p in shapes[province] if p[0][:, 0].min() > lon_min])
+    return (float(points[:, 0].min()), float(points[:, 1].min() + points[:, 1].max()) / 2)
