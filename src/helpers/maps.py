@@ -9,6 +9,7 @@ sequential scale shared by all panels; a province without a value is hatched
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -23,13 +24,15 @@ from matplotlib.path import Path as MplPath
 
 from helpers.map_wording import MapText
 from helpers.paths import figures_dir
-from helpers.plotting import MISSING_STYLE, add_caption, add_title, province_colour, save_figure
+from helpers.plotting import (MISSING_STYLE, STYLE, add_caption, add_title, province_colour,
+                              save_figure)
 
 __all__ = ["RANK_CMAP", "NO_DATA_STYLE", "rank_maps", "save_map"]
 
 RANK_CMAP = "viridis"  # perceptually uniform, colour-blind safe; its dark end = rank 1
 NO_DATA_STYLE = {**MISSING_STYLE, "linewidth": 0.3}
 BORDER = {"edgecolor": "white", "linewidth": 0.25}
+SAVE_DPI = STYLE["savefig.dpi"]
 ISLAND_SIZE = 0.08  # degrees: smaller polygons get a thick edge in their own colour so they stay visible
 HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
 
@@ -37,10 +40,31 @@ Shapes = Mapping[str, list[list[np.ndarray]]]
 Extent = tuple[float, float, float, float]
 
 
-def _path(polygons: list[list[np.ndarray]]) -> MplPath:
-    vertices, codes = [], []
+def _snap(ring: np.ndarray, grid: float, dot: bool = False) -> np.ndarray:
+    """The ring on a grid finer than a pixel, repeated points dropped. Equal
+    points snap equally, so neighbours still share their border. A ring that
+    collapses is kept as it is, or with `dot` (islands drawn with a thick
+    edge) reduced to a short closed stroke that still shows as a dot."""
+    snapped = np.round(ring / grid) * grid
+    keep = np.r_[True, np.any(snapped[1:] != snapped[:-1], axis=1)]
+    snapped = snapped[keep]
+    if len(snapped) >= 4 and len(np.unique(snapped, axis=0)) >= 3:
+        return snapped
+    if not dot:
+        return ring
+    start = snapped[0]
+    return np.array([start, start + (grid, 0.0), start + (grid, grid), start])
+
+
+def _path(polygons: list[list[np.ndarray]], grid: float = 0.0, dot: bool = False) -> MplPath:
+    vertices, codes, seen = [], [], set()
     for polygon in polygons:
         for ring in polygon:
+            ring = _snap(ring, grid, dot) if grid else ring
+            if dot:  # islands in the same pixel make one dot
+                if ring.tobytes() in seen:
+                    continue
+                seen.add(ring.tobytes())
             vertices.append(ring)
             codes.append([MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 2) + [MplPath.CLOSEPOLY])
     return MplPath(np.vstack(vertices), np.concatenate(codes))
@@ -65,30 +89,44 @@ def _label_point(polygons: list[list[np.ndarray]]) -> tuple[float, float]:
     return float(x), float(y)
 
 
-def _draw_panel(ax: plt.Axes, panel: object, shapes: Shapes, colours: dict[str, object],
-                outlined: Sequence[str], all_outlined: list[str], extent: Extent | None,
-                zoom: bool) -> None:
-    for province in sorted(shapes):
-        polygons = shapes[province]
+def _paths(shapes: Shapes, extent: Extent | None, grid: float,
+           islands_apart: bool) -> dict[str, tuple[MplPath | None, MplPath | None]]:
+    """Each province's path snapped to `grid`, for the provinces reaching into
+    `extent` (all when None); with `islands_apart`, small islands form a second
+    path drawn with a thick edge so that they stay visible."""
+    paths = {}
+    for province, polygons in sorted(shapes.items()):
         if not _inside(polygons, extent):
             continue
+        small = _small(polygons) if islands_apart else []
+        large = [p for p in polygons if not any(p is q for q in small)]
+        paths[province] = (_path(large, grid) if large else None,
+                           _path(small, grid, dot=True) if small else None)
+    return paths
+
+
+def _draw_panel(ax: plt.Axes, panel: object, paths: dict[str, tuple[MplPath, MplPath | None]],
+                colours: dict[str, object], outlined: Sequence[str], all_outlined: list[str],
+                zoom: bool) -> None:
+    for province, (path, islands) in paths.items():
         colour = colours.get(province)
         gid = f"{panel}|{province}"
         style = ({"facecolor": colour, **BORDER} if colour is not None
                  else {**NO_DATA_STYLE, "linewidth": 0.3 if not zoom else 0.5})
-        ax.add_artist(PathPatch(_path(polygons), gid=gid, in_layout=False, **style))
-        small = _small(polygons)
-        if small and not zoom:  # islands: a thick edge in the fill colour keeps them visible
+        if path is not None:
+            ax.add_artist(PathPatch(path, gid=gid, **style))
+        if islands is not None:  # a thick edge in the fill colour keeps them visible
             edge = colour if colour is not None else NO_DATA_STYLE["edgecolor"]
-            ax.add_artist(PathPatch(_path(small), facecolor=edge, edgecolor=edge, linewidth=0.9,
-                                    gid=f"{gid}|islands", in_layout=False))
+            ax.add_artist(PathPatch(islands, facecolor=edge, edgecolor=edge, linewidth=0.9,
+                                    capstyle="round", joinstyle="round", gid=f"{gid}|islands"))
     for province in outlined:
+        if province not in paths:
+            continue
         colour = province_colour(province, all_outlined)
-        path = _path(shapes[province])
-        ax.add_artist(PathPatch(path, fill=False, edgecolor="white", linewidth=3.4 if zoom else 2.6,
-                                in_layout=False))
+        path = paths[province][0] or paths[province][1]
+        ax.add_artist(PathPatch(path, fill=False, edgecolor="white", linewidth=3.4 if zoom else 2.6))
         ax.add_artist(PathPatch(path, fill=False, edgecolor=colour, linewidth=1.8 if zoom else 1.3,
-                                gid=f"{panel}|{province}|outline", in_layout=False))
+                                gid=f"{panel}|{province}|outline"))
 
 
 def _frame_axes(ax: plt.Axes, extent: Extent) -> None:
@@ -137,10 +175,16 @@ def rank_maps(frame: pd.DataFrame, shapes: Shapes, outlined: Sequence[str], text
     plotted = pd.DataFrame(rows)
 
     extent = extent or _extent(shapes)
-    fig, axes = _figure(len(panels), extent, zoom)
+    title = _wrap(text.title, _width(len(panels)))
+    fig, axes = _figure(len(panels), extent, zoom, title.count("\n") + 1)
+    # One pixel of the saved PNG (snapping moves a point by half a pixel at most): finer
+    # detail cannot show, and the SVG stays small.
+    national = _paths(shapes, None, (extent[1] - extent[0]) / (PANEL_WIDTH * SAVE_DPI), True)
+    enlarged = (_paths(shapes, zoom, (zoom[1] - zoom[0]) / (PANEL_WIDTH * SAVE_DPI), False)
+                if zoom else {})
     for column, panel in enumerate(panels):
         ax = axes[0][column]
-        _draw_panel(ax, panel, shapes, colours_by_panel[panel], outlined, all_outlined, None, False)
+        _draw_panel(ax, panel, national, colours_by_panel[panel], outlined, all_outlined, False)
         _frame_axes(ax, extent)
         ax.set_title(text.panel_titles[panel], fontsize=10.5, y=1.0)  # fixed y: no tick measuring
         for lon, lat, words in text.places:
@@ -150,15 +194,15 @@ def rank_maps(frame: pd.DataFrame, shapes: Shapes, outlined: Sequence[str], text
             ax.add_artist(Rectangle((zoom[0], zoom[2]), zoom[1] - zoom[0], zoom[3] - zoom[2],
                                     fill=False, edgecolor="#333333", linewidth=0.8, linestyle="--"))
             zax = axes[1][column]
-            _draw_panel(zax, panel, shapes, colours_by_panel[panel], outlined, all_outlined, zoom, True)
+            _draw_panel(zax, panel, enlarged, colours_by_panel[panel], outlined, all_outlined, True)
             _frame_axes(zax, zoom)
             zax.set_title(text.zoom_titles.get(panel, ""), fontsize=9.5, fontweight="normal", y=1.0)
             zax.add_artist(Rectangle((0, 0), 1, 1, transform=zax.transAxes, fill=False,
                                      edgecolor="#333333", linewidth=0.8, linestyle="--"))
             for province in outlined:
                 label = text.zoom_labels.get((panel, province))
-                if label:
-                    x, y = _label_point(shapes[province])
+                x, y = _label_point(shapes[province])
+                if label and zoom[0] < x < zoom[1] and zoom[2] < y < zoom[3]:
                     zax.text(x, y, label, fontsize=8, fontweight="bold", ha="center", va="center",
                              color=province_colour(province, all_outlined), path_effects=HALO)
 
@@ -173,7 +217,7 @@ def rank_maps(frame: pd.DataFrame, shapes: Shapes, outlined: Sequence[str], text
                        label=text.outline_labels.get(p, p)) for p in outlined]
     bar.ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.05, 0.5), frameon=False,
                   ncols=1 + len(outlined), fontsize=9, handlelength=1.6)
-    add_title(fig, text.title)
+    add_title(fig, title)
     add_caption(fig, text.caption, width=int(fig.get_figwidth() * 15))
     return fig, plotted
 
@@ -181,7 +225,19 @@ def rank_maps(frame: pd.DataFrame, shapes: Shapes, outlined: Sequence[str], text
 # Fixed layout, in inches: a layout engine would measure every text twice per
 # saved file, which costs more than drawing the maps.
 PANEL_WIDTH, GAP, MARGIN = 3.6, 0.15, 0.15
-TITLE_SPACE, PANEL_TITLE, COLOURBAR_SPACE, CAPTION_SPACE = 0.75, 0.3, 0.85, 0.7
+TITLE_LINE, PANEL_TITLE, COLOURBAR_SPACE, CAPTION_SPACE = 0.24, 0.3, 0.85, 0.7
+TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold DejaVu Sans
+
+
+def _width(n_panels: int) -> float:
+    return 2 * MARGIN + n_panels * PANEL_WIDTH + (n_panels - 1) * GAP
+
+
+def _wrap(title: str, width: float) -> str:
+    """Wrap each line of the title to the figure width (the title is passed in, wrapping is layout)."""
+    chars = int(width * TITLE_CHARS_PER_INCH)
+    return "\n".join(wrapped for line in title.split("\n")
+                     for wrapped in (textwrap.wrap(line, chars) or [""]))
 
 
 def _height(extent: Extent) -> float:
@@ -189,12 +245,14 @@ def _height(extent: Extent) -> float:
     return PANEL_WIDTH * (y1 - y0) / (x1 - x0) / np.cos(np.radians((y0 + y1) / 2))
 
 
-def _figure(n_panels: int, extent: Extent, zoom: Extent | None) -> tuple[plt.Figure, list[list[plt.Axes]]]:
+def _figure(n_panels: int, extent: Extent, zoom: Extent | None,
+            title_lines: int) -> tuple[plt.Figure, list[list[plt.Axes]]]:
     rows = [_height(extent)] + ([_height(zoom)] if zoom else [])
-    width = 2 * MARGIN + n_panels * PANEL_WIDTH + (n_panels - 1) * GAP
-    height = TITLE_SPACE + sum(h + PANEL_TITLE for h in rows) + COLOURBAR_SPACE + CAPTION_SPACE
+    width = _width(n_panels)
+    title_space = 0.27 + TITLE_LINE * title_lines
+    height = title_space + sum(h + PANEL_TITLE for h in rows) + COLOURBAR_SPACE + CAPTION_SPACE
     fig = plt.figure(figsize=(width, height), layout="none")
-    axes, top = [], height - TITLE_SPACE
+    axes, top = [], height - title_space
     for row in rows:
         top -= PANEL_TITLE
         axes.append([fig.add_axes(((MARGIN + i * (PANEL_WIDTH + GAP)) / width, (top - row) / height,
