@@ -48,7 +48,8 @@ def _snap(ring: np.ndarray, grid: float, dot: bool = False) -> np.ndarray:
     snapped = np.round(ring / grid) * grid
     keep = np.r_[True, np.any(snapped[1:] != snapped[:-1], axis=1)]
     snapped = snapped[keep]
-    if len(snapped) >= 4 and len(np.unique(snapped, axis=0)) >= 3:
+    x, y = snapped[:, 0], snapped[:, 1]
+    if len(snapped) >= 4 and np.dot(x[:-1], y[1:]) != np.dot(x[1:], y[:-1]):  # still has area
         return snapped
     if not dot:
         return ring
