@@ -138,6 +138,11 @@ def test_builder_rejects_a_name_that_is_no_official_province() -> None:
         shape_rows(topology(["Can Tho", "Hậu Giang"]), ["Cần Thơ", "Hậu Giang"])
 
 
+def test_builder_rejects_two_geometries_for_one_province() -> None:
+    with pytest.raises(ReferenceBuildError, match="'Cần Thơ' and 'Cần Thơn' are both 'Cần Thơ'"):
+        shape_rows(topology(["Cần Thơ", "Cần Thơn"]), ["Cần Thơ", "Hậu Giang"])
+
+
 def test_builder_rejects_a_province_missing_from_the_geometry() -> None:
     with pytest.raises(ReferenceBuildError, match=r"missing from the geometry: \['Tiền Giang'\]"):
         shape_rows(topology(["Cần Thơ", "Hậu Giang"]), ["Cần Thơ", "Hậu Giang", "Tiền Giang"])

@@ -144,6 +144,13 @@ def test_dti_map_text_states_the_finding_sources_and_licence():
     assert "hạng 20 → hạng 51" in vi.title and ATTRIBUTION in vi.caption
 
 
+def test_an_unknown_province_is_refused_before_drawing(tmp_path, monkeypatch):
+    monkeypatch.setenv(FIGURES_ENV, str(tmp_path))
+    with pytest.raises(ValueError, match=r"\['Hau Giang'\] not in data/reference/regions.csv"):
+        dti_map.draw(["Hau Giang"], "en")
+    assert list(tmp_path.iterdir()) == []
+
+
 def render(tmp: Path, monkeypatch, lang: str = "en") -> dict[str, bytes]:
     monkeypatch.setenv(FIGURES_ENV, str(tmp))
     with warnings.catch_warnings():
