@@ -3,6 +3,7 @@ chosen provinces outlined, identical bytes on every render."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from helpers.geography import ATTRIBUTION, load_shapes
 from helpers.map_frames import (DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame,
                                 regional_shift)
 from helpers.map_wording import MapText, dti_map_text
-from helpers.maps import RANK_CMAP, rank_maps
+from helpers.maps import RANK_CMAP, artist_id, rank_maps
 from helpers.paths import FIGURES_ENV
 
 matplotlib.use("Agg")
@@ -96,11 +97,12 @@ def test_a_province_without_a_value_is_hatched_never_coloured():
     fig, plotted = rank_maps(frame, load_shapes(), BOTH, small_text(DTI_MAP_YEARS),
                              zoom=(104.3, 107.0, 8.4, 11.2))
     drawn = patches(fig)
-    missing = drawn["2023|Cà Mau"]
+    missing = drawn[artist_id(2023, "Cà Mau")]
     assert missing.get_hatch() and missing.get_facecolor()[:3] == (1.0, 1.0, 1.0)
     scale = matplotlib.colormaps[RANK_CMAP](np.linspace(0, 1, 256))[:, :3]
     assert np.abs(scale - missing.get_facecolor()[:3]).sum(axis=1).min() > 0.2
-    assert not drawn["2022|Cà Mau"].get_hatch()
+    assert drawn[artist_id(2023, "Cà Mau", zoom=True)].get_hatch()
+    assert not drawn[artist_id(2022, "Cà Mau")].get_hatch()
     row = plotted.set_index(["panel", "province"]).loc[(2023, "Cà Mau")]
     assert row["drawn_as"] == "no_data" and row["colour"] == "" and pd.isna(row["rank"])
     legend = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
@@ -111,21 +113,20 @@ def test_colour_follows_rank_best_darkest():
     fig, plotted = rank_maps(dti_rank_frame([2022]), load_shapes(), BOTH, small_text([2022]))
     drawn = patches(fig)
     shown = plotted.dropna(subset=["rank"]).sort_values("rank")
-    luminance = [np.dot(drawn[f"2022|{p}"].get_facecolor()[:3], [0.2126, 0.7152, 0.0722])
+    luminance = [np.dot(drawn[artist_id(2022, p)].get_facecolor()[:3], [0.2126, 0.7152, 0.0722])
                  for p in shown["province"]]
     assert luminance == sorted(luminance)  # rank 1 darkest, then lighter and lighter
-    assert all(not drawn[f"2022|{p}"].get_hatch() for p in shown["province"])
+    assert all(not drawn[artist_id(2022, p)].get_hatch() for p in shown["province"])
 
 
 def test_chosen_provinces_are_outlined_in_their_colours_in_every_panel():
     chosen = ["Hậu Giang", "Tiền Giang", "Bạc Liêu"]
     fig, plotted = rank_maps(dti_rank_frame(), load_shapes(), chosen, small_text(DTI_MAP_YEARS),
                              zoom=(104.3, 107.0, 8.4, 11.2))
-    outlines = [a for ax in fig.axes for a in ax.get_children()
-                if isinstance(a, PathPatch) and (a.get_gid() or "").endswith("|outline")]
+    drawn = patches(fig)
     for province in chosen:
-        mine = [a for a in outlines if a.get_gid().split("|")[1] == province]
-        assert len(mine) == 2 * len(DTI_MAP_YEARS)  # national map and zoom, each year
+        mine = [drawn[artist_id(year, province, "outline", zoom)]
+                for year in DTI_MAP_YEARS for zoom in (False, True)]  # national map and zoom
         colour = matplotlib.colors.to_rgba(plotting.province_colour(province, chosen))
         assert all(a.get_edgecolor() == colour and not a.get_fill() for a in mine)
     assert set(plotted.loc[plotted["outlined"], "province"]) == set(chosen)
@@ -162,6 +163,8 @@ def render(tmp: Path, monkeypatch, lang: str = "en") -> dict[str, bytes]:
 
 def test_two_renders_give_identical_files(tmp_path, monkeypatch):
     first = render(tmp_path / "a", monkeypatch)
+    ids = re.findall(r'<g id="([^"]+)"', first["map.svg"].decode())
+    assert len(ids) == len(set(ids)) and not any(" " in i for i in ids)  # valid, unique SVG ids
     second = render(tmp_path / "b", monkeypatch)
     assert set(first) == {"map.png", "map.svg", "map.csv"}
     assert first == second

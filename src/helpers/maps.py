@@ -27,7 +27,7 @@ from helpers.paths import figures_dir
 from helpers.plotting import (MISSING_STYLE, STYLE, add_caption, add_title, province_colour,
                               save_figure)
 
-__all__ = ["RANK_CMAP", "NO_DATA_STYLE", "rank_maps", "save_map"]
+__all__ = ["RANK_CMAP", "NO_DATA_STYLE", "artist_id", "rank_maps", "save_map"]
 
 RANK_CMAP = "viridis"  # perceptually uniform, colour-blind safe; its dark end = rank 1
 NO_DATA_STYLE = {**MISSING_STYLE, "linewidth": 0.3}
@@ -90,6 +90,11 @@ def _label_point(polygons: list[list[np.ndarray]]) -> tuple[float, float]:
     return float(x), float(y)
 
 
+def artist_id(panel: object, province: str, part: str = "", zoom: bool = False) -> str:
+    """The id of a drawn province (an SVG id: unique, no spaces), e.g. map-2023-Cà_Mau-outline."""
+    return "-".join(str(x) for x in ["zoom" if zoom else "map", panel, province.replace(" ", "_"), part] if x)
+
+
 def _paths(shapes: Shapes, extent: Extent | None, grid: float,
            islands_apart: bool) -> dict[str, tuple[MplPath | None, MplPath | None]]:
     """Each province's path snapped to `grid`, for the provinces reaching into
@@ -111,7 +116,7 @@ def _draw_panel(ax: plt.Axes, panel: object, paths: dict[str, tuple[MplPath, Mpl
                 zoom: bool) -> None:
     for province, (path, islands) in paths.items():
         colour = colours.get(province)
-        gid = f"{panel}|{province}"
+        gid = artist_id(panel, province, zoom=zoom)
         style = ({"facecolor": colour, **BORDER} if colour is not None
                  else {**NO_DATA_STYLE, "linewidth": 0.3 if not zoom else 0.5})
         if path is not None:
@@ -119,7 +124,7 @@ def _draw_panel(ax: plt.Axes, panel: object, paths: dict[str, tuple[MplPath, Mpl
         if islands is not None:  # a thick edge in the fill colour keeps them visible
             edge = colour if colour is not None else NO_DATA_STYLE["edgecolor"]
             ax.add_artist(PathPatch(islands, facecolor=edge, edgecolor=edge, linewidth=0.9,
-                                    capstyle="round", joinstyle="round", gid=f"{gid}|islands"))
+                                    capstyle="round", joinstyle="round", gid=f"{gid}-islands"))
     for province in outlined:
         if province not in paths:
             continue
@@ -127,7 +132,7 @@ def _draw_panel(ax: plt.Axes, panel: object, paths: dict[str, tuple[MplPath, Mpl
         path = paths[province][0] or paths[province][1]
         ax.add_artist(PathPatch(path, fill=False, edgecolor="white", linewidth=3.4 if zoom else 2.6))
         ax.add_artist(PathPatch(path, fill=False, edgecolor=colour, linewidth=1.8 if zoom else 1.3,
-                                gid=f"{panel}|{province}|outline"))
+                                gid=artist_id(panel, province, "outline", zoom)))
 
 
 def _frame_axes(ax: plt.Axes, extent: Extent) -> None:
