@@ -346,6 +346,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     for path in build(args.shared, args.out):
         print(f"wrote {path}")
+    from helpers.geometry_build import build_shapes  # late: it imports this module
+    print(f"wrote {build_shapes(args.shared, args.out, args.out / 'regions.csv')}")
 
 
 if __name__ == "__main__":

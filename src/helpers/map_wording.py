@@ -1,0 +1,119 @@
+"""Words on the province maps, one catalogue per language (no drawing here)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from helpers.geography import ATTRIBUTION
+from helpers.labels import check_lang
+
+__all__ = ["MapText", "MAP_WORDS", "dti_map_text"]
+
+
+@dataclass(frozen=True)
+class MapText:
+    """Every word on the figure, already in the reader's language."""
+
+    title: str
+    panel_titles: Mapping[object, str]  # panel -> heading; also fixes the panel order
+    colour_label: str  # what the colour means, e.g. "DTI rank of 63 (1 = best, darkest)"
+    no_data: str  # legend entry for provinces without a value
+    caption: str  # sources, years, licence attribution
+    outline_labels: Mapping[str, str] = field(default_factory=dict)  # outlined province -> legend text
+    zoom_titles: Mapping[object, str] = field(default_factory=dict)  # panel -> heading of its zoom
+    zoom_labels: Mapping[tuple[object, str], str] = field(default_factory=dict)  # (panel, province) -> label
+    places: Sequence[tuple[float, float, str]] = ()  # (lon, lat, text) on each national map, right-aligned
+
+
+MAP_WORDS = {
+    "en": {
+        "panel": "DTI {panel}",
+        "zoom": "Mekong Delta, {panel}",
+        "colour": "DTI rank among {n} provinces (1 = best = darkest)",
+        "no_data": "no data",
+        "rank": "{rank}{suffix}",
+        "shift": "{province} {first} → {last}",
+        "median": "Mekong Delta median {first} → {last}",
+        "with_region": "{province} moved with the Mekong Delta",
+        "worse_than_region": "{province} fell further than the Mekong Delta",
+        "better_than_region": "{province} did better than the Mekong Delta",
+        "title": "{verdict} in DTI rank, {first_panel}–{last_panel}\n{shifts}; {median}",
+        "caption": ("Official DTI ranks of {n} provinces, assessment years {years} (dti.gov.vn; "
+                    "data/reference/dti_scores.csv: {sources}); competition ranking, 1 = best. "
+                    "Colour shows the rank within each year, not the score: scores of different "
+                    "years are not comparable. {outlined} outlined; dashed box = Mekong Delta, "
+                    "enlarged below. Hoàng Sa (Paracel) and Trường Sa (Spratly) islands drawn as "
+                    "in the source. {attribution} (simplified)."),
+        "hoang_sa": "Hoàng Sa\n(Đà Nẵng)",
+        "truong_sa": "Trường Sa\n(Khánh Hòa)",
+    },
+    "vi": {
+        "panel": "DTI {panel}",
+        "zoom": "Đồng bằng sông Cửu Long, {panel}",
+        "colour": "Hạng DTI trên {n} tỉnh, thành (1 = cao nhất = màu đậm nhất)",
+        "no_data": "không có số liệu",
+        "rank": "hạng {rank}",
+        "shift": "{province} {first} → {last}",
+        "median": "trung vị ĐBSCL {first} → {last}",
+        "with_region": "{province} biến động cùng vùng ĐBSCL",
+        "worse_than_region": "{province} tụt hạng nhiều hơn vùng ĐBSCL",
+        "better_than_region": "{province} tốt hơn vùng ĐBSCL",
+        "title": "{verdict} về hạng DTI, {first_panel}–{last_panel}\n{shifts}; {median}",
+        "caption": ("Hạng DTI chính thức của {n} tỉnh, thành, năm đánh giá {years} (dti.gov.vn; "
+                    "data/reference/dti_scores.csv: {sources}); xếp hạng đồng hạng, 1 = cao nhất. "
+                    "Màu thể hiện hạng trong từng năm, không phải điểm: điểm các năm không so sánh "
+                    "được. Viền màu: {outlined}; khung nét đứt = ĐBSCL, phóng to ở hàng dưới. "
+                    "Quần đảo Hoàng Sa và Trường Sa vẽ theo dữ liệu gốc. {attribution} "
+                    "(đã đơn giản hoá)."),
+        "hoang_sa": "Hoàng Sa\n(Đà Nẵng)",
+        "truong_sa": "Trường Sa\n(Khánh Hòa)",
+    },
+}
+
+
+def _w(lang: str, key: str, **values: object) -> str:
+    return MAP_WORDS[check_lang(lang)][key].format(**values)
+
+
+def _rank(value: float, lang: str) -> str:
+    """17th / hạng 17; a median may be a half (32.5th)."""
+    n = int(value)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return _w(lang, "rank", rank=f"{value:g}", suffix=suffix if value == n else "")
+
+
+def dti_map_text(frame: pd.DataFrame, shift: pd.DataFrame, provinces: Sequence[str], lang: str,
+                 places: Sequence[tuple[float, float, str]] = ()) -> MapText:
+    """Texts for helpers.maps.rank_maps from a DTI rank frame and its
+    helpers.map_frames.regional_shift (the finding the title states).
+    `places` holds (lon, lat, catalogue key) of the archipelago labels."""
+    panels = sorted(frame["panel"].unique())
+    n = int(frame["n_ranked"].max())
+    first = shift.iloc[0]
+    # The title leads with the province whose move differs most from the region's.
+    lead = shift.loc[shift["versus_region"].abs().idxmax()]
+    shifts = "; ".join(_w(lang, "shift", province=r.province, first=_rank(r.rank_first, lang),
+                          last=_rank(r.rank_last, lang)) for r in shift.itertuples())
+    title = _w(lang, "title", verdict=_w(lang, lead["verdict"], province=lead["province"]),
+               first_panel=first["first_panel"], last_panel=first["last_panel"], shifts=shifts,
+               median=_w(lang, "median", first=_rank(first["region_median_first"], lang),
+                         last=_rank(first["region_median_last"], lang)))
+    ranks = frame.set_index(["panel", "province"])["rank"]
+    caption = _w(lang, "caption", n=n, years=", ".join(map(str, panels)),
+                 sources=", ".join(sorted(frame["source_id"].unique())),
+                 outlined=", ".join(provinces), attribution=ATTRIBUTION)
+    return MapText(
+        title=title,
+        panel_titles={p: _w(lang, "panel", panel=p) for p in panels},
+        colour_label=_w(lang, "colour", n=n),
+        no_data=_w(lang, "no_data"),
+        caption=caption,
+        outline_labels={p: p for p in provinces},
+        zoom_titles={p: _w(lang, "zoom", panel=p) for p in panels},
+        zoom_labels={(panel, p): f"{p}\n{_rank(ranks[panel, p], lang)}"
+                     for panel in panels for p in provinces if (panel, p) in ranks.index},
+        places=[(lon, lat, _w(lang, key)) for lon, lat, key in places],
+    )

@@ -1,0 +1,178 @@
+"""Rank frames and province maps: the right numbers, no-data never coloured,
+chosen provinces outlined, identical bytes on every render."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.patches import PathPatch
+
+from helpers import dti_map, loading, plotting
+from helpers.geography import ATTRIBUTION, load_shapes
+from helpers.map_frames import (DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame,
+                                regional_shift)
+from helpers.map_wording import MapText, dti_map_text
+from helpers.maps import RANK_CMAP, artist_id, rank_maps
+from helpers.paths import FIGURES_ENV
+
+matplotlib.use("Agg")
+BOTH = ["Hậu Giang", "Tiền Giang"]
+
+
+@pytest.fixture(autouse=True)
+def style():
+    plotting.use_style()
+    yield
+    plt.close("all")
+
+
+def mekong() -> list[str]:
+    regions = loading.load("regions")
+    return list(regions.loc[regions["in_mekong_delta"], "province"])
+
+
+def patches(fig: plt.Figure) -> dict[str, PathPatch]:
+    return {a.get_gid(): a for ax in fig.axes for a in ax.get_children()
+            if isinstance(a, PathPatch) and a.get_gid()}
+
+
+# --- the frame --------------------------------------------------------------
+
+def test_dti_frame_holds_every_official_rank():
+    frame = dti_rank_frame()
+    assert list(frame.columns) == FRAME_COLUMNS
+    assert sorted(frame["panel"].unique()) == list(DTI_MAP_YEARS)
+    official = loading.load("dti_scores").query("scope == '63_provinces'")
+    official = official[official["assessment_year"].isin(DTI_MAP_YEARS)]
+    merged = frame.merge(official, left_on=["province", "panel"],
+                         right_on=["province", "assessment_year"], validate="one_to_one")
+    assert len(merged) == len(frame) == len(official)
+    assert (merged["rank_x"] == merged["rank_y"]).all()
+    assert (merged["n_ranked"] == merged["n_provinces"]).all()
+    regions = set(loading.load("regions")["province"])
+    for _, panel in frame.groupby("panel"):
+        assert set(panel["province"]) == regions
+
+
+def test_frame_builder_rejects_bad_input():
+    with pytest.raises(ValueError, match=r"no official 63-province DTI table for \[2019\]"):
+        dti_rank_frame([2019, 2022])
+    table = pd.DataFrame({"province": ["A", "B", "A"], "year": [2020, 2020, 2020],
+                          "score": [0.5, 0.4, 0.3], "rank": [1, 2, 3], "source_id": "s"})
+    with pytest.raises(ValueError, match="t:4:province: 'A' appears twice in panel 2020"):
+        rank_frame(table, panel="year", value="score", rank="rank", name="t")
+    table = table.iloc[:2].assign(rank=[1, 3])
+    with pytest.raises(ValueError, match="t:3:rank: expected a whole rank from 1 to 2, got 3"):
+        rank_frame(table, panel="year", value="score", rank="rank", name="t")
+    frame = rank_frame(table.assign(rank=[1, 2]), panel="year", value="score", rank="rank")
+    assert frame["n_ranked"].tolist() == [2, 2]  # counted when the table does not say
+
+
+def test_regional_shift_separates_tien_giang_from_the_delta():
+    shift = regional_shift(dti_rank_frame(), BOTH, mekong()).set_index("province")
+    tg, hg = shift.loc["Tiền Giang"], shift.loc["Hậu Giang"]
+    assert (tg["rank_first"], tg["rank_last"]) == (20, 51)
+    assert (tg["region_median_first"], tg["region_median_last"]) == (32.0, 43.0)
+    assert tg["verdict"] == "worse_than_region" and tg["versus_region"] == 20
+    assert hg["verdict"] == "with_region"  # 17 -> 33: 16 places against the median's 11
+
+
+# --- the drawing ------------------------------------------------------------
+
+def small_text(panels) -> MapText:
+    return MapText(title="t", panel_titles={p: str(p) for p in panels}, colour_label="rank",
+                   no_data="NO DATA", caption=ATTRIBUTION)
+
+
+def test_a_province_without_a_value_is_hatched_never_coloured():
+    frame = dti_rank_frame()
+    frame = frame[~((frame["panel"] == 2023) & (frame["province"] == "Cà Mau"))]
+    fig, plotted = rank_maps(frame, load_shapes(), BOTH, small_text(DTI_MAP_YEARS),
+                             zoom=(104.3, 107.0, 8.4, 11.2))
+    drawn = patches(fig)
+    missing = drawn[artist_id(2023, "Cà Mau")]
+    assert missing.get_hatch() and missing.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    scale = matplotlib.colormaps[RANK_CMAP](np.linspace(0, 1, 256))[:, :3]
+    assert np.abs(scale - missing.get_facecolor()[:3]).sum(axis=1).min() > 0.2
+    assert drawn[artist_id(2023, "Cà Mau", zoom=True)].get_hatch()
+    assert not drawn[artist_id(2022, "Cà Mau")].get_hatch()
+    row = plotted.set_index(["panel", "province"]).loc[(2023, "Cà Mau")]
+    assert row["drawn_as"] == "no_data" and row["colour"] == "" and pd.isna(row["rank"])
+    legend = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    assert "NO DATA" in legend
+
+
+def test_colour_follows_rank_best_darkest():
+    fig, plotted = rank_maps(dti_rank_frame([2022]), load_shapes(), BOTH, small_text([2022]))
+    drawn = patches(fig)
+    shown = plotted.dropna(subset=["rank"]).sort_values("rank")
+    luminance = [np.dot(drawn[artist_id(2022, p)].get_facecolor()[:3], [0.2126, 0.7152, 0.0722])
+                 for p in shown["province"]]
+    assert luminance == sorted(luminance)  # rank 1 darkest, then lighter and lighter
+    assert all(not drawn[artist_id(2022, p)].get_hatch() for p in shown["province"])
+
+
+def test_chosen_provinces_are_outlined_in_their_colours_in_every_panel():
+    chosen = ["Hậu Giang", "Tiền Giang", "Bạc Liêu"]
+    fig, plotted = rank_maps(dti_rank_frame(), load_shapes(), chosen, small_text(DTI_MAP_YEARS),
+                             zoom=(104.3, 107.0, 8.4, 11.2))
+    drawn = patches(fig)
+    for province in chosen:
+        mine = [drawn[artist_id(year, province, "outline", zoom)]
+                for year in DTI_MAP_YEARS for zoom in (False, True)]  # national map and zoom
+        colour = matplotlib.colors.to_rgba(plotting.province_colour(province, chosen))
+        assert all(a.get_edgecolor() == colour and not a.get_fill() for a in mine)
+    assert set(plotted.loc[plotted["outlined"], "province"]) == set(chosen)
+
+
+def test_dti_map_text_states_the_finding_sources_and_licence():
+    frame = dti_rank_frame()
+    shift = regional_shift(frame, BOTH, mekong())
+    en = dti_map_text(frame, shift, BOTH, "en")
+    assert en.title.startswith("Tiền Giang fell further than the Mekong Delta")
+    assert "20th → 51st" in en.title and "32nd → 43rd" in en.title
+    assert ATTRIBUTION in en.caption and "dti-2024-63-official" in en.caption
+    assert en.zoom_labels[(2024, "Tiền Giang")] == "Tiền Giang\n51st"
+    vi = dti_map_text(frame, shift, BOTH, "vi")
+    assert vi.title.startswith("Tiền Giang tụt hạng nhiều hơn vùng ĐBSCL")
+    assert "hạng 20 → hạng 51" in vi.title and ATTRIBUTION in vi.caption
+
+
+def test_an_unknown_province_is_refused_before_drawing(tmp_path, monkeypatch):
+    monkeypatch.setenv(FIGURES_ENV, str(tmp_path))
+    with pytest.raises(ValueError, match=r"\['Hau Giang'\] not in data/reference/regions.csv"):
+        dti_map.draw(["Hau Giang"], "en")
+    assert list(tmp_path.iterdir()) == []
+
+
+def render(tmp: Path, monkeypatch, lang: str = "en") -> dict[str, bytes]:
+    monkeypatch.setenv(FIGURES_ENV, str(tmp))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing Vietnamese glyph warns
+        fig, _ = dti_map.draw(BOTH, lang, name="map")
+    plt.close(fig)
+    return {p.name: p.read_bytes() for p in sorted(tmp.iterdir())}
+
+
+def test_two_renders_give_identical_files(tmp_path, monkeypatch):
+    first = render(tmp_path / "a", monkeypatch)
+    ids = re.findall(r'<g id="([^"]+)"', first["map.svg"].decode())
+    assert len(ids) == len(set(ids)) and not any(" " in i for i in ids)  # valid, unique SVG ids
+    second = render(tmp_path / "b", monkeypatch)
+    assert set(first) == {"map.png", "map.svg", "map.csv"}
+    assert first == second
+    data = pd.read_csv(tmp_path / "a" / "map.csv")
+    assert set(data["province"]) == set(loading.load("regions")["province"])
+    assert (data["drawn_as"] == "rank").all()
+
+
+def test_vietnamese_map_renders_every_glyph(tmp_path, monkeypatch):
+    files = render(tmp_path, monkeypatch, "vi")
+    assert files["map.png"][:8] == b"\x89PNG\r\n\x1a\n"
