@@ -334,6 +334,9 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE,
     for name, (header, rows) in outputs.items():
         write_csv(out / name, header, rows)
         written.append(out / name)
+    from helpers.geometry_build import build_shapes  # late: it imports this module
+
+    written.append(build_shapes(shared, out, out / "regions.csv"))
     return written
 
 
@@ -346,8 +349,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     for path in build(args.shared, args.out):
         print(f"wrote {path}")
-    from helpers.geometry_build import build_shapes  # late: it imports this module
-    print(f"wrote {build_shapes(args.shared, args.out, args.out / 'regions.csv')}")
 
 
 if __name__ == "__main__":
