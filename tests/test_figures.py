@@ -9,14 +9,17 @@ import pytest
 from matplotlib.collections import PathCollection
 
 from helpers import comparison, corpus, dti, loading, plotting, scorecard
-from helpers.labels import value_text
+from helpers.charts import dti as charts_dti
+from helpers.periods import Period
+from helpers.wording.formats import value_text
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]
 
 
 @pytest.fixture(autouse=True)
-def style():
+def style(tmp_path, monkeypatch):
+    monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
     plotting.use_style()
     yield
     plt.close("all")
@@ -38,28 +41,36 @@ def test_rank_trajectories_plot_the_evidence_with_rank_one_on_top():
         assert not match.empty, r
 
 
-def test_distribution_highlights_the_official_ranks():
+def test_distribution_shows_all_63_provinces_and_highlights_the_official_ranks():
     fig, plotted = dti.plot_distribution(BOTH, "en")
     hg = plotted.set_index(["province", "assessment_year"])
     assert hg.loc[("Hậu Giang", 2022), "rank"] == 17 and hg.loc[("Tiền Giang", 2022), "rank"] == 20
     assert hg.loc[("Hậu Giang", 2022), "rank_in_mekong_delta"] == 3
-    first = fig.axes[0]
-    assert first.get_ylim()[0] > first.get_ylim()[1]
-    offsets = [tuple(o) for c in first.collections if isinstance(c, PathCollection) for o in c.get_offsets()]
-    assert (0.6342, 17.0) in offsets and (0.6274, 20.0) in offsets
-    assert len(offsets) == 63
+    ax = next(a for a in fig.axes if a.get_title(loc="left") == "DTI 2022")  # one panel, one scale per year
+    points = [tuple(o) for c in ax.collections if isinstance(c, PathCollection) for o in c.get_offsets()]
+    assert len(points) == 63, "every province of the 2022 table is one dot"
+    scores = loading.load("dti_scores").query("scope == '63_provinces' and assessment_year == 2022")
+    assert sorted(x for x, _ in points) == pytest.approx(sorted(scores["score"]))
+    assert (0.6342, 0) in points and (0.6274, 0) in points  # the two provinces, on the strip itself
+    mekong = loading.load("regions").query("in_mekong_delta")["province"]
+    dark = [x for c in ax.collections for x, colour in zip(c.get_offsets()[:, 0], c.get_facecolors())
+            if tuple(colour[:3]) == matplotlib.colors.to_rgb(charts_dti.MEKONG_GREY)]
+    assert sorted(dark) == pytest.approx(sorted(scores[scores["province"].isin(mekong) & ~scores["province"].isin(BOTH)]["score"]))
 
 
-def test_scorecard_cells_show_the_compared_values():
+def test_scorecard_shows_each_pair_and_its_gap():
     fig, plotted = scorecard.plot_scorecard(BOTH, "en")
-    texts = {t.get_text() for t in fig.axes[0].texts}
     comparable, _, _ = scorecard.scorecard(BOTH, "en")
+    drawn = {(round(line.get_xdata()[0]), line.get_color()) for ax in fig.axes for line in ax.get_lines()
+             if len(line.get_xdata()) == 1}
     for r in comparable.itertuples():
         for side in "ab":
-            shown = value_text(getattr(r, f"value_{side}"), getattr(r, f"qualifier_{side}"), r.unit, "en")
-            assert any(t.startswith(shown) for t in texts), shown
-    dti_2024 = comparable[(comparable["indicator_id"] == "dti_rank_overall") & (comparable["period"] == "2024")].iloc[0]
+            colour = plotting.province_colour(getattr(r, f"province_{side}"), BOTH)
+            assert (round(getattr(r, f"value_{side}")), colour) in drawn
+    texts = " ".join(t.get_text() for ax in fig.axes for t in ax.texts)
+    dti_2024 = comparable[(comparable["indicator_id"] == "dti_rank_overall") & (comparable["period"] == Period.year(2024))].iloc[0]
     assert (dti_2024["value_a"], dti_2024["value_b"], dti_2024["leader"]) == (33, 51, "Hậu Giang")
+    assert "Hậu Giang ahead by 18" in texts, "the gap is stated, not only the leader"
 
 
 def test_scorecard_names_no_leader_when_a_lower_bound_hides_the_order():
@@ -81,11 +92,12 @@ def test_coverage_bars_add_up_to_the_tokens_of_each_article():
     assert summary["unaccounted"].sum() == 0
 
 
-def test_availability_hatches_exactly_the_missing_cells():
+def test_availability_marks_exactly_the_missing_cells():
     fig, matrix = corpus.plot_availability(BOTH, "en")
-    hatched = [p for p in fig.axes[0].patches if p.get_hatch()]
-    assert len(hatched) == int((matrix[BOTH] == "").sum().sum())
-    assert matrix.set_index("indicator_id").loc["online_services_level4", "Tiền Giang"] == ""
+    crosses = [line for line in fig.axes[0].get_lines() if line.get_marker() == "x"]
+    assert len(crosses) == int((~corpus.reported(matrix, BOTH)).sum().sum())
+    assert not any(p.get_hatch() for p in fig.axes[0].patches)
+    assert matrix.set_index("indicator_id").loc["online_services_level4", "Tiền Giang"] == ()
 
 
 def test_targets_are_never_results():

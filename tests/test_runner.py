@@ -20,7 +20,7 @@ def run_cli(*args, cwd=ROOT):
 
 
 def snapshot():
-    files = sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(FIGURES.glob("*"))
+    files = sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(f for f in FIGURES.rglob("*") if f.is_file())
     return {p: p.read_bytes() for p in files}
 
 

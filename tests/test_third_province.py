@@ -4,7 +4,8 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from helpers import comparison, corpus, loading, plotting
+from helpers import comparison, corpus, figures, loading, plotting
+from helpers.periods import Period
 
 matplotlib.use("Agg")
 THIRD = "Cần Thơ"
@@ -32,11 +33,10 @@ def test_a_third_province_is_available_compared_and_plotted(with_third_province,
     assert loading.check_provinces(provinces) == provinces
     comparable, _ = comparison.pairs(provinces)
     same = comparable[(comparable["province_b"] == THIRD) & (comparable["indicator_id"] == "online_services_total")]
-    assert same["value_b"].tolist() == [1860.0] and same["period"].tolist() == ["as of 2022-05-05"]
+    assert same["value_b"].tolist() == [1860.0] and same["period"].tolist() == [Period.of("2022-05-05", "2022-05-05")]
     plotting.use_style()
-    fig, plotted = plotting.indicator_panels(comparison.best_evidence(provinces), ["online_services_total"],
-                                             provinces, "en", "t", "third")
-    assert plotted[plotted["province"] == THIRD]["value"].tolist() == [1860.0]
+    fig, plotted = figures.plot("02_online_services_by_level", provinces, "en")
+    assert plotted[(plotted["province"] == THIRD) & (plotted["indicator_id"] == "online_services_total")]["value"].tolist() == [1860.0]
     colours = {plotting.province_colour(p, provinces) for p in provinces}
     assert len(colours) == 3  # one distinct colour per province
     assert THIRD in corpus.availability(provinces).columns

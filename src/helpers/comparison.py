@@ -11,25 +11,18 @@ from itertools import combinations
 import pandas as pd
 
 from helpers import loading
+from helpers.periods import Period
 
 DTI_PREFIX = "dti_"
 
 
-def _period(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    if start == end:
-        return f"as of {start:%Y-%m-%d}"
-    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31 and start.year == end.year:
-        return f"{start.year}"
-    return f"{start:%Y-%m-%d} to {end:%Y-%m-%d}"
-
-
 def results(provinces: list[str] | None = None) -> pd.DataFrame:
-    """Article observations of kind `result` (targets left out), with labels and a period text."""
+    """Article observations of kind `result` (targets left out), with labels and a `period` (helpers.periods.Period)."""
     obs = loading.observations_with_indicators()
     obs = obs[obs["kind"] == "result"]
     if provinces is not None:
         obs = obs[obs["province"].isin(provinces)]
-    obs = obs.assign(period=[_period(s, e) for s, e in zip(obs["period_start"], obs["period_end"])],
+    obs = obs.assign(period=[Period.of(s, e) for s, e in zip(obs["period_start"], obs["period_end"])],
                      tier="article")
     return obs.reset_index(drop=True)
 
@@ -123,12 +116,12 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
         literal = _label_year(r.period_label)
         if literal and literal != r.assessment_year:
             rows.append({"type": "year_label", "province": r.province, "indicator_id": r.indicator_id,
-                         "period": str(r.assessment_year), "a": f"{r.source_id}: {r.article_says} labelled {r.period_label!r}",
+                         "period": Period.year(r.assessment_year), "a": f"{r.source_id}: {r.article_says} labelled {r.period_label!r}",
                          "b": _calendar_reading(literal, r.assessment_year, reference_dates[r.source_id]),
                          "explanation": r.reason})
         if r.status == "disagrees":
             rows.append({"type": "value", "province": r.province, "indicator_id": r.indicator_id,
-                         "period": str(r.assessment_year), "a": f"{r.source_id}: {r.article_says}",
+                         "period": Period.year(r.assessment_year), "a": f"{r.source_id}: {r.article_says}",
                          "b": f"official table: {r.official:g}", "explanation": r.reason})
     evidence = dti_evidence(provinces)
     for (province, indicator, year), group in evidence.groupby(["province", "indicator_id", "assessment_year"]):
@@ -136,7 +129,7 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
         if len(values) > 1:
             said = "; ".join(f"{t.tier} {t.source_id}: {_with_qualifier(t.value, t.qualifier)}"
                              + (f" (implied: {t.formula})" if t.formula else "") for t in values.itertuples())
-            rows.append({"type": "value", "province": province, "indicator_id": indicator, "period": str(year),
+            rows.append({"type": "value", "province": province, "indicator_id": indicator, "period": Period.year(year),
                          "a": said.split("; ")[0], "b": "; ".join(said.split("; ")[1:]),
                          "explanation": "sources give different ranks for the same assessment year"})
     press = loading.load("dti_press_facts")
@@ -148,7 +141,7 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
         if len(elsewhere) and (same["assessment_year"] == r.assessment_year).sum() == 0:
             years = ", ".join(str(y) for y in sorted(elsewhere["assessment_year"].unique()))
             rows.append({"type": "year_assignment", "province": r.province, "indicator_id": r.indicator_id,
-                         "period": str(r.assessment_year), "a": f"{r.source_id}: {r.article_says} read as DTI {r.assessment_year}",
+                         "period": Period.year(r.assessment_year), "a": f"{r.source_id}: {r.article_says} read as DTI {r.assessment_year}",
                          "b": f"press reference: {', '.join(_with_qualifier(v, q) for v, q in zip(elsewhere['value'], elsewhere['qualifier']))} for DTI {years}",
                          "explanation": "the article's claim and a press report may be the same fact placed in different assessment years"})
     art = results(provinces)
@@ -156,7 +149,7 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
     for (province, indicator, start, end), group in art.groupby(["province", "indicator_id", "period_start", "period_end"]):
         if group["value"].nunique() > 1:
             rows.append({"type": "value", "province": province, "indicator_id": indicator,
-                         "period": _period(start, end), "a": group["source_id"].iloc[0],
+                         "period": Period.of(start, end), "a": group["source_id"].iloc[0],
                          "b": ", ".join(group["source_id"].iloc[1:]),
                          "explanation": "different values for the same period"})
     out = pd.DataFrame(rows, columns=["type", "province", "indicator_id", "period", "a", "b", "explanation"])
@@ -195,7 +188,7 @@ def best_evidence(provinces: list[str]) -> pd.DataFrame:
     tiers' values kept in `also` so that nothing is hidden."""
     art = results(provinces)
     art = art[~art["indicator_id"].str.startswith(DTI_PREFIX)]
-    dti = dti_evidence(provinces).assign(period=lambda d: d["assessment_year"].astype(str))
+    dti = dti_evidence(provinces).assign(period=lambda d: [Period.year(y) for y in d["assessment_year"]])
     columns = ["province", "indicator_id", "value", "qualifier", "period", "tier", "source_id"]
     data = pd.concat([art[columns], dti[columns]], ignore_index=True)
     data["_order"] = data["tier"].map(TIER_ORDER)
@@ -214,7 +207,7 @@ def pairs(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     Comparable: same indicator (hence unit) and same period. Not comparable: an
     indicator both provinces report, but a value whose period the other
-    province never reports; the reason names the periods on each side."""
+    province never reports; `periods_b` holds the other province's periods."""
     data = best_evidence(provinces)
     comparable, not_comparable = [], []
     for a, b in combinations(provinces, 2):
@@ -228,8 +221,7 @@ def pairs(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
                         "period": x.period, "province_a": a, "value_a": x.value, "qualifier_a": x.qualifier,
                         "tier_a": x.tier, "source_a": x.source_id}
                 if match.empty:
-                    not_comparable.append({**base, "province_b": b, "periods_b": ", ".join(right["period"]),
-                                           "reason": f"{b} has no value for {x.period} (only {', '.join(right['period'])})"})
+                    not_comparable.append({**base, "province_b": b, "periods_b": tuple(right["period"])})
                     continue
                 y = match.iloc[0]
                 caveats = []
@@ -243,35 +235,63 @@ def pairs(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
                 not_comparable.append({"indicator_id": indicator, "label_en": y.label_en, "label_vi": y.label_vi,
                                        "unit": y.unit, "period": y.period, "province_a": b, "value_a": y.value,
                                        "qualifier_a": y.qualifier, "tier_a": y.tier, "source_a": y.source_id,
-                                       "province_b": a, "periods_b": ", ".join(left["period"]),
-                                       "reason": f"{a} has no value for {y.period} (only {', '.join(left['period'])})"})
+                                       "province_b": a, "periods_b": tuple(left["period"])})
     return pd.DataFrame(comparable), pd.DataFrame(not_comparable)
 
 
-def derived_rates(provinces: list[str]) -> pd.DataFrame:
-    """Rates computed from two curated numbers of the same source, with formula and denominator.
+# How each derived number is computed from its inputs (in order); numbers are
+# formatted for the reader by helpers.wording.formula_text.
+FORMULAS = {
+    "integration_rate": "100 × {0} / {1}",      # integrated / services offered, same article and date
+    "implied_denominator": "{0} / {1}%",        # integrated / stated rate: the denominator it implies
+    "level4_share": "100 × {0} / {1}",          # level-4 services / all services, same article and date
+    "eligible_share": "100 × {0} / {1}",        # accounts eligible to trade / household accounts
+    "products_sum": "{0} OCOP + {1}",           # OCOP + other agricultural products listed
+    "implied_households": "{0} / {1}%",         # households with a digital address / their share
+}
+DERIVED_COLUMNS = ["key", "province", "indicator_id", "period", "value", "decimals", "unit", "qualifier",
+                   "operands", "operand_decimals", "inputs", "input_qualifiers", "source_id"]
 
-    - national-portal integration rate = integrated services / services offered (same article, same date);
-    - implied services offered = integrated / reported integration rate, where only the rate is given.
-    """
+
+def derived_numbers(provinces: list[str]) -> pd.DataFrame:
+    """Numbers computed from two curated numbers of the same source and period,
+    language-neutral: the value, the formula key (FORMULAS), its operands and the
+    obs_ids used. `indicator_id` is the first input's (it places the number in a notebook)."""
     art = results(provinces)
+    art = art[~art["indicator_id"].str.startswith(DTI_PREFIX)]
     rows = []
-    for (province, source), group in art.groupby(["province", "source_id"]):
-        values = group.set_index("indicator_id")["value"]
-        ids = group.set_index("indicator_id")["obs_id"]
-        integrated = values.get("online_services_national_portal_integrated")
-        total = values.get("online_services_total")
-        rate = values.get("online_services_national_portal_integration_rate")
-        if integrated is not None and total is not None:
-            rows.append({"province": province, "source_id": source, "quantity": "national-portal integration rate (%)",
-                         "value": round(100 * integrated / total, 1),
-                         "formula": f"100 × {integrated:g} integrated / {total:g} services offered",
-                         "inputs": f"{ids['online_services_national_portal_integrated']}, {ids['online_services_total']}",
-                         "caveat": "denominator counts every online service the article says is offered (level coverage as the article states it)"})
-        if integrated is not None and rate is not None and total is None:
-            rows.append({"province": province, "source_id": source, "quantity": "implied services in the denominator",
-                         "value": round(integrated / (rate / 100)),
-                         "formula": f"{integrated:g} integrated / {rate:g}%",
-                         "inputs": f"{ids['online_services_national_portal_integrated']}, {ids['online_services_national_portal_integration_rate']}",
-                         "caveat": "the article does not state the denominator; this is what the rate implies"})
-    return pd.DataFrame(rows, columns=["province", "source_id", "quantity", "value", "formula", "inputs", "caveat"])
+
+    def add(key, first, second, value, decimals, unit, qualifier="exact", operand_decimals=(0, 0)):
+        rows.append({"key": key, "province": first.province, "indicator_id": first.indicator_id,
+                     "period": first.period, "value": value, "decimals": decimals, "unit": unit,
+                     "qualifier": qualifier, "operands": (first.value, second.value),
+                     "operand_decimals": operand_decimals, "inputs": (first.obs_id, second.obs_id),
+                     "input_qualifiers": (first.qualifier, second.qualifier), "source_id": first.source_id})
+
+    def matched(group, a, b):
+        for x in group[group["indicator_id"] == a].itertuples():
+            for y in group[(group["indicator_id"] == b) & (group["period"] == x.period)].itertuples():
+                yield x, y
+
+    for _, group in art.groupby(["province", "source_id"], sort=True):
+        has = set(group["indicator_id"])
+        for i, t in matched(group, "online_services_national_portal_integrated", "online_services_total"):
+            add("integration_rate", i, t, round(100 * i.value / t.value, 1), 1, "percent")
+        if "online_services_total" not in has:
+            for i, r in matched(group, "online_services_national_portal_integrated",
+                                "online_services_national_portal_integration_rate"):
+                add("implied_denominator", i, r, round(i.value / (r.value / 100)), 0, "count", "approx", (0, 2))
+        for l4, t in matched(group, "online_services_level4", "online_services_total"):
+            add("level4_share", l4, t, round(100 * l4.value / t.value, 1), 1, "percent")
+        for e, a in matched(group, "ecommerce_accounts_eligible", "ecommerce_household_accounts"):
+            add("eligible_share", e, a, round(100 * e.value / a.value, 1), 1, "percent")
+        for o, g in matched(group, "ecommerce_products_ocop", "ecommerce_products_agricultural"):
+            add("products_sum", o, g, o.value + g.value, 0, "count")
+        for n, s in matched(group, "digital_address_households", "digital_address_household_share"):
+            add("implied_households", n, s, round(n.value / (s.value / 100), -3), 0, "count", "approx", (0, 2))
+    order = {k: i for i, k in enumerate(FORMULAS)}
+    out = pd.DataFrame(rows, columns=DERIVED_COLUMNS)
+    if len(out):
+        out = out.assign(_p=out["province"].map({p: i for i, p in enumerate(provinces)}), _k=out["key"].map(order)) \
+            .sort_values(["_p", "_k", "period"]).drop(columns=["_p", "_k"])
+    return out.reset_index(drop=True)

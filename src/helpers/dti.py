@@ -3,19 +3,20 @@ the provinces' place in the full distribution of 63 (and 13 Mekong Delta)."""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers import loading
-from helpers.comparison import dti_evidence
-from helpers.labels import indicator_label, pick, value_text
-from helpers.plotting import (CONTEXT_GREY, add_caption, add_title, province_colour, rank_axis,
-                              save_figure)
+from helpers.charts import dti as charts_dti
+from helpers.citations import citation, citations
+from helpers.comparison import conflicts, dti_crosscheck, dti_evidence
+from helpers.plotting import save_figure
+from helpers.wording import say
+from helpers.wording.formats import date_text, indicator_label, period_text, value_text
 
 RANK_PANELS = ["dti_rank_overall", "dti_rank_mekong_delta", "dti_rank_digital_government",
                "dti_rank_digital_economy", "dti_rank_digital_society"]
-TIER_MARKERS = {"official_table": "o", "article": "s", "press_reference": "^"}
-MEKONG_GREY = "#777777"
+# The index changed from 108 to 98 component indexes after assessment year 2020.
+METHOD_BREAK_AFTER = 2020
 
 
 def years() -> list[int]:
@@ -47,19 +48,15 @@ def headline(provinces: list[str], lang: str) -> str:
     if len(provinces) == 1:
         (p,) = provinces
         r = official.set_index("assessment_year")["rank"]
-        return pick(lang, f"{p}: official DTI rank {ordinal(int(r[first]), lang)} in {first}, {ordinal(int(r[last]), lang)} in {last} (of 63)",
-                    f"{p}: xếp {ordinal(int(r[first]), lang)} năm {first}, {ordinal(int(r[last]), lang)} năm {last} (trên 63) theo bảng DTI chính thức")
+        return say("dti.official_dti_rank_63", lang, p=p, ordinal=ordinal(int(r[first]), lang), first=first, ordinal2=ordinal(int(r[last]), lang), last=last)
     leaders = official.loc[official.groupby("assessment_year")["rank"].idxmin(), "province"]
     if leaders.nunique() == 1:
         lead = leaders.iloc[0]
         others = ", ".join(p for p in provinces if p != lead)
         gap = official.pivot(index="assessment_year", columns="province", values="rank")
         widest = (gap.drop(columns=lead).min(axis=1) - gap[lead]).max()
-        return pick(lang,
-                    f"{lead} ranked above {others} in every official DTI table ({first}–{last}); the gap peaked at {int(widest)} places",
-                    f"{lead} xếp trên {others} trong mọi bảng DTI chính thức ({first}–{last}); cách biệt lớn nhất {int(widest)} bậc")
-    return pick(lang, f"The better-ranked province changed between {first} and {last}",
-                f"Tỉnh xếp hạng cao hơn thay đổi giữa {first} và {last}")
+        return say("dti.ranked_above_every_official_dti", lang, lead=lead, others=others, first=first, last=last, int=int(widest))
+    return say("dti.better_ranked_province_changed_between", lang, first=first, last=last)
 
 
 def _compress(years_missing: list[int]) -> str:
@@ -74,62 +71,30 @@ def _compress(years_missing: list[int]) -> str:
 
 
 def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_rank_trajectories"):
-    """One panel per rank indicator: rank by assessment year (1 at the top),
-    marker shape = evidence tier, every point labelled; missing years named in the panel."""
-    from matplotlib.lines import Line2D
-
-    data = rank_matrix(provinces)
+    """Rank by assessment year, one panel per rank indicator (helpers.charts.dti);
+    saved as `name`. Returns (figure, plotted points)."""
+    data = rank_matrix(provinces).drop_duplicates(["province", "indicator_id", "assessment_year"])
     indicators = loading.load("indicators").set_index("indicator_id")
     all_years = years()
-    fig, axes = plt.subplots(2, 3, figsize=(12, 7.4))
-    axes = axes.ravel()
-    plotted = []
-    for ax, indicator in zip(axes, RANK_PANELS):
+    panels = []
+    for indicator in RANK_PANELS:
         n = int(indicators.loc[indicator, "unit"].removeprefix("rank_of_"))
-        missing = []
-        for i, province in enumerate(provinces):
-            best = data[(data["indicator_id"] == indicator) & (data["province"] == province)].drop_duplicates("assessment_year")
-            colour = province_colour(province, provinces)
-            if len(best) > 1:
-                ax.plot(best["assessment_year"], best["value"], color=colour, linewidth=1.2, alpha=0.6)
-            for r in best.itertuples():
-                ax.plot(r.assessment_year, r.value, marker=TIER_MARKERS[r.tier], color=colour, markersize=7,
-                        markerfacecolor=colour if r.tier != "press_reference" else "white", linestyle="none")
-                # first province labelled on the left, the others on the right, to keep labels apart
-                left = i == 0 and len(provinces) > 1
-                ax.annotate(value_text(r.value, r.qualifier, "count", lang), (r.assessment_year, r.value),
-                            xytext=(-7 if left else 7, 0), textcoords="offset points", va="center",
-                            ha="right" if left else "left", fontsize=8, color=colour)
-                plotted.append({"indicator_id": indicator, "province": province, "assessment_year": r.assessment_year,
-                                "value": r.value, "tier": r.tier, "source_id": r.source_id})
-            gaps = [y for y in all_years if y not in set(best["assessment_year"])]
+        title = indicator_label(indicators.loc[indicator], lang) + f" ({say('dti.text', lang)} {n})"
+        for province in provinces:
+            have = set(data[(data["indicator_id"] == indicator) & (data["province"] == province)]["assessment_year"])
+            gaps = [y for y in all_years if y not in have]
             if gaps:
-                missing.append(f"{province} {_compress(gaps)}")
-        rank_axis(ax, n)
-        step = 10 if n > 20 else 5
-        ax.set_yticks([1, *range(step, n + 1, step)] + ([n] if n % step >= step / 2 else []))
-        ax.set_xlim(all_years[0] - 0.6, all_years[-1] + 0.6)
-        ax.set_xticks(all_years, labels=[str(y) for y in all_years], fontsize=8)
-        title = indicator_label(indicators.loc[indicator], lang) + f" ({pick(lang, 'of', 'trên')} {n})"
-        if missing:
-            title += "".join("\n" + pick(lang, "not reported: ", "không có số liệu: ") + m for m in missing)
-        ax.set_title(title, fontsize=8.5, loc="left", fontweight="normal")
-    axes[-1].axis("off")
-    tier_names = {"official_table": pick(lang, "official DTI table (dti.gov.vn)", "bảng DTI chính thức (dti.gov.vn)"),
-                  "article": pick(lang, "claim in a curated article", "thông tin trong bài báo"),
-                  "press_reference": pick(lang, "press / dataset report", "báo chí / bộ dữ liệu")}
-    handles = [Line2D([], [], marker=m, color="#333333", linestyle="none", markersize=7,
-                      markerfacecolor="white" if t == "press_reference" else "#333333", label=tier_names[t])
-               for t, m in TIER_MARKERS.items()]
-    handles += [Line2D([], [], color=province_colour(p, provinces), linewidth=3, label=p) for p in provinces]
-    axes[-1].legend(handles=handles, loc="center left", frameon=False, fontsize=9)
-    add_title(fig, headline(provinces, lang))
-    plotted = pd.DataFrame(plotted)
-    sources = ", ".join(sorted(plotted["source_id"].unique()))
-    add_caption(fig, pick(lang,
-        f"Rank 1 = best, at the top. Year = DTI assessment year (announced about a year later); article year labels were mapped to assessment years with the announcement calendar. 2020 used 108 component indexes, 2021 onwards 98: compare ranks, not scores, across years. Sources: {sources}.",
-        f"Hạng 1 = tốt nhất, ở trên cùng. Năm = năm đánh giá DTI (công bố khoảng một năm sau); năm ghi trong bài báo được quy về năm đánh giá theo lịch công bố. Năm 2020 dùng 108 chỉ số thành phần, từ 2021 dùng 98: so sánh thứ hạng, không so điểm giữa các năm. Nguồn: {sources}."), width=170)
-    save_figure(fig, name)
+                title += "\n" + say("dti.not_reported", lang) + f"{province} {_compress(gaps)}"
+        panels.append({"indicator_id": indicator, "n": n, "title": title})
+    plotted = data[["indicator_id", "province", "assessment_year", "value", "qualifier", "tier", "source_id"]] \
+        .reset_index(drop=True)
+    points = plotted.assign(label=[value_text(v, q, "count", lang) for v, q in zip(plotted["value"], plotted["qualifier"])])
+    texts = {"title": headline(provinces, lang), "break_after": METHOD_BREAK_AFTER,
+             "break": say("dti.method_break", lang),
+             "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "article", "press_reference")},
+             "caption": say("dti.rank_1_best_at_top", lang, sources=citations(plotted["source_id"], lang))}
+    fig = charts_dti.rank_trajectories(points, panels, all_years, provinces, texts)
+    save_figure(fig, name, plotted)
     return fig, plotted
 
 
@@ -145,71 +110,96 @@ def distribution(years_shown: list[int] | None = None) -> pd.DataFrame:
 
 
 def plot_distribution(provinces: list[str], lang: str, name: str = "01_dti_distribution"):
-    """Every province's official score by rank, one panel per year; the chosen
-    provinces coloured and labelled, the Mekong Delta darker than the rest."""
+    """All 63 provinces' official scores by assessment year (helpers.charts.dti),
+    the chosen provinces labelled with their rank; saved as `name`."""
     data = distribution()
     years_shown = sorted(data["assessment_year"].unique())
-    fig, axes = plt.subplots(1, len(years_shown), figsize=(11, 6.2), sharey=True)
-    for ax, year in zip(axes, years_shown):
-        d = data[data["assessment_year"] == year]
-        context = d[~d["province"].isin(provinces)]
-        ax.scatter(context["score"], context["rank"], s=14,
-                   c=[MEKONG_GREY if m else CONTEXT_GREY for m in context["in_mekong_delta"]], zorder=2)
-        for province in provinces:
-            row = d[d["province"] == province]
-            if row.empty:
-                ax.text(0.02, 0.02, f"{province}: " + pick(lang, "not in table", "không có trong bảng"),
-                        transform=ax.transAxes, fontsize=8)
-                continue
-            r = row.iloc[0]
-            colour = province_colour(province, provinces)
-            ax.scatter(r["score"], r["rank"], s=60, color=colour, zorder=3, edgecolor="white")
-            ax.annotate(f"{province}\n{ordinal(int(r['rank']), lang)}/63 · "
-                        f"{ordinal(int(r['rank_in_mekong_delta']), lang)}/13 ĐBSCL",
-                        (r["score"], r["rank"]), xytext=(-8, 0), textcoords="offset points",
-                        ha="right", va="center", fontsize=8, color=colour, fontweight="bold")
-        rank_axis(ax, 63)
-        ax.set_title(f"DTI {year}", fontsize=10, loc="left")
-        ax.set_xlabel(pick(lang, "score (0–1)", "điểm (0–1)"), fontsize=8.5)
-    axes[0].set_ylabel(pick(lang, "rank among 63 provinces (1 = best)", "thứ hạng trên 63 tỉnh (1 = cao nhất)"))
-    latest = data[(data["assessment_year"] == years_shown[-1]) & data["province"].isin(provinces)]
-    parts = [f"{r.province} {ordinal(int(r.rank), lang)}" for r in latest.itertuples()]
-    add_title(fig, pick(lang, f"In DTI {years_shown[-1]}: " + ", ".join(parts) + " of 63 provinces",
-                        f"DTI {years_shown[-1]}: " + ", ".join(parts) + " trên 63 tỉnh, thành"))
-    add_caption(fig, pick(lang,
-        "Dark grey: the other Mekong Delta (ĐBSCL) provinces; light grey: the rest of Vietnam. Ranks by competition ranking on the official score (ties share the best rank). Sources: official DTI tables for assessment years "
-        + ", ".join(map(str, years_shown)) + " (dti.gov.vn; data/reference/dti_scores.csv, dti_mekong_ranks.csv).",
-        "Xám đậm: các tỉnh ĐBSCL khác; xám nhạt: các tỉnh còn lại. Thứ hạng theo điểm chính thức (đồng điểm cùng hạng). Nguồn: bảng DTI chính thức các năm "
-        + ", ".join(map(str, years_shown)) + " (dti.gov.vn; data/reference/dti_scores.csv, dti_mekong_ranks.csv)."), width=170)
-    save_figure(fig, name)
-    plotted = data[data["province"].isin(provinces)][["assessment_year", "province", "score", "rank", "rank_in_mekong_delta"]]
+    mine = data[data["province"].isin(provinces)]
+    labels = [f"{r.province} {ordinal(int(r.rank), lang)}/63 · {ordinal(int(r.rank_in_mekong_delta), lang)}/13"
+              for r in mine.itertuples()]
+    latest = mine[mine["assessment_year"] == years_shown[-1]]
+    parts = ", ".join(f"{r.province} {ordinal(int(r.rank), lang)}" for r in latest.itertuples())
+    texts = {"title": say("dti.distribution_title", lang, year=years_shown[-1], parts=parts),
+             "x": say("dti.score_0_1", lang), "y": say("dti.assessment_year", lang),
+             "mekong": say("dti.other_mekong", lang), "rest": say("dti.rest_of_vietnam", lang),
+             "caption": say("dti.distribution_caption", lang, years=", ".join(map(str, years_shown)),
+                            sources=citations(data["source_id"], lang))}
+    labelled = data.merge(mine.assign(label=labels)[["assessment_year", "province", "label"]],
+                          on=["assessment_year", "province"], how="left")
+    fig = charts_dti.distribution(labelled, provinces, texts)
+    plotted = mine[["assessment_year", "province", "score", "rank", "rank_in_mekong_delta", "source_id"]]
+    save_figure(fig, name, plotted)
     return fig, plotted.reset_index(drop=True)
 
 
 def conclusion(provinces: list[str], lang: str) -> str:
     """Key findings as Markdown bullets, every number computed from the data."""
-    from helpers.comparison import conflicts, dti_crosscheck
-
     dist = distribution()
     lines = [f"- {headline(provinces, lang)}."]
     for province in provinces:
         d = dist[dist["province"] == province]
         if d.empty:
-            lines.append(f"- {province}: " + pick(lang, "not in the official tables.", "không có trong bảng chính thức."))
+            lines.append(f"- {province}: " + say("dti.not_official_tables", lang))
             continue
         overall = " → ".join(f"{int(r.rank)} ({r.assessment_year})" for r in d.itertuples())
         mekong = " → ".join(f"{int(r.rank_in_mekong_delta)}" for r in d.itertuples())
-        lines.append(pick(lang, f"- {province}: official rank of 63 {overall}; of the 13 Mekong Delta provinces {mekong}.",
-                          f"- {province}: hạng chính thức trên 63 {overall}; trong 13 tỉnh ĐBSCL {mekong}."))
+        lines.append(say("dti.official_rank_63_13_mekong", lang, province=province, overall=overall, mekong=mekong))
     check = dti_crosscheck(provinces)
     if len(check):
         counts = check["status"].value_counts()
-        summary = ", ".join(f"{n} {status}" for status, n in counts.items())
-        lines.append(pick(lang, f"- Article DTI claims: {len(check)} ({summary}); none disagrees with an official table."
-                          if "disagrees" not in counts else f"- Article DTI claims: {len(check)} ({summary}).",
-                          f"- Thông tin DTI trong bài báo: {len(check)} ({summary})."))
+        summary = ", ".join(f"{n} {say(f'status.{status}', lang)}" for status, n in counts.items())
+        lines.append(say("dti.article_claims", lang, n=len(check), summary=summary))
+        if "disagrees" not in counts:
+            lines[-1] = lines[-1].rstrip(".") + say("dti.none_disagrees", lang)
     year_labels = conflicts(provinces).query("type == 'year_label'")
     if len(year_labels):
-        lines.append(pick(lang, f"- {len(year_labels)} article claims carry a year label that is the announcement year, not the assessment year; they are recorded under the assessment year and listed above.",
-                          f"- {len(year_labels)} thông tin trong bài báo ghi năm công bố thay vì năm đánh giá; đã quy về năm đánh giá và liệt kê ở trên."))
+        lines.append(say("dti.article_claims_carry_year_label", lang, len=len(year_labels)))
     return "\n".join(lines)
+
+
+def calendar_table(lang: str) -> pd.DataFrame:
+    """When each DTI assessment year was announced."""
+    cal = loading.load("dti_calendar")
+    return pd.DataFrame({say("dti.col.assessment_year", lang): cal["assessment_year"],
+                         say("dti.col.announced", lang): [date_text(d, lang) for d in cal["announced"]],
+                         say("dti.col.note", lang): cal["note"]})
+
+
+def crosscheck_table(provinces: list[str], lang: str) -> pd.DataFrame:
+    """Every article claim about DTI against the official table (helpers.comparison.dti_crosscheck)."""
+    check = dti_crosscheck(provinces)
+    if check.empty:
+        return check
+    return pd.DataFrame({
+        "obs_id": check["obs_id"], say("dti.col.province", lang): check["province"],
+        "indicator_id": check["indicator_id"], say("dti.col.article_says", lang): check["article_says"],
+        say("dti.col.article_label", lang): check["period_label"],
+        say("dti.col.assessment_year", lang): check["assessment_year"],
+        say("dti.col.status", lang): [say(f"status.{s}", lang) for s in check["status"]],
+        say("dti.col.reason", lang): check["reason"]})
+
+
+def conflicts_table(provinces: list[str], lang: str) -> pd.DataFrame:
+    """Year-label and value conflicts between sources (helpers.comparison.conflicts)."""
+    found = conflicts(provinces)
+    if found.empty:
+        return found
+    return pd.DataFrame({
+        say("dti.col.type", lang): [say(f"conflict.{t}", lang) for t in found["type"]],
+        say("dti.col.province", lang): found["province"], "indicator_id": found["indicator_id"],
+        say("dti.col.period", lang): [period_text(p, lang) for p in found["period"]],
+        "a": found["a"], "b": found["b"]})
+
+
+def press_table(provinces: list[str], lang: str) -> pd.DataFrame:
+    """Press-reported DTI facts (reference tier) for `provinces`."""
+    press = loading.load("dti_press_facts")
+    press = press[press["province"].isin(provinces)]
+    return pd.DataFrame({
+        say("dti.col.province", lang): press["province"], "indicator_id": press["indicator_id"],
+        say("dti.col.assessment_year", lang): press["assessment_year"],
+        say("dti.col.value", lang): [value_text(v, q, "count", lang) for v, q in zip(press["value"], press["qualifier"])],
+        say("dti.col.confidence", lang): [say(f"confidence.{c}", lang) for c in press["confidence"]],
+        say("dti.col.source", lang): [citation(s, lang) for s in press["source_id"]],
+        "source_id": press["source_id"],
+        say("dti.col.note", lang): press["note"]}).reset_index(drop=True)

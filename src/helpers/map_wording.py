@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from helpers.geography import ATTRIBUTION
-from helpers.labels import check_lang
+from helpers.wording import check_lang
 
 __all__ = ["MapText", "MAP_WORDS", "dti_map_text"]
 

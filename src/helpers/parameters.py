@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from helpers import paths
-from helpers.labels import check_lang
+from helpers.wording import check_lang
 from helpers.loading import check_provinces
 
 # The values the committed notebooks and figures/ are made with; a test checks

@@ -321,14 +321,16 @@ def _install(jobs: list[Job], fig_stage: Path, nb_dest: Path, fig_dest: Path, pr
     nb_dest.mkdir(parents=True, exist_ok=True)
     fig_dest.mkdir(parents=True, exist_ok=True)
     written = []
-    produced = {p.name for p in fig_stage.iterdir()}
+    # figures and, in data/, the numbers each one plots
+    produced = {p.relative_to(fig_stage) for p in fig_stage.rglob("*") if p.is_file()}
     if prune:  # a full canonical run owns figures/: drop figures no notebook makes any more
-        for old in fig_dest.iterdir():
-            if old.suffix in {".png", ".svg"} and old.name not in produced:
+        for old in fig_dest.rglob("*"):
+            if old.suffix in {".png", ".svg", ".csv"} and old.relative_to(fig_dest) not in produced:
                 old.unlink()
-    for fig in sorted(fig_stage.iterdir()):
-        shutil.move(str(fig), fig_dest / fig.name)
-        written.append(fig_dest / fig.name)
+    for relative in sorted(produced):
+        (fig_dest / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(fig_stage / relative), fig_dest / relative)
+        written.append(fig_dest / relative)
     for job in jobs:
         shutil.move(str(job.staged), nb_dest / job.source.name)
         written.append(nb_dest / job.source.name)

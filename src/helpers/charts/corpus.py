@@ -1,0 +1,85 @@
+"""Notebook 00 charts: number coverage per article, the milestones timeline,
+the availability matrix (indicator × province)."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers.plotting import CONTEXT_GREY, add_caption, add_title, province_colour
+from helpers.charts.panels import MISSING_MARK
+
+STATUS_COLOURS = {"curated": "#009E73", "milestone": "#56B4E9", "excluded": CONTEXT_GREY, "unaccounted": "#D55E00"}
+
+
+def coverage(summary: pd.DataFrame, texts: dict) -> plt.Figure:
+    """Stacked bars, one per article (`summary["article"]` its label): number tokens by status."""
+    fig, ax = plt.subplots(figsize=(10, 3.9))
+    left = pd.Series(0, index=summary.index)
+    for status, colour in STATUS_COLOURS.items():
+        ax.barh(summary["article"], summary[status], left=left, color=colour, label=texts["statuses"][status])
+        for y, (x0, n) in enumerate(zip(left, summary[status])):
+            if n:
+                ax.text(x0 + n / 2, y, str(n), ha="center", va="center", fontsize=9, color="black")
+        left = left + summary[status]
+    ax.set_ylim(len(summary) - 0.5, -0.5)
+    ax.set_xlabel(texts["x"], fontsize=9)
+    ax.tick_params(axis="y", labelsize=9)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
+    add_title(fig, texts["title"])
+    add_caption(fig, texts["caption"])
+    return fig
+
+
+def timeline(milestones: pd.DataFrame, missing: list[tuple[str, str]], provinces: list[str], texts: dict) -> plt.Figure:
+    """Milestones (`date`, `province`, `text`) on a time axis (left), each described
+    beside it (right); `missing` lists (province, sentence) for provinces with none."""
+    ms = milestones.reset_index(drop=True)
+    fig, (ax, text_ax) = plt.subplots(1, 2, figsize=(11, 1.8 + 0.5 * max(len(ms) + len(missing), 1)),
+                                      width_ratios=[1, 2.6], sharey=True)
+    for i, r in ms.iterrows():
+        colour = province_colour(r["province"], provinces)
+        ax.plot(r["date"], i, "o", color=colour, markersize=7)
+        ax.plot([r["date"], ms["date"].max() + pd.Timedelta(days=120)], [i, i], color=colour, linewidth=0.5, alpha=0.4)
+        text_ax.text(0, i, r["text"], va="center", fontsize=9, color=colour)
+    for j, (province, sentence) in enumerate(missing):
+        text_ax.text(0, len(ms) + j, sentence, fontsize=9, color=province_colour(province, provinces),
+                     style="italic", va="center")
+    text_ax.axis("off")
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_ylim(len(ms) + len(missing) - 0.5, -0.7)
+    ax.set_xlim(ms["date"].min() - pd.Timedelta(days=90), ms["date"].max() + pd.Timedelta(days=120))
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    add_title(fig, texts["title"])
+    add_caption(fig, texts["caption"])
+    return fig
+
+
+def availability(cells: pd.DataFrame, row_labels: list[str], provinces: list[str], texts: dict) -> plt.Figure:
+    """Grid of indicators × provinces: `cells[province]` holds the text of a
+    reported cell (tinted in the province colour) or "" (a small × and no fill)."""
+    fig, ax = plt.subplots(figsize=(5.5 + 3.4 * len(provinces), 1.4 + 0.27 * len(cells)))
+    for x, p in enumerate(provinces):
+        for y, text in enumerate(cells[p]):
+            if text:
+                ax.add_patch(plt.Rectangle((x, y), 0.96, 0.9, color=province_colour(p, provinces), alpha=0.22))
+                ax.text(x + 0.04, y + 0.47, text, va="center", fontsize=7.5)
+            else:
+                ax.plot(x + 0.06, y + 0.45, **MISSING_MARK)
+    ax.set_xlim(0, len(provinces))
+    ax.set_ylim(len(cells), 0)
+    ax.set_xticks([i + 0.48 for i in range(len(provinces))], labels=provinces)
+    ax.xaxis.tick_top()
+    for tick, p in zip(ax.get_xticklabels(), provinces):
+        tick.set_color(province_colour(p, provinces))
+        tick.set_fontweight("bold")
+    ax.set_yticks([i + 0.45 for i in range(len(cells))], labels=row_labels, fontsize=7.5)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.tick_params(length=0)
+    add_title(fig, texts["title"])
+    add_caption(fig, texts["caption"])
+    return fig

@@ -1,0 +1,97 @@
+"""Notebook 01 charts: rank trajectories by evidence tier, and the distribution
+of all 63 provinces' official scores (seaborn strip plot)."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.lines import Line2D
+
+from helpers.plotting import CONTEXT_GREY, add_caption, add_title, province_colour, rank_axis
+
+TIER_MARKERS = {"official_table": "o", "article": "s", "press_reference": "^"}
+MEKONG_GREY = "#777777"
+
+
+def rank_trajectories(points: pd.DataFrame, panels: list[dict], years: list[int], provinces: list[str],
+                      texts: dict) -> plt.Figure:
+    """One panel per rank indicator, rank 1 at the top. `points`: province,
+    indicator_id, assessment_year, value, tier, label. `panels`: indicator_id, n,
+    title. Marker = evidence tier; a solid line joins only consecutive years of
+    the same tier, and no line crosses `texts["break_after"]` (the method change),
+    which is drawn as a vertical rule."""
+    fig, axes = plt.subplots(2, 3, figsize=(12, 7.6))
+    axes = axes.ravel()
+    for ax, panel in zip(axes, panels):
+        mine = points[points["indicator_id"] == panel["indicator_id"]]
+        for i, province in enumerate(provinces):
+            rows = mine[mine["province"] == province].sort_values("assessment_year")
+            colour = province_colour(province, provinces)
+            for a, b in zip(rows.itertuples(), rows.iloc[1:].itertuples()):
+                if b.assessment_year - a.assessment_year == 1 and a.tier == b.tier \
+                        and not a.assessment_year <= texts["break_after"] < b.assessment_year:
+                    ax.plot([a.assessment_year, b.assessment_year], [a.value, b.value], color=colour,
+                            linewidth=1.2, alpha=0.7, linestyle="-")
+            for r in rows.itertuples():
+                ax.plot(r.assessment_year, r.value, marker=TIER_MARKERS[r.tier], color=colour, markersize=7,
+                        markerfacecolor=colour if r.tier != "press_reference" else "white", linestyle="none")
+                left = i == 0 and len(provinces) > 1  # first province labelled on the left, others on the right
+                ax.annotate(r.label, (r.assessment_year, r.value), xytext=(-7 if left else 7, 0),
+                            textcoords="offset points", va="center", ha="right" if left else "left",
+                            fontsize=9, color=colour)
+        n = panel["n"]
+        rank_axis(ax, n)
+        step = 10 if n > 20 else 5
+        ax.set_yticks([1, *range(step, n + 1, step)] + ([n] if n % step >= step / 2 else []))
+        ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+        ax.set_xticks(years, labels=[str(y) for y in years], fontsize=9)
+        ax.axvline(texts["break_after"] + 0.5, color="#999999", linestyle=":", linewidth=1)
+        ax.set_title(panel["title"], fontsize=9, loc="left", fontweight="normal")
+    for ax in axes[len(panels):]:
+        ax.axis("off")
+    handles = [Line2D([], [], marker=m, color="#333333", linestyle="none", markersize=7,
+                      markerfacecolor="white" if t == "press_reference" else "#333333", label=texts["tiers"][t])
+               for t, m in TIER_MARKERS.items()]
+    handles.append(Line2D([], [], color="#999999", linestyle=":", label=texts["break"]))
+    handles += [Line2D([], [], color=province_colour(p, provinces), linewidth=3, label=p) for p in provinces]
+    axes[-1].legend(handles=handles, loc="center left", frameon=False, fontsize=9)
+    add_title(fig, texts["title"])
+    add_caption(fig, texts["caption"])
+    return fig
+
+
+def distribution(scores: pd.DataFrame, provinces: list[str], texts: dict) -> plt.Figure:
+    """Every province's official score, one strip per assessment year (seaborn),
+    each year on its own scale (scores of different years are not comparable);
+    other Mekong Delta provinces dark grey, the rest light grey, the chosen
+    provinces in their colour and labelled (`scores["label"]`)."""
+    years = sorted(scores["assessment_year"].unique())
+    fig, axes = plt.subplots(len(years), 1, figsize=(11, 1.4 + 1.7 * len(years)), squeeze=False)
+    for ax, year in zip(axes[:, 0], years):
+        mine = scores[scores["assessment_year"] == year]
+        context = mine[~mine["province"].isin(provinces)].assign(
+            group=lambda d: d["in_mekong_delta"].map({True: "mekong", False: "rest"}), row=0)
+        sns.stripplot(data=context, x="score", y="row", orient="h", hue="group", hue_order=["rest", "mekong"],
+                      palette={"rest": CONTEXT_GREY, "mekong": MEKONG_GREY}, jitter=0.25, size=5, ax=ax,
+                      legend=False, zorder=2)
+        chosen = mine[mine["province"].isin(provinces)]
+        for i, province in enumerate(provinces):
+            colour = province_colour(province, provinces)
+            for r in chosen[chosen["province"] == province].itertuples():
+                ax.scatter(r.score, 0, s=90, color=colour, edgecolor="white", zorder=3)
+                ax.annotate(r.label, (r.score, 0), xytext=(0, 14 if i % 2 == 0 else -16), textcoords="offset points",
+                            ha="center", va="bottom" if i % 2 == 0 else "top", fontsize=9, color=colour,
+                            fontweight="bold")
+        ax.set_ylim(0.9, -0.9)
+        ax.set_yticks([])
+        ax.set_ylabel("")
+        ax.spines["left"].set_visible(False)
+        ax.set_title(f"DTI {year}", fontsize=10, loc="left")
+        ax.set_xlabel(texts["x"], fontsize=9)
+    handles = [Line2D([], [], marker="o", linestyle="none", color=c, label=texts[k])
+               for k, c in (("mekong", MEKONG_GREY), ("rest", CONTEXT_GREY))]
+    fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=9)
+    add_title(fig, texts["title"])
+    add_caption(fig, texts["caption"])
+    return fig

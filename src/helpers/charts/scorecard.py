@@ -1,0 +1,50 @@
+"""Notebook 05 chart: comparable pairs as dumbbells, one row per indicator and
+period, one panel per unit with its own scale; the grey segment is the gap."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from helpers.charts.dti import TIER_MARKERS
+from helpers.plotting import add_caption, add_title, province_colour, rank_axis
+
+GAP_GREY = "#BBBBBB"
+
+
+def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], texts: dict) -> plt.Figure:
+    """`plotted`: row (label), unit, province, value, tier, gap_label (same for both
+    sides of a row). `panels`: unit, n (rank denominator), xlabel."""
+    heights = [plotted[plotted["unit"] == p["unit"]]["row"].nunique() for p in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 1.8 + 0.42 * sum(heights) + 0.9 * len(panels)),
+                             height_ratios=heights, squeeze=False)
+    for ax, panel in zip(axes[:, 0], panels):
+        mine = plotted[plotted["unit"] == panel["unit"]]
+        rows = list(dict.fromkeys(mine["row"]))
+        for y, row in enumerate(rows):
+            pair = mine[mine["row"] == row]
+            ax.plot(pair["value"], [y] * len(pair), color=GAP_GREY, linewidth=5, solid_capstyle="butt", zorder=1)
+            for r in pair.itertuples():
+                colour = province_colour(r.province, provinces)
+                ax.plot(r.value, y, marker=TIER_MARKERS[r.tier], markersize=9, color=colour, linestyle="none",
+                        markerfacecolor=colour if r.tier != "press_reference" else "white", zorder=2)
+            ax.text(panel["n"] * 1.03 + 0.5, y, pair["gap_label"].iloc[0], va="center", fontsize=9)
+        rank_axis(ax, panel["n"], axis="x")
+        ax.set_xticks([t for t in ax.get_xticks() if 1 <= t <= panel["n"]])
+        ax.set_xlim(0.5, panel["n"] * 1.42 + 0.5)  # room for the gap text, inside the axes
+        ax.spines["bottom"].set_bounds(0.5, panel["n"] + 0.5)
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.set_yticks(range(len(rows)), labels=rows, fontsize=9)
+        ax.set_xlabel(panel["xlabel"], fontsize=9)
+        ax.grid(axis="x", color="#EEEEEE", zorder=0)
+    handles = [Line2D([], [], marker="o", color=province_colour(p, provinces), linestyle="none", markersize=8, label=p)
+               for p in provinces]
+    handles += [Line2D([], [], marker=m, color="#333333", linestyle="none", markersize=7,
+                       markerfacecolor="white" if t == "press_reference" else "#333333", label=texts["tiers"][t])
+                for t, m in TIER_MARKERS.items() if t in set(plotted["tier"])]
+    handles.append(Line2D([], [], color=GAP_GREY, linewidth=5, label=texts["gap"]))
+    fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=9)
+    add_title(fig, texts["title"])
+    add_caption(fig, texts["caption"])
+    return fig

@@ -1,0 +1,73 @@
+"""Sources as readers cite them: outlet + date (+ a short title when the outlet
+is unknown) in captions, and the full reference list (outlet, date, title, URL)
+for each notebook. Source ids stay in the figure data for provenance."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import loading
+from helpers.wording import say
+from helpers.wording.formats import date_text
+
+
+def _short_title(title: str, words: int = 5) -> str:
+    parts = title.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def citation(source_id: str, lang: str) -> str:
+    """"baohaugiang.com.vn, 2022-05-05" / "unknown outlet, 2023-05-23, «HẬU GIANG “ĐI SAU”…»"."""
+    src = loading.load("sources").set_index("source_id").loc[source_id]
+    outlet = src["outlet"] if src["outlet"] != "unknown" else say("unknown_outlet", lang)
+    if pd.notna(src["published"]):
+        when = date_text(src["published"], lang)
+    elif pd.notna(src["reference_date"]):
+        when = say("undated_before", lang, date=date_text(src["reference_date"], lang))
+    else:
+        when = say("undated", lang)
+    text = f"{outlet}, {when}"
+    if src["outlet"] == "unknown" or src["tier"] == "official_table":
+        text += f", «{_short_title(src['title'])}»"
+    return text
+
+
+def citations(source_ids, lang: str) -> str:
+    """Every distinct source, cited, in date order, separated by semicolons."""
+    ids = [s for s in dict.fromkeys(source_ids) if isinstance(s, str) and s]
+    src = loading.load("sources").set_index("source_id")
+    ids.sort(key=lambda s: (src.loc[s, "reference_date"] if pd.notna(src.loc[s, "reference_date"])
+                            else pd.Timestamp.max, s))
+    return "; ".join(citation(s, lang) for s in ids)
+
+
+def reference_list(source_ids, lang: str) -> str:
+    """Markdown list of the full references: outlet, date, title, URL where known, id."""
+    ids = sorted({s for s in source_ids if isinstance(s, str) and s})
+    src = loading.load("sources").set_index("source_id")
+    lines = []
+    for s in ids:
+        r = src.loc[s]
+        outlet = r["outlet"] if r["outlet"] != "unknown" else say("unknown_outlet", lang)
+        when = date_text(r["published"], lang) if pd.notna(r["published"]) else say("undated", lang)
+        url = f" <{r['url']}>" if r["url"] not in ("unknown", "") else ""
+        lines.append(f"- {outlet}, {when}: «{r['title']}».{url} `{s}`")
+    return "\n".join(lines) if lines else say("no_sources", lang)
+
+
+def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
+    """The source ids behind a notebook's evidence for `provinces`."""
+    from helpers import comparison, evidence, scope
+
+    if notebook == "00":
+        src = loading.load("sources")
+        return list(src[(src["tier"] == "article") & src["provinces"].apply(
+            lambda p: any(x in p.split(";") for x in provinces))]["source_id"])
+    if notebook == "01":
+        return list(comparison.dti_evidence(provinces)["source_id"])
+    if notebook == "05":
+        comparable, rest = comparison.pairs(provinces)
+        return [*comparable.get("source_a", []), *comparable.get("source_b", []), *rest.get("source_a", [])]
+    if notebook in scope.notebooks():
+        return list(evidence.results(notebook, provinces)["source_id"])
+    raise ValueError(f"unknown notebook {notebook!r}")

@@ -1,0 +1,73 @@
+"""The figures of notebooks 02–04: the plotted frame (best evidence of the
+chart's indicators, from notebook_scope.yaml), its title and caption, drawn by
+helpers.charts.panels and saved with its data. A figure with nothing to show
+for the chosen provinces is not written; `plotted.attrs["why"]` says why."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers import comparison, loading, scope
+from helpers.chart_titles import caption_extra, chart_title
+from helpers.charts import panels as charts_panels
+from helpers.citations import citations
+from helpers.plotting import save_figure
+from helpers.wording import say
+from helpers.wording.formats import indicator_label, number_text, period_text, periods_text, value_text
+
+COLUMNS = ["indicator_id", "province", "value", "qualifier", "unit", "period", "tier", "source_id"]
+
+
+def plotted_frame(name: str, provinces: list[str]) -> pd.DataFrame:
+    """One row per province, indicator and period plotted; a province without a
+    value for an indicator gets one row with value NaN ("not reported")."""
+    evidence = comparison.best_evidence(provinces)
+    units = loading.load("indicators").set_index("indicator_id")["unit"]
+    rows = []
+    for indicator in scope.chart(name):
+        for province in provinces:
+            found = evidence[(evidence["indicator_id"] == indicator) & (evidence["province"] == province)]
+            if found.empty:
+                rows.append({"indicator_id": indicator, "province": province, "value": np.nan, "qualifier": "",
+                             "unit": units[indicator], "period": None, "tier": "", "source_id": ""})
+            for r in found.sort_values("period").itertuples():
+                rows.append({"indicator_id": indicator, "province": province, "value": r.value,
+                             "qualifier": r.qualifier, "unit": units[indicator], "period": r.period,
+                             "tier": r.tier, "source_id": r.source_id})
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def caption(plotted: pd.DataFrame, lang: str, extra: str = "") -> str:
+    shown = plotted.dropna(subset=["value"])
+    periods = "; ".join(f"{province}: {periods_text(group['period'], lang)}"
+                        for province, group in shown.groupby("province", sort=True))
+    parts = [f"{say('sources', lang)}: {citations(shown['source_id'], lang)}.",
+             f"{say('periods', lang)}: {periods}."]
+    if shown["qualifier"].isin(["at_least", "approx"]).any():
+        parts.append(say("figures.qualifier_legend", lang))
+    if plotted["value"].isna().any():
+        parts.append(say("figures.missing_legend", lang))
+    return " ".join(p for p in [*parts, extra] if p)
+
+
+def plot(name: str, provinces: list[str], lang: str):
+    """Draw and save chart `name`: returns (figure or None, plotted data)."""
+    plotted = plotted_frame(name, provinces)
+    if plotted["value"].isna().all():
+        plotted.attrs["why"] = say("figures.nothing_to_show", lang, provinces=", ".join(provinces))
+        return None, plotted
+    labels = loading.load("indicators").set_index("indicator_id")
+    panels = []
+    for indicator in scope.chart(name):
+        shown = plotted[(plotted["indicator_id"] == indicator) & plotted["value"].notna()]
+        note = say("figures.periods_differ", lang) if shown["period"].nunique() > 1 else ""
+        panels.append({"indicator_id": indicator, "title": indicator_label(labels.loc[indicator], lang), "note": note})
+    text = [say("no_data", lang) if pd.isna(r.value) else
+            f"{value_text(r.value, r.qualifier, r.unit, lang)}  ({period_text(r.period, lang)})"
+            for r in plotted.itertuples()]
+    texts = {"title": chart_title(name, provinces, lang), "caption": caption(plotted, lang, caption_extra(name, provinces, lang))}
+    fig = charts_panels.indicator_panels(plotted.assign(label=text), panels, provinces, texts,
+                                         lambda x: number_text(x, lang))
+    save_figure(fig, name, plotted)
+    return fig, plotted

@@ -1,0 +1,73 @@
+"""Display tables of notebooks 02–04: curated rows with their quotes, values
+reported at several dates, derived numbers with formulas."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import comparison, scope
+from helpers.evidence import excerpt, own_words, results
+from helpers.phrases import label, value, worded_derived
+from helpers.wording import say
+from helpers.wording.formats import indicator_label, period_text
+
+
+def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
+    """Numbers computed from two curated numbers of the same source, each with its
+    formula (numbers in `lang`), the obs_ids used and a caveat."""
+    columns = {"province": say("topics.province", lang), "quantity": say("topics.quantity", lang),
+               "value": say("topics.value", lang), "formula": say("topics.formula", lang),
+               "inputs": say("topics.inputs_obs_id", lang), "caveat": say("topics.caveat", lang)}
+    rows = worded_derived(notebook, provinces, lang)
+    return pd.DataFrame(rows, columns=list(columns)).rename(columns=columns)
+
+
+def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[str] | None = None) -> pd.DataFrame:
+    """The curated rows behind the notebook, with the article's own words and source.
+    The curator's note (English) is shown when lang == "en"."""
+    res = results(notebook, provinces)
+    if themes is not None:
+        res = res[res["theme"].isin(themes)]
+    table = pd.DataFrame({
+        say("topics.province", lang): res["province"],
+        say("topics.indicator", lang): [indicator_label(r, lang) for _, r in res.iterrows()],
+        say("topics.value", lang): [value(r, lang) for r in res.itertuples()],
+        say("topics.period", lang): [period_text(p, lang) for p in res["period"]],
+        say("topics.quote_vietnamese_excerpt", lang): [excerpt(r.quote, r.value) for r in res.itertuples()],
+        say("topics.source", lang): res["source_id"],
+    })
+    if lang == "en":
+        table["Curator's note"] = res["note"].to_numpy()
+    return table.reset_index(drop=True)
+
+
+def revisions_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
+    """Every value of an indicator a province reported at more than one date
+    (helpers.comparison.revisions), with the article's own words: both shown, never one."""
+    revised = comparison.revisions(provinces)
+    revised = revised[revised["indicator_id"].isin(scope.indicators(notebook))]
+    res = results(notebook, provinces)
+    if revised.empty:
+        return pd.DataFrame()
+    keys = set(zip(revised["province"], revised["indicator_id"]))
+    rows = res[[k in keys for k in zip(res["province"], res["indicator_id"])]]
+    return pd.DataFrame({
+        say("topics.province", lang): rows["province"],
+        say("topics.indicator", lang): [label(i, lang) for i in rows["indicator_id"]],
+        say("topics.value", lang): [value(r, lang) for r in rows.itertuples()],
+        say("topics.period", lang): [period_text(p, lang) for p in rows["period"]],
+        say("topics.article_words", lang): [own_words(r.quote, r.value) or r.quote for r in rows.itertuples()],
+        say("topics.source", lang): rows["source_id"],
+    }).reset_index(drop=True)
+
+
+def show(table: pd.DataFrame, lang: str) -> None:
+    """Display a table with its text columns in full (quotes, notes, formulas),
+    or a one-line note when it is empty (e.g. for a single province)."""
+    from IPython.display import Markdown, display
+
+    if not len(table):
+        display(Markdown(say("topics.nothing_to_show_for_selected", lang)))
+        return
+    with pd.option_context("display.max_colwidth", None):
+        display(table)

@@ -1,0 +1,80 @@
+"""Values, periods and dates as a reader sees them, in English or Vietnamese.
+
+Vietnamese style: dates "05/5/2022" (day two digits, month as is), "tính đến
+31/12/2022", "năm 2022", "6 tháng đầu năm 2022", "quý I/2022"; numbers 1.860,5.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from helpers.numbers import format_number
+from helpers.periods import Period
+from helpers.wording import say
+
+QUALIFIER_MARK = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤"}
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def number_text(value: float, lang: str, decimals: int = 0) -> str:
+    return format_number(value, lang, decimals=decimals)
+
+
+def date_text(day, lang: str) -> str:
+    """2022-05-05 (en) or 05/5/2022 (vi); "unknown" / "không rõ" for a missing date."""
+    if day is None or pd.isna(day):
+        return say("unknown", lang)
+    day = pd.Timestamp(day).date()
+    return day.isoformat() if lang == "en" else f"{day.day:02d}/{day.month}/{day.year}"
+
+
+def period_text(period: Period, lang: str) -> str:
+    """A period for readers: "as of 2022-05-05" / "tính đến 05/5/2022", "2022" / "năm 2022",
+    "first 6 months of 2022" / "6 tháng đầu năm 2022", "Q1 2022" / "quý I/2022"."""
+    if period.is_stock:
+        return say("period.as_of", lang, date=date_text(period.start, lang))
+    if period.whole_year:
+        return say("period.year", lang, year=period.whole_year)
+    if period.quarter:
+        return say("period.quarter", lang, n=period.quarter, roman=ROMAN[period.quarter], year=period.start.year)
+    if period.first_months:
+        return say("period.first_months", lang, n=period.first_months, year=period.start.year)
+    return say("period.range", lang, start=date_text(period.start, lang), end=date_text(period.end, lang))
+
+
+def periods_text(periods, lang: str) -> str:
+    return ", ".join(period_text(p, lang) for p in sorted(set(periods)))
+
+
+def value_text(value: float, qualifier: str, unit: str, lang: str) -> str:
+    """A value as a reader sees it: qualifier mark, local number format, unit."""
+    decimals = 2 if unit in {"percent", "score_0_1", "hectare"} and value != int(value) else 0
+    number = format_number(value, lang, decimals=decimals)
+    suffix = {"percent": "%", "hectare": " ha", "billion_vnd": say("unit.billion_vnd", lang),
+              "month": say("unit.months", lang)}.get(unit, "")
+    if unit.startswith("rank_of_"):
+        suffix = f"/{unit.removeprefix('rank_of_')}"
+    return f"{QUALIFIER_MARK[qualifier]}{number}{suffix}"
+
+
+def formula_text(template: str, operands, decimals, lang: str) -> str:
+    """helpers.comparison.FORMULAS[key] with its operands in the reader's number format."""
+    return template.format(*(format_number(v, lang, decimals=d) for v, d in zip(operands, decimals)))
+
+
+def indicator_label(row, lang: str) -> str:
+    return row["label_en"] if lang == "en" else row["label_vi"]
+
+
+def join_words(items: list[str], lang: str) -> str:
+    """"a, b and c" / "a, b và c"."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + say("and", lang) + items[-1]
+
+
+def signed(value: float, lang: str) -> str:
+    return ("+" if value > 0 else "−") + format_number(abs(value), lang, decimals=0)

@@ -1,0 +1,155 @@
+"""The chart rules of CONTRIBUTING.md that code can check, one test per rule,
+on every figure the notebooks write."""
+
+import os
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from helpers import corpus, dti, figures, plotting, scope, scorecard
+
+matplotlib.use("Agg")
+BOTH = ["Hậu Giang", "Tiền Giang"]
+NO_ARTICLE = ["Cần Thơ", "Sóc Trăng"]  # provinces of regions.csv with no curated article
+
+
+_DRAWN = {}
+
+
+def every_figure(provinces, lang="en"):
+    """(name, figure, plotted) of every figure of notebooks 00–05, drawn once per
+    selection and language (drawing and saving is the slow part)."""
+    key = (tuple(provinces), lang)
+    if key not in _DRAWN:
+        _DRAWN[key] = list(_draw(provinces, lang))
+    return _DRAWN[key]
+
+
+def _draw(provinces, lang):
+    yield "00_number_coverage", *corpus.plot_coverage(lang)
+    yield "00_milestones_timeline", *corpus.plot_timeline(provinces, lang)
+    yield "00_availability_matrix", *corpus.plot_availability(provinces, lang)
+    yield "01_dti_rank_trajectories", *dti.plot_rank_trajectories(provinces, lang)
+    yield "01_dti_distribution", *dti.plot_distribution(provinces, lang)
+    for name in scope.charts():
+        yield name, *figures.plot(name, provinces, lang)
+    yield "05_scorecard", *scorecard.plot_scorecard(provinces, lang)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("figures")
+    before = os.environ.get("DX_FIGURES_DIR")
+    os.environ["DX_FIGURES_DIR"] = str(out)
+    plotting.use_style()
+    plt.rcParams["figure.max_open_warning"] = 0  # figures are kept for every rule
+    yield out
+    _DRAWN.clear()
+    plt.close("all")
+    if before is None:
+        del os.environ["DX_FIGURES_DIR"]
+    else:
+        os.environ["DX_FIGURES_DIR"] = before
+
+
+@pytest.mark.parametrize("provinces", [BOTH, ["Tiền Giang"]], ids=["both", "single"])
+def test_no_placeholder_has_the_size_of_data(provinces):
+    """"Not reported" is a small × and words: no hatched shape, and no patch in a
+    value panel stands for a missing row."""
+    for name, fig, plotted in every_figure(provinces):
+        if fig is None:
+            continue
+        for ax in fig.axes:
+            assert not [p for p in ax.patches if p.get_hatch()], f"{name}: hatched placeholder"
+        if name in scope.charts():
+            bars = sum(len(ax.patches) for ax in fig.axes)
+            assert bars <= plotted["value"].notna().sum(), f"{name}: more bars than reported values"
+
+
+def test_panels_of_one_unit_share_one_visible_scale():
+    for name in scope.charts():
+        fig, plotted = figures.plot(name, BOTH, "en")
+        limits = {}
+        for ax, indicator in zip(fig.axes, scope.chart(name)):
+            unit = plotted.loc[plotted["indicator_id"] == indicator, "unit"].iloc[0]
+            assert ax.xaxis.get_visible() and len(ax.get_xticks()) >= 2, f"{name}: {indicator} has no visible axis"
+            assert ax.get_xlim()[0] == 0
+            limits.setdefault(unit, set()).add(ax.get_xlim())
+            if unit == "percent":
+                assert max(ax.get_xticks()) <= 100
+        assert all(len(v) == 1 for v in limits.values()), f"{name}: panels of one unit on different scales {limits}"
+
+
+def test_no_solid_line_joins_different_tiers_or_crosses_the_method_break():
+    fig, plotted = dti.plot_rank_trajectories(BOTH, "en")
+    tier = {(r.indicator_id, r.province, r.assessment_year): r.tier for r in plotted.itertuples()}
+    colour = {plotting.province_colour(p, BOTH): p for p in BOTH}
+    joined = 0
+    for ax, indicator in zip(fig.axes, dti.RANK_PANELS):
+        for line in ax.get_lines():
+            xs = list(line.get_xdata())
+            if len(xs) < 2 or line.get_linestyle() not in ("-", "solid") or line.get_color() not in colour:
+                continue
+            province = colour[line.get_color()]
+            tiers = {tier[(indicator, province, int(x))] for x in xs}
+            assert len(tiers) == 1, f"{indicator} {province}: a solid line joins tiers {tiers}"
+            assert not min(xs) <= dti.METHOD_BREAK_AFTER < max(xs), "a line crosses the 2020 → 2021 method change"
+            joined += 1
+    assert joined, "official years of the same tier are joined"
+
+
+def test_no_figure_is_written_for_an_empty_selection(tmp_path, monkeypatch):
+    monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
+    drawn = {name: fig for name, fig, _ in _draw(NO_ARTICLE, "en")}
+    for name in scope.charts():
+        assert drawn[name] is None
+    assert drawn["00_milestones_timeline"] is None
+    written = {p.stem for p in tmp_path.glob("*.png")}
+    assert written and not written & {n for n, f in drawn.items() if f is None}
+    _, plotted = figures.plot("02_online_services_by_level", NO_ARTICLE, "en")
+    assert "Cần Thơ" in plotted.attrs["why"] and "Sóc Trăng" in plotted.attrs["why"]
+    fig, plotted = scorecard.plot_scorecard(["Tiền Giang"], "en")
+    assert fig is None and "nothing to compare" in plotted.attrs["why"]
+    assert drawn["01_dti_rank_trajectories"] is not None  # official tables rank every province
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_captions_are_at_least_9_points(lang):
+    for name, fig, _ in every_figure(BOTH, lang):
+        caption = fig._supxlabel
+        assert caption is not None and caption.get_text(), f"{name}: no caption"
+        assert caption.get_fontsize() >= plotting.CAPTION_SIZE >= 9, name
+
+
+def test_captions_cite_outlet_and_date_not_file_slugs():
+    for name, fig, plotted in every_figure(BOTH):
+        text = fig._supxlabel.get_text().replace("\n", " ")
+        for source_id in set(plotted.get("source_id", pd.Series(dtype=str))) - {""}:
+            assert source_id not in text, f"{name} cites the slug {source_id}"
+    fig, _ = figures.plot("02_national_portal_integration", BOTH, "en")
+    assert "baohaugiang.com.vn, 2022-05-05" in fig._supxlabel.get_text().replace("\n", " ")
+
+
+def test_each_province_keeps_its_colour_everywhere():
+    seen = {}
+    for name, fig, _ in every_figure(BOTH):
+        for ax in fig.axes:
+            for label in [*ax.get_yticklabels(), *ax.get_xticklabels()]:
+                if label.get_text() in BOTH:
+                    seen.setdefault(label.get_text(), set()).add(label.get_color())
+    assert seen == {p: {plotting.province_colour(p, BOTH)} for p in BOTH}
+
+
+def test_figure_data_is_written_beside_each_figure_and_is_deterministic(tmp_path, monkeypatch):
+    monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
+    names = [name for name, fig, _ in _draw(BOTH, "en") if fig is not None]
+    first = {n: (tmp_path / "data" / f"{n}.csv").read_bytes() for n in names}
+    plt.close("all")
+    list(_draw(BOTH, "en"))
+    assert {n: (tmp_path / "data" / f"{n}.csv").read_bytes() for n in names} == first
+    level = pd.read_csv(tmp_path / "data" / "02_online_services_by_level.csv")
+    row = level[(level["indicator_id"] == "online_services_total") & (level["period"] == "2022-05-05")].iloc[0]
+    assert (row["province"], row["value"], row["source_id"]) == \
+        ("Hậu Giang", 1860.0, "2022-05-05_baohaugiang_haugiang-mic-cooperation")
