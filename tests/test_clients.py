@@ -24,7 +24,8 @@ CASES = {
 
 
 def figures_snapshot():
-    return {p.name: p.read_bytes() for p in paths.FIGURES.iterdir()}
+    return {p.relative_to(paths.FIGURES).as_posix(): p.read_bytes()
+            for p in paths.FIGURES.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -43,8 +44,8 @@ def test_plain_papermill_writes_variants_beside_the_canonical_figures(case, tmp_
         )
         assert result.returncode == 0, result.stderr[-2000:]
         assert figures_snapshot() == before, "plain papermill wrote over figures/"
-        own = {name for name in before if name.startswith(notebook.stem[:3])}
-        assert own and {p.name for p in variant.iterdir()} == own
+        own = {name for name in before if name.split("/")[-1].startswith(notebook.stem[:3])}
+        assert own and {p.relative_to(variant).as_posix() for p in variant.rglob("*") if p.is_file()} == own
         assert any((variant / name).read_bytes() != before[name] for name in own), "variant drew the canonical"
         nb = nbformat.read(tmp_path / "run.ipynb", as_version=4)
         printed = [o.get("text", "") for c in nb.cells for o in c.get("outputs", [])]

@@ -158,7 +158,7 @@ def render(tmp: Path, monkeypatch, lang: str = "en") -> dict[str, bytes]:
         warnings.simplefilter("error")  # a missing Vietnamese glyph warns
         fig, _ = dti_map.draw(BOTH, lang, name="map")
     plt.close(fig)
-    return {p.name: p.read_bytes() for p in sorted(tmp.iterdir())}
+    return {p.relative_to(tmp).as_posix(): p.read_bytes() for p in sorted(tmp.rglob("*")) if p.is_file()}
 
 
 def test_two_renders_give_identical_files(tmp_path, monkeypatch):
@@ -166,9 +166,9 @@ def test_two_renders_give_identical_files(tmp_path, monkeypatch):
     ids = re.findall(r'<g id="([^"]+)"', first["map.svg"].decode())
     assert len(ids) == len(set(ids)) and not any(" " in i for i in ids)  # valid, unique SVG ids
     second = render(tmp_path / "b", monkeypatch)
-    assert set(first) == {"map.png", "map.svg", "map.csv"}
+    assert set(first) == {"map.png", "map.svg", "data/map.csv"}
     assert first == second
-    data = pd.read_csv(tmp_path / "a" / "map.csv")
+    data = pd.read_csv(tmp_path / "a" / "data" / "map.csv")
     assert set(data["province"]) == set(loading.load("regions")["province"])
     assert (data["drawn_as"] == "rank").all()
 

@@ -68,7 +68,7 @@ def test_implied_rank_surfaces_the_digital_economy_conflict():
     assert (origin["value"], origin["assessment_year"], tg["value"]) == ("11", "2022", "14")  # 11 + 3
     table = comparison.conflicts([HG, TG])
     row = table[(table["province"] == TG) & (table["indicator_id"] == "dti_rank_digital_economy")
-                & (table["period"] == "2021")]
+                & (table["period"].astype(str) == "2021")]
     assert len(row) == 1
     text = row["a"].iloc[0] + " " + row["b"].iloc[0]
     assert ": 12" in text and ": 14 (implied" in text

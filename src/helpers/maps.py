@@ -23,7 +23,6 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from helpers.map_wording import MapText
-from helpers.paths import figures_dir
 from helpers.plotting import (MISSING_STYLE, STYLE, add_caption, add_title, province_colour,
                               save_figure)
 
@@ -224,7 +223,7 @@ def rank_maps(frame: pd.DataFrame, shapes: Shapes, outlined: Sequence[str], text
     bar.ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.05, 0.5), frameon=False,
                   ncols=1 + len(outlined), fontsize=9, handlelength=1.6)
     add_title(fig, title)
-    add_caption(fig, text.caption, width=int(fig.get_figwidth() * 15))
+    add_caption(fig, text.caption)
     return fig, plotted
 
 
@@ -270,14 +269,11 @@ def _figure(n_panels: int, extent: Extent, zoom: Extent | None,
 
 
 def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str) -> list[Path]:
-    """PNG and SVG through helpers.plotting.save_figure, plus the plotted data as `name`.csv."""
+    """PNG and SVG through helpers.plotting.save_figure, plus the plotted data as data/`name`.csv."""
     # The map has a fixed layout; without this, savefig would switch the
     # project's default constrained layout back on after the first file.
     with mpl.rc_context({"figure.constrained_layout.use": False}):
-        paths = save_figure(fig, name)
-    data = figures_dir() / f"{name}.csv"
-    plotted.to_csv(data, index=False, lineterminator="\n", encoding="utf-8")
-    return [*paths, data]
+        return save_figure(fig, name, data=plotted)
 
 
 def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:
