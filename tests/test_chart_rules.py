@@ -145,10 +145,11 @@ def test_each_province_keeps_its_colour_everywhere():
 def test_figure_data_is_written_beside_each_figure_and_is_deterministic(tmp_path, monkeypatch):
     monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
     names = [name for name, fig, _ in _draw(BOTH, "en") if fig is not None]
-    first = {n: (tmp_path / "data" / f"{n}.csv").read_bytes() for n in names}
+    files = [f"data/{n}.csv" for n in names] + [f"{n}.png" for n in names]  # PNGs too: no random jitter
+    first = {f: (tmp_path / f).read_bytes() for f in files}
     plt.close("all")
     list(_draw(BOTH, "en"))
-    assert {n: (tmp_path / "data" / f"{n}.csv").read_bytes() for n in names} == first
+    assert {f: (tmp_path / f).read_bytes() for f in files} == first
     level = pd.read_csv(tmp_path / "data" / "02_online_services_by_level.csv")
     row = level[(level["indicator_id"] == "online_services_total") & (level["period"] == "2022-05-05")].iloc[0]
     assert (row["province"], row["value"], row["source_id"]) == \

@@ -141,8 +141,9 @@ def test_output_dir_run_from_elsewhere_reproduces_the_committed_notebook(tmp_pat
     assert result.returncode == 0, result.stderr
     assert "IPKernelApp" not in result.stderr, "kernel start-up chatter should stay out of the progress output"
     assert (out / FIRST.name).read_bytes() == FIRST.read_bytes()
-    for fig in (out / "figures").iterdir():
-        assert fig.read_bytes() == (FIGURES / fig.name).read_bytes(), fig.name
+    for fig in (f for f in (out / "figures").rglob("*") if f.is_file()):
+        relative = fig.relative_to(out / "figures")
+        assert fig.read_bytes() == (FIGURES / relative).read_bytes(), relative
     assert snapshot() == before
 
 

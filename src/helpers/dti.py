@@ -176,7 +176,30 @@ def crosscheck_table(provinces: list[str], lang: str) -> pd.DataFrame:
         say("dti.col.article_label", lang): check["period_label"],
         say("dti.col.assessment_year", lang): check["assessment_year"],
         say("dti.col.status", lang): [say(f"status.{s}", lang) for s in check["status"]],
-        say("dti.col.reason", lang): check["reason"]})
+        say("dti.col.reason", lang): [_crosscheck_reason(r, lang) for r in check.itertuples()]})
+
+
+def _crosscheck_reason(r, lang: str) -> str:
+    """The reason of a cross-check row, worded from its fields (the English
+    `reason` of helpers.comparison.dti_crosscheck stays as provenance)."""
+    tables = {"dti_rank_overall": loading.load("dti_scores").query("scope == '63_provinces'")
+              .set_index(["province", "assessment_year"])["rank"],
+              "dti_rank_mekong_delta": loading.load("dti_mekong_ranks")
+              .set_index(["province", "assessment_year"])["rank_in_mekong_delta"]}
+    table = tables.get(r.indicator_id)
+    if table is None:
+        text = say("crosscheck.no_pillar", lang)
+    elif pd.isna(r.official):
+        years = sorted({y for _, y in table.index})
+        text = say("crosscheck.no_table", lang, year=r.assessment_year, years=", ".join(map(str, years)))
+    else:
+        text = say("crosscheck.official", lang, year=r.assessment_year, rank=f"{r.official:g}")
+    literal = next((int(w) for w in str(r.period_label).replace(":", " ").split() if w.isdigit() and len(w) == 4), None)
+    if literal and literal != r.assessment_year:
+        text += say("crosscheck.label_read_as", lang, label=r.period_label, year=r.assessment_year)
+        if table is not None and (r.province, literal) in table.index:
+            text += say("crosscheck.literal_fits", lang, year=literal, rank=f"{float(table.loc[(r.province, literal)]):g}")
+    return text
 
 
 def conflicts_table(provinces: list[str], lang: str) -> pd.DataFrame:

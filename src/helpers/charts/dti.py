@@ -62,7 +62,7 @@ def rank_trajectories(points: pd.DataFrame, panels: list[dict], years: list[int]
 
 
 def distribution(scores: pd.DataFrame, provinces: list[str], texts: dict) -> plt.Figure:
-    """Every province's official score, one strip per assessment year (seaborn),
+    """Every province's official score, one strip per assessment year (seaborn strip of dots),
     each year on its own scale (scores of different years are not comparable);
     other Mekong Delta provinces dark grey, the rest light grey, the chosen
     provinces in their colour and labelled (`scores["label"]`)."""
@@ -70,11 +70,13 @@ def distribution(scores: pd.DataFrame, provinces: list[str], texts: dict) -> plt
     fig, axes = plt.subplots(len(years), 1, figsize=(11, 1.4 + 1.7 * len(years)), squeeze=False)
     for ax, year in zip(axes[:, 0], years):
         mine = scores[scores["assessment_year"] == year]
+        # deterministic vertical spread from the rank (seaborn's jitter is random: figures must be reproducible)
         context = mine[~mine["province"].isin(provinces)].assign(
-            group=lambda d: d["in_mekong_delta"].map({True: "mekong", False: "rest"}), row=0)
-        sns.stripplot(data=context, x="score", y="row", orient="h", hue="group", hue_order=["rest", "mekong"],
-                      palette={"rest": CONTEXT_GREY, "mekong": MEKONG_GREY}, jitter=0.25, size=5, ax=ax,
-                      legend=False, zorder=2)
+            group=lambda d: d["in_mekong_delta"].map({True: "mekong", False: "rest"}),
+            spread=lambda d: ((d["rank"] * 0.618034) % 1 - 0.5) * 0.5)
+        sns.scatterplot(data=context, x="score", y="spread", hue="group", hue_order=["rest", "mekong"],
+                        palette={"rest": CONTEXT_GREY, "mekong": MEKONG_GREY}, s=30, linewidth=0, ax=ax,
+                        legend=False, zorder=2)
         chosen = mine[mine["province"].isin(provinces)]
         for i, province in enumerate(provinces):
             colour = province_colour(province, provinces)
