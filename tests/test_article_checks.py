@@ -18,18 +18,32 @@ from helpers.validation import validate_all
 NEW_ID = "2024-03-01_unknown_tiengiang-test"
 NEW_FILE = f"data/raw/articles/{NEW_ID}.txt"
 # Made up for the tests: a dateline, a hedged count, a percentage, a rank.
-NEW_TEXT = ("01/03/2024 | 08:15 GMT+7\n"
-            "Đến nay, Tiền Giang có hơn 1.250 dịch vụ công trực tuyến, đạt 45,5%; DTI xếp thứ 12/63.\n"
-            "Trong tháng 2/2024, Nghị quyết số 15 giai đoạn 2021-2025 được ban hành.\n")
+NEW_TEXT = (
+    "01/03/2024 | 08:15 GMT+7\n"
+    "Đến nay, Tiền Giang có hơn 1.250 dịch vụ công trực tuyến, đạt 45,5%; DTI xếp thứ 12/63.\n"
+    "Trong tháng 2/2024, Nghị quyết số 15 giai đoạn 2021-2025 được ban hành.\n"
+)
 
 
 def add_article(root, text=NEW_TEXT, provinces="Tiền Giang"):
     """Register a new raw article in the project copy at `root`, as the README says."""
     (root / NEW_FILE).write_text(text, encoding="utf-8")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    row = {"source_id": NEW_ID, "file": NEW_FILE, "title": "Tiêu đề", "outlet": "unknown", "published": "2024-03-01",
-           "reference_date": "2024-03-01", "provinces": provinces, "language": "vi", "url": "unknown",
-           "tier": "article", "publisher": "unknown", "confidence": "high", "sha256": digest}
+    row = {
+        "source_id": NEW_ID,
+        "file": NEW_FILE,
+        "title": "Tiêu đề",
+        "outlet": "unknown",
+        "published": "2024-03-01",
+        "reference_date": "2024-03-01",
+        "provinces": provinces,
+        "language": "vi",
+        "url": "unknown",
+        "tier": "article",
+        "publisher": "unknown",
+        "confidence": "high",
+        "sha256": digest,
+    }
     with (root / "data/sources.csv").open(encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle))
     with (root / "data/sources.csv").open("a", encoding="utf-8", newline="") as handle:
@@ -45,6 +59,7 @@ def append_rows(root, file, rows):
 
 # -- number coverage -----------------------------------------------------------
 
+
 def test_each_unaccounted_number_of_a_new_article_is_reported_at_file_offset(project):
     add_article(project)
     found = {(p.row, p.column): p.message for p in validate_all(project) if p.file == NEW_FILE}
@@ -52,8 +67,9 @@ def test_each_unaccounted_number_of_a_new_article_is_reported_at_file_offset(pro
     assert set(found) == {(start, "") for start, _ in tokens}
     for start, token in tokens:
         assert f"number {token!r} of {NEW_ID} is not accounted for" in found[(start, "")]
-    assert any(str(p).startswith(f"{NEW_FILE}:{NEW_TEXT.index('1.250')}: number '1.250'")
-               for p in validate_all(project))
+    assert any(
+        str(p).startswith(f"{NEW_FILE}:{NEW_TEXT.index('1.250')}: number '1.250'") for p in validate_all(project)
+    )
 
 
 def test_dropping_one_exclusion_leaves_its_number_unaccounted(project):
@@ -63,22 +79,26 @@ def test_dropping_one_exclusion_leaves_its_number_unaccounted(project):
     path.write_text("".join(lines[:1] + lines[2:]), encoding="utf-8")
     file = f"data/raw/articles/{dropped[0]}.txt"
     found = [str(p) for p in validate_all(project)]
-    assert found == [f"{file}:{dropped[1]}: number {dropped[2]!r} of {dropped[0]} is not accounted for: "
-                     f"{dropped[4]!r}; curate it (data/observations.csv or data/milestones.csv) or exclude it "
-                     "(data/number_exclusions.csv; `python -m helpers.coverage --csv exclusions FILE` "
-                     "prints the rows)"]
+    assert found == [
+        f"{file}:{dropped[1]}: number {dropped[2]!r} of {dropped[0]} is not accounted for: "
+        f"{dropped[4]!r}; curate it (data/observations.csv or data/milestones.csv) or exclude it "
+        "(data/number_exclusions.csv; `python -m helpers.coverage --csv exclusions FILE` "
+        "prints the rows)"
+    ]
 
 
 def test_command_line_fails_on_an_unaccounted_number(project):
     add_article(project)
-    result = subprocess.run([sys.executable, "-m", "helpers.validation", "--root", str(project)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers.validation", "--root", str(project)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert f"{NEW_FILE}:{NEW_TEXT.index('45,5%')}: number '45,5%'" in result.stderr
     assert result.stdout == ""
 
 
 # -- exclusion context and source provinces --------------------------------------
+
 
 def test_exclusion_context_must_match_the_text(project):
     path = project / "data/number_exclusions.csv"
@@ -126,13 +146,30 @@ def test_a_result_may_not_end_after_its_article(project):
 def test_a_dti_rank_target_may_name_a_year_not_yet_assessed(project):
     text = "Phấn đấu đến năm 2025 chỉ số DTI của tỉnh thuộc top 10.\n"
     add_article(project, text)
-    rows = [[f"20240301-0{i}", "Tiền Giang", "dti_rank_overall", "10", "at_most", "2025-01-01", "2025-12-31",
-             "đến năm 2025", kind, NEW_ID, "chỉ số DTI của tỉnh thuộc top 10", ""]
-            for i, kind in enumerate(["target", "result"], start=1)]
+    rows = [
+        [
+            f"20240301-0{i}",
+            "Tiền Giang",
+            "dti_rank_overall",
+            "10",
+            "at_most",
+            "2025-01-01",
+            "2025-12-31",
+            "đến năm 2025",
+            kind,
+            NEW_ID,
+            "chỉ số DTI của tỉnh thuộc top 10",
+            "",
+        ]
+        for i, kind in enumerate(["target", "result"], start=1)
+    ]
     append_rows(project, "observations.csv", rows)
     at = text.index("2025")
-    append_rows(project, "number_exclusions.csv",
-                [[NEW_ID, str(at), "2025", "period_or_year", coverage.exclusion_context(text, at, "2025")]])
+    append_rows(
+        project,
+        "number_exclusions.csv",
+        [[NEW_ID, str(at), "2025", "period_or_year", coverage.exclusion_context(text, at, "2025")]],
+    )
     found = [str(p) for p in validate_all(project)]
     line = sum(1 for _ in (project / "data/observations.csv").open(encoding="utf-8"))
     assert all(p.startswith(f"data/observations.csv:{line}:") for p in found), found  # only the result row
@@ -141,9 +178,11 @@ def test_a_dti_rank_target_may_name_a_year_not_yet_assessed(project):
 
 # -- the coverage helper as a tool ---------------------------------------------
 
+
 def run_coverage(*args):
-    return subprocess.run([sys.executable, "-m", "helpers.coverage", *map(str, args)],
-                          capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.coverage", *map(str, args)], capture_output=True, text=True, cwd=ROOT
+    )
 
 
 def test_coverage_help_and_missing_file():
@@ -161,10 +200,18 @@ def test_csv_exclusion_rows_make_a_new_article_valid(project, tmp_path):
     assert rows[0] == "source_id start text reason context".split()
     suggested = {r[2]: r[3] for r in rows[1:]}
     assert list(suggested) == ["01/03/2024", "08:15", "7", "1.250", "45,5%", "12/63", "2/2024", "15", "2021-2025"]
-    assert suggested == {"01/03/2024": "publication_metadata", "08:15": "publication_metadata",  # the dateline
-                         "7": "publication_metadata", "1.250": "", "45,5%": "", "12/63": "",
-                         "2/2024": "period_or_year", "15": "document_number", "2021-2025": "period_or_year"}
-    assert all(r[0] == NEW_ID and NEW_TEXT[int(r[1]):].startswith(r[2]) for r in rows[1:])
+    assert suggested == {
+        "01/03/2024": "publication_metadata",
+        "08:15": "publication_metadata",  # the dateline
+        "7": "publication_metadata",
+        "1.250": "",
+        "45,5%": "",
+        "12/63": "",
+        "2/2024": "period_or_year",
+        "15": "document_number",
+        "2021-2025": "period_or_year",
+    }
+    assert all(r[0] == NEW_ID and NEW_TEXT[int(r[1]) :].startswith(r[2]) for r in rows[1:])
     # ready to use: with a reason filled in, the article passes validation unchanged
     append_rows(project, "number_exclusions.csv", [r[:3] + [r[3] or "not_in_scope"] + r[4:] for r in rows[1:]])
     assert [str(p) for p in validate_all(project)] == []

@@ -17,17 +17,18 @@ from helpers import parameters, paths
 DTI = paths.NOTEBOOKS / "01_dti_rank.ipynb"
 SERVICES = paths.NOTEBOOKS / "02_online_public_services.ipynb"
 CASES = {
-    "vietnamese, from the repository root": (SERVICES, paths.ROOT, ["-p", "lang", "vi"],
-                                             {"lang": "vi"}),
-    "one province as a plain string, from notebooks/": (DTI, paths.NOTEBOOKS,
-                                                        ["-p", "provinces", "Tiền Giang"],
-                                                        {"provinces": ["Tiền Giang"]}),
+    "vietnamese, from the repository root": (SERVICES, paths.ROOT, ["-p", "lang", "vi"], {"lang": "vi"}),
+    "one province as a plain string, from notebooks/": (
+        DTI,
+        paths.NOTEBOOKS,
+        ["-p", "provinces", "Tiền Giang"],
+        {"provinces": ["Tiền Giang"]},
+    ),
 }
 
 
 def figures_snapshot():
-    return {p.relative_to(paths.FIGURES).as_posix(): p.read_bytes()
-            for p in paths.FIGURES.rglob("*") if p.is_file()}
+    return {p.relative_to(paths.FIGURES).as_posix(): p.read_bytes() for p in paths.FIGURES.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -40,9 +41,22 @@ def test_plain_papermill_writes_variants_beside_the_canonical_figures(case, tmp_
     before = figures_snapshot()
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "papermill", str(notebook), str(tmp_path / "run.ipynb"), *args,
-             "--no-progress-bar", "--log-level", "ERROR"],
-            cwd=cwd, env=env, capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "papermill",
+                str(notebook),
+                str(tmp_path / "run.ipynb"),
+                *args,
+                "--no-progress-bar",
+                "--log-level",
+                "ERROR",
+            ],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert result.returncode == 0, result.stderr[-2000:]
         assert figures_snapshot() == before, "plain papermill wrote over figures/"

@@ -66,5 +66,7 @@ def test_quotes_copied_from_articles_with_non_breaking_spaces_still_match():
     for text in with_nbsp:
         for sentence in re.finditer(r"[^.\n]*\S\u00a0\S[^.\n]*", text):
             copied = sentence.group(0).replace("\u00a0", " ")
-            assert find_quote(copied, text) == (sentence.start() + len(copied) - len(copied.lstrip()),
-                                               sentence.end() - (len(copied) - len(copied.rstrip()))), copied
+            assert find_quote(copied, text) == (
+                sentence.start() + len(copied) - len(copied.lstrip()),
+                sentence.end() - (len(copied) - len(copied.rstrip())),
+            ), copied

@@ -23,10 +23,7 @@ def lock_sections() -> dict[str, dict[str, str]]:
 def conda_pins() -> dict[str, str]:
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    return {
-        name.lower().replace("_", "-"): pinned
-        for name, pinned in (p.split("==") for p in pip if "==" in p)
-    }
+    return {name.lower().replace("_", "-"): pinned for name, pinned in (p.split("==") for p in pip if "==" in p)}
 
 
 def test_every_lock_line_is_an_exact_pin():
@@ -72,5 +69,5 @@ def test_readme_shows_the_two_commands_and_existing_figures():
 
 
 def test_ci_runs_the_readme_test_command():
-    lines = [l for l in (ROOT / ".ci/run").read_text().splitlines() if l and not l.startswith("#")]
+    lines = [ln for ln in (ROOT / ".ci/run").read_text().splitlines() if ln and not ln.startswith("#")]
     assert lines[-1] == "make test"

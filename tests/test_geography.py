@@ -29,8 +29,12 @@ def points(shapes, province: str) -> set[tuple[float, float]]:
 
 
 def edges(shapes, province: str) -> set[frozenset]:
-    return {frozenset((tuple(p), tuple(q))) for polygon in shapes[province] for ring in polygon
-            for p, q in zip(ring, ring[1:])}
+    return {
+        frozenset((tuple(p), tuple(q)))
+        for polygon in shapes[province]
+        for ring in polygon
+        for p, q in zip(ring, ring[1:])
+    }
 
 
 def area(ring: np.ndarray) -> float:
@@ -39,6 +43,7 @@ def area(ring: np.ndarray) -> float:
 
 
 # --- the committed file -------------------------------------------------------
+
 
 def test_names_are_the_official_provinces_once_each() -> None:
     with SHAPES_CSV.open(encoding="utf-8", newline="") as handle:
@@ -61,8 +66,13 @@ def test_file_is_small() -> None:
 
 def test_neighbours_still_meet_after_simplification() -> None:
     shapes = load_shapes()
-    for a, b in [("Hậu Giang", "Cần Thơ"), ("Tiền Giang", "Long An"), ("Tiền Giang", "Bến Tre"),
-                 ("Hậu Giang", "Sóc Trăng"), ("Hà Nội", "Hưng Yên")]:
+    for a, b in [
+        ("Hậu Giang", "Cần Thơ"),
+        ("Tiền Giang", "Long An"),
+        ("Tiền Giang", "Bến Tre"),
+        ("Hậu Giang", "Sóc Trăng"),
+        ("Hà Nội", "Hưng Yên"),
+    ]:
         shared = points(shapes, a) & points(shapes, b)
         assert len(shared) >= 3, (a, b)
         # One border (at most two runs): k shared points joined by k-1 or k-2
@@ -71,8 +81,11 @@ def test_neighbours_still_meet_after_simplification() -> None:
         assert len(edges(shapes, a) & edges(shapes, b)) >= len(shared) - 2, (a, b)
     # Every province has a land border, so each shares points with another one.
     everything = {p: points(shapes, p) for p in shapes}
-    lonely = [p for p, own in everything.items()
-              if not any(len(own & other) >= 2 for q, other in everything.items() if q != p)]
+    lonely = [
+        p
+        for p, own in everything.items()
+        if not any(len(own & other) >= 2 for q, other in everything.items() if q != p)
+    ]
     assert lonely == []
 
 
@@ -80,16 +93,17 @@ def test_both_archipelagos_are_kept() -> None:
     shapes = load_shapes()
 
     def offshore(province: str, lon_min: float, lat_range: tuple[float, float]) -> int:
-        return sum(1 for polygon in shapes[province]
-                   if polygon[0][:, 0].min() > lon_min
-                   and lat_range[0] < polygon[0][:, 1].mean() < lat_range[1])
+        return sum(
+            1
+            for polygon in shapes[province]
+            if polygon[0][:, 0].min() > lon_min and lat_range[0] < polygon[0][:, 1].mean() < lat_range[1]
+        )
 
     assert offshore("Đà Nẵng", 111.0, (15.5, 17.5)) >= 5  # Hoàng Sa (Paracel)
     assert offshore("Khánh Hòa", 111.5, (7.0, 12.0)) >= 5  # Trường Sa (Spratly)
 
 
-@pytest.mark.skipif(not DEFAULT_SHARED.is_dir(),
-                    reason=f"shared reference folder {DEFAULT_SHARED} not present")
+@pytest.mark.skipif(not DEFAULT_SHARED.is_dir(), reason=f"shared reference folder {DEFAULT_SHARED} not present")
 def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
     from helpers.geometry_build import build_shapes
 
@@ -99,18 +113,25 @@ def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
 
 # --- the builder on a small made-up topology ------------------------------------
 
+
 def topology(names: list[str], *, empty: bool = False) -> dict:
     """Two unit squares side by side; arc 0 is their shared border."""
-    arcs = [[[10, 0], [0, 10]],                                 # (10,0)->(10,10)
-            [[10, 10], [-10, 0], [0, -10], [10, 0]],            # left square, rest
-            [[10, 0], [10, 0], [0, 10], [-10, 0]]]              # right square, rest
+    arcs = [
+        [[10, 0], [0, 10]],  # (10,0)->(10,10)
+        [[10, 10], [-10, 0], [0, -10], [10, 0]],  # left square, rest
+        [[10, 0], [10, 0], [0, 10], [-10, 0]],
+    ]  # right square, rest
     # The left ring runs clockwise in the source; the builder must turn it.
-    geometries = [{"type": "Polygon", "arcs": [[~1, ~0]], "properties": {"ten_tinh": names[0]}},
-                  {"type": "Polygon", "arcs": [] if empty else [[2, ~0]],
-                   "properties": {"ten_tinh": names[1]}}]
-    return {"type": "Topology", "arcs": arcs,
-            "transform": {"scale": [0.1, 0.1], "translate": [100.0, 10.0]},
-            "objects": {"x": {"type": "GeometryCollection", "geometries": geometries}}}
+    geometries = [
+        {"type": "Polygon", "arcs": [[~1, ~0]], "properties": {"ten_tinh": names[0]}},
+        {"type": "Polygon", "arcs": [] if empty else [[2, ~0]], "properties": {"ten_tinh": names[1]}},
+    ]
+    return {
+        "type": "Topology",
+        "arcs": arcs,
+        "transform": {"scale": [0.1, 0.1], "translate": [100.0, 10.0]},
+        "objects": {"x": {"type": "GeometryCollection", "geometries": geometries}},
+    }
 
 
 def test_builder_decodes_delta_encoded_arcs() -> None:
@@ -168,6 +189,7 @@ def test_simplification_keeps_endpoints_and_small_islands() -> None:
 
 
 # --- the loader ---------------------------------------------------------------
+
 
 def test_loader_names_file_row_and_column_of_bad_input(tmp_path: Path) -> None:
     good = "province,polygon,ring,points\nA,0,0,1 1;2 1;2 2;1 1\n"

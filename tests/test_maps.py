@@ -16,8 +16,7 @@ from matplotlib.patches import PathPatch
 
 from helpers import dti_map, loading, plotting
 from helpers.geography import ATTRIBUTION, load_shapes
-from helpers.map_frames import (DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame,
-                                regional_shift)
+from helpers.map_frames import DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame, regional_shift
 from helpers.map_wording import MapText, dti_map_text
 from helpers.maps import RANK_CMAP, artist_id, rank_maps
 from helpers.paths import FIGURES_ENV
@@ -39,11 +38,11 @@ def mekong() -> list[str]:
 
 
 def patches(fig: plt.Figure) -> dict[str, PathPatch]:
-    return {a.get_gid(): a for ax in fig.axes for a in ax.get_children()
-            if isinstance(a, PathPatch) and a.get_gid()}
+    return {a.get_gid(): a for ax in fig.axes for a in ax.get_children() if isinstance(a, PathPatch) and a.get_gid()}
 
 
 # --- the frame --------------------------------------------------------------
+
 
 def test_dti_frame_holds_every_official_rank():
     frame = dti_rank_frame()
@@ -51,8 +50,9 @@ def test_dti_frame_holds_every_official_rank():
     assert sorted(frame["panel"].unique()) == list(DTI_MAP_YEARS)
     official = loading.load("dti_scores").query("scope == '63_provinces'")
     official = official[official["assessment_year"].isin(DTI_MAP_YEARS)]
-    merged = frame.merge(official, left_on=["province", "panel"],
-                         right_on=["province", "assessment_year"], validate="one_to_one")
+    merged = frame.merge(
+        official, left_on=["province", "panel"], right_on=["province", "assessment_year"], validate="one_to_one"
+    )
     assert len(merged) == len(frame) == len(official)
     assert (merged["rank_x"] == merged["rank_y"]).all()
     assert (merged["n_ranked"] == merged["n_provinces"]).all()
@@ -64,8 +64,15 @@ def test_dti_frame_holds_every_official_rank():
 def test_frame_builder_rejects_bad_input():
     with pytest.raises(ValueError, match=r"no official 63-province DTI table for \[2019\]"):
         dti_rank_frame([2019, 2022])
-    table = pd.DataFrame({"province": ["A", "B", "A"], "year": [2020, 2020, 2020],
-                          "score": [0.5, 0.4, 0.3], "rank": [1, 2, 3], "source_id": "s"})
+    table = pd.DataFrame(
+        {
+            "province": ["A", "B", "A"],
+            "year": [2020, 2020, 2020],
+            "score": [0.5, 0.4, 0.3],
+            "rank": [1, 2, 3],
+            "source_id": "s",
+        }
+    )
     with pytest.raises(ValueError, match="t:4:province: 'A' appears twice in panel 2020"):
         rank_frame(table, panel="year", value="score", rank="rank", name="t")
     table = table.iloc[:2].assign(rank=[1, 3])
@@ -86,16 +93,17 @@ def test_regional_shift_separates_tien_giang_from_the_delta():
 
 # --- the drawing ------------------------------------------------------------
 
+
 def small_text(panels) -> MapText:
-    return MapText(title="t", panel_titles={p: str(p) for p in panels}, colour_label="rank",
-                   no_data="NO DATA", caption=ATTRIBUTION)
+    return MapText(
+        title="t", panel_titles={p: str(p) for p in panels}, colour_label="rank", no_data="NO DATA", caption=ATTRIBUTION
+    )
 
 
 def test_a_province_without_a_value_is_hatched_never_coloured():
     frame = dti_rank_frame()
     frame = frame[~((frame["panel"] == 2023) & (frame["province"] == "Cà Mau"))]
-    fig, plotted = rank_maps(frame, load_shapes(), BOTH, small_text(DTI_MAP_YEARS),
-                             zoom=(104.3, 107.0, 8.4, 11.2))
+    fig, plotted = rank_maps(frame, load_shapes(), BOTH, small_text(DTI_MAP_YEARS), zoom=(104.3, 107.0, 8.4, 11.2))
     drawn = patches(fig)
     missing = drawn[artist_id(2023, "Cà Mau")]
     assert missing.get_hatch() and missing.get_facecolor()[:3] == (1.0, 1.0, 1.0)
@@ -113,20 +121,23 @@ def test_colour_follows_rank_best_darkest():
     fig, plotted = rank_maps(dti_rank_frame([2022]), load_shapes(), BOTH, small_text([2022]))
     drawn = patches(fig)
     shown = plotted.dropna(subset=["rank"]).sort_values("rank")
-    luminance = [np.dot(drawn[artist_id(2022, p)].get_facecolor()[:3], [0.2126, 0.7152, 0.0722])
-                 for p in shown["province"]]
+    luminance = [
+        np.dot(drawn[artist_id(2022, p)].get_facecolor()[:3], [0.2126, 0.7152, 0.0722]) for p in shown["province"]
+    ]
     assert luminance == sorted(luminance)  # rank 1 darkest, then lighter and lighter
     assert all(not drawn[artist_id(2022, p)].get_hatch() for p in shown["province"])
 
 
 def test_chosen_provinces_are_outlined_in_their_colours_in_every_panel():
     chosen = ["Hậu Giang", "Tiền Giang", "Bạc Liêu"]
-    fig, plotted = rank_maps(dti_rank_frame(), load_shapes(), chosen, small_text(DTI_MAP_YEARS),
-                             zoom=(104.3, 107.0, 8.4, 11.2))
+    fig, plotted = rank_maps(
+        dti_rank_frame(), load_shapes(), chosen, small_text(DTI_MAP_YEARS), zoom=(104.3, 107.0, 8.4, 11.2)
+    )
     drawn = patches(fig)
     for province in chosen:
-        mine = [drawn[artist_id(year, province, "outline", zoom)]
-                for year in DTI_MAP_YEARS for zoom in (False, True)]  # national map and zoom
+        mine = [
+            drawn[artist_id(year, province, "outline", zoom)] for year in DTI_MAP_YEARS for zoom in (False, True)
+        ]  # national map and zoom
         colour = matplotlib.colors.to_rgba(plotting.province_colour(province, chosen))
         assert all(a.get_edgecolor() == colour and not a.get_fill() for a in mine)
     assert set(plotted.loc[plotted["outlined"], "province"]) == set(chosen)

@@ -4,14 +4,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.numbers import (VietnameseNumberError, find_numbers, format_number,
-                             hedge_qualifier, parse_vi_number)
+from helpers.numbers import VietnameseNumberError, find_numbers, format_number, hedge_qualifier, parse_vi_number
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("1.860", 1860), ("37,98%", 37.98), ("28,5", 28.5), ("170.247", 170247),
-    ("2.300", 2300), ("600", 600), ("76,54 %", 76.54), ("1.007", 1007),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.860", 1860),
+        ("37,98%", 37.98),
+        ("28,5", 28.5),
+        ("170.247", 170247),
+        ("2.300", 2300),
+        ("600", 600),
+        ("76,54 %", 76.54),
+        ("1.007", 1007),
+    ],
+)
 def test_parses_vietnamese_numbers(text, value):
     assert parse_vi_number(text) == value
 
@@ -51,8 +59,12 @@ def test_grouped_number_is_found_as_one_token(n):
 def test_find_numbers_classifies_compound_tokens():
     tokens = find_numbers("xếp thứ 28/63; ngày 22/4/2022, đạt 37,98%, lúc 11:28, giai đoạn 2021-2025")
     assert [(t.text, t.kind) for t in tokens] == [
-        ("28/63", "fraction"), ("22/4/2022", "date_or_range"), ("37,98%", "percent"),
-        ("11:28", "time"), ("2021-2025", "date_or_range")]
+        ("28/63", "fraction"),
+        ("22/4/2022", "date_or_range"),
+        ("37,98%", "percent"),
+        ("11:28", "time"),
+        ("2021-2025", "date_or_range"),
+    ]
     assert tokens[0].value == 28
 
 
@@ -61,9 +73,18 @@ def test_non_breaking_space_before_percent_sign():
     assert token.kind == "percent" and token.value == 98
 
 
-@pytest.mark.parametrize(("before", "qualifier"), [
-    ("có gần ", "approx"), ("là khoảng ", "approx"), ("có hơn ", "at_least"), ("đã có trên ", "at_least"),
-    ("tối thiểu ", "at_least"), ("nằm trong top ", "at_most"), ("tiếp nhận ", None), ("gần\u00a0", "approx"),
-])
+@pytest.mark.parametrize(
+    ("before", "qualifier"),
+    [
+        ("có gần ", "approx"),
+        ("là khoảng ", "approx"),
+        ("có hơn ", "at_least"),
+        ("đã có trên ", "at_least"),
+        ("tối thiểu ", "at_least"),
+        ("nằm trong top ", "at_most"),
+        ("tiếp nhận ", None),
+        ("gần\u00a0", "approx"),
+    ],
+)
 def test_hedge_words(before, qualifier):
     assert hedge_qualifier(before) == qualifier

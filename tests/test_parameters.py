@@ -25,9 +25,16 @@ def test_a_single_name_becomes_a_list():
     assert loading.check_provinces(OFFICIAL[-1]) == [OFFICIAL[-1]]
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("Hau Giang", "Hậu Giang"), ("tien giang", "Tiền Giang"),
-                                              ("Can Tho", "Cần Thơ"), ("Ho Chi Minh", "TP. Hồ Chí Minh"),
-                                              ("Dong Thap", "Đồng Tháp")])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Hau Giang", "Hậu Giang"),
+        ("tien giang", "Tiền Giang"),
+        ("Can Tho", "Cần Thơ"),
+        ("Ho Chi Minh", "TP. Hồ Chí Minh"),
+        ("Dong Thap", "Đồng Tháp"),
+    ],
+)
 def test_unknown_name_suggests_the_official_spelling(typed, meant):
     with pytest.raises(ValueError) as error:
         loading.check_provinces(["Hậu Giang", typed])
@@ -70,8 +77,12 @@ def test_variant_names_are_deterministic_and_never_canonical():
     assert parameters.figures_dir_for(canonical) == paths.FIGURES
     names = {
         parameters.variant_name(parameters.check_all({**canonical, **change}))
-        for change in [{"lang": "vi"}, {"provinces": canonical["provinces"][::-1]},
-                       {"provinces": canonical["provinces"][:1]}, {"provinces": OFFICIAL}]
+        for change in [
+            {"lang": "vi"},
+            {"provinces": canonical["provinces"][::-1]},
+            {"provinces": canonical["provinces"][:1]},
+            {"provinces": OFFICIAL},
+        ]
     }
     assert len(names) == 4 and "" not in names  # distinct choices, distinct folders
     assert parameters.variant_name({**canonical, "lang": "vi"}) == "lang-vi"
@@ -107,8 +118,12 @@ def test_notebook_declares_the_canonical_parameters_and_the_lab_kernel(path):
 
 
 def test_papermill_help_shows_both_parameters_with_their_types():
-    result = subprocess.run([sys.executable, "-m", "papermill", "--help-notebook", str(NOTEBOOKS_ALL[0])],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "papermill", "--help-notebook", str(NOTEBOOKS_ALL[0])],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     lines = result.stdout.splitlines()
     assert any(line.strip().startswith("provinces: Union[list[str], str] (default") for line in lines)
     assert any(line.strip().startswith('lang: str (default "en")') and '"vi"' in line for line in lines)

@@ -38,6 +38,7 @@ def by_key(rows: list[dict[str, str]], *keys: str) -> dict[tuple[str, ...], dict
 
 # --- the ranking rule -------------------------------------------------------
 
+
 def test_competition_rank_shares_the_best_rank_on_ties() -> None:
     assert competition_rank([0.9, 0.8, 0.8, 0.7]) == [1, 2, 2, 4]
     # Order of the input does not matter; all-equal scores all rank first.
@@ -57,18 +58,22 @@ def test_table_checks_reject_bad_input() -> None:
         check_table("mean", rows, SCOPE_63, 0.6783)
     # A Mekong Delta province missing (or misspelled) in the tables must fail.
     with pytest.raises(ReferenceBuildError, match="Hậu Giang"):
-        region_rows([{"scope": SCOPE_63, "rows": [(p, 0.5) for p in MEKONG_DELTA
-                                                  if p != "Hậu Giang"]}])
+        region_rows([{"scope": SCOPE_63, "rows": [(p, 0.5) for p in MEKONG_DELTA if p != "Hậu Giang"]}])
     with pytest.raises(ReferenceBuildError, match="no single press source"):
         press_source_id("https://example.org/x", {})
 
 
 # --- the committed tables ---------------------------------------------------
 
+
 def test_each_63_province_table_has_63_distinct_provinces() -> None:
     counts = Counter(row["source_id"] for row in read("dti_scores.csv"))
-    assert counts == {"dti-2022-official": 63, "dti-2023-official": 63,
-                      "dti-2024-63-official": 63, "dti-2024-34-official": 34}
+    assert counts == {
+        "dti-2022-official": 63,
+        "dti-2023-official": 63,
+        "dti-2024-63-official": 63,
+        "dti-2024-34-official": 34,
+    }
     for source_id in TABLES_63:
         provinces = {r["province"] for r in read("dti_scores.csv") if r["source_id"] == source_id}
         assert len(provinces) == 63, source_id
@@ -118,8 +123,12 @@ def test_mekong_ranks_cover_13_provinces_per_table() -> None:
 def test_calendar_lists_dti_2020_to_2024() -> None:
     rows = read("dti_calendar.csv")
     assert [(r["assessment_year"], r["announced"]) for r in rows] == [
-        ("2020", "2021-10-19"), ("2021", "2022-08-08"), ("2022", "2023-07-12"),
-        ("2023", "2025-02-06"), ("2024", "2025-10-21")]
+        ("2020", "2021-10-19"),
+        ("2021", "2022-08-08"),
+        ("2022", "2023-07-12"),
+        ("2023", "2025-02-06"),
+        ("2024", "2025-10-21"),
+    ]
     assert "Bắc Ninh" in rows[0]["note"]
 
 
@@ -129,13 +138,15 @@ def test_press_facts_are_mapped_and_qualified() -> None:
     infra = [f for f in facts if f["indicator_id"] == "dti_rank_digital_infrastructure"]
     assert [(f["value"], f["qualifier"]) for f in infra] == [("10", "at_most")]
     # The shared "28 for 2020" row is re-expressed as the stated 17 (2021) plus an implied 28.
-    vietbao = [(f["value"], f["assessment_year"], f["derived_from"] != "")
-               for f in facts if f["source_id"] == "press-vietbao-hg-dti"]
+    vietbao = [
+        (f["value"], f["assessment_year"], f["derived_from"] != "")
+        for f in facts
+        if f["source_id"] == "press-vietbao-hg-dti"
+    ]
     assert sorted(vietbao) == [("17", "2021", False), ("28", "2020", True)]
     assert all("derived" not in f["quote"] for f in facts)
     score = [f for f in facts if f["indicator_id"] == "dti_score_digital_economy"]
-    assert [(f["value"], f["source_id"]) for f in score] == [
-        ("0.4856", "press-baoapbac-tg-digital-economy")]
+    assert [(f["value"], f["source_id"]) for f in score] == [("0.4856", "press-baoapbac-tg-digital-economy")]
     with (DATA / "sources.csv").open(encoding="utf-8", newline="") as handle:
         source_ids = {row["source_id"] for row in csv.DictReader(handle)}
     assert {f["source_id"] for f in facts} <= source_ids
@@ -143,8 +154,8 @@ def test_press_facts_are_mapped_and_qualified() -> None:
 
 # --- reproducibility and the package descriptor -----------------------------
 
-@pytest.mark.skipif(not DEFAULT_SHARED.is_dir(),
-                    reason=f"shared reference folder {DEFAULT_SHARED} not present")
+
+@pytest.mark.skipif(not DEFAULT_SHARED.is_dir(), reason=f"shared reference folder {DEFAULT_SHARED} not present")
 def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
     written = build(DEFAULT_SHARED, tmp_path)
     assert {p.name for p in written} == {p.name for p in REFERENCE.glob("*.csv")}
@@ -163,6 +174,7 @@ def test_frictionless_validate_passes() -> None:
     frictionless = Path(sys.executable).parent / "frictionless"
     if not frictionless.exists():
         pytest.fail(f"frictionless CLI not found beside {sys.executable}")
-    result = subprocess.run([str(frictionless), "validate", "datapackage.json"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(frictionless), "validate", "datapackage.json"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -67,8 +67,11 @@ def test_implied_rank_surfaces_the_digital_economy_conflict():
     origin = next(f for f in facts if f["fact_id"] == tg["derived_from"])
     assert (origin["value"], origin["assessment_year"], tg["value"]) == ("11", "2022", "14")  # 11 + 3
     table = comparison.conflicts([HG, TG])
-    row = table[(table["province"] == TG) & (table["indicator_id"] == "dti_rank_digital_economy")
-                & (table["period"].astype(str) == "2021")]
+    row = table[
+        (table["province"] == TG)
+        & (table["indicator_id"] == "dti_rank_digital_economy")
+        & (table["period"].astype(str) == "2021")
+    ]
     assert len(row) == 1
     text = row["a"].iloc[0] + " " + row["b"].iloc[0]
     assert ": 12" in text and ": 14 (implied" in text
@@ -85,8 +88,10 @@ def test_year_label_conflicts_read_the_calendar():
 
 
 def test_rates_against_independent_arithmetic():
-    population = {(r["province"], r["year"]): float(r["average_population_thousand"]) * 1000
-                  for r in read(REFERENCE / "population.csv")}
+    population = {
+        (r["province"], r["year"]): float(r["average_population_thousand"]) * 1000
+        for r in read(REFERENCE / "population.csv")
+    }
     obs = {r["obs_id"]: r for r in read(DATA / "observations.csv")}
     facts = {r["fact_id"]: r for r in read(REFERENCE / "province_facts.csv")}
     table = rates.rates([HG, TG]).set_index("rate_id")
@@ -129,6 +134,7 @@ def test_dti_gaps_and_near_tie_verdict():
 
 # --- bad input: file:row:column, before anything is written -------------------
 
+
 @pytest.fixture
 def project(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
@@ -153,16 +159,29 @@ def line_of(relative, **match):
 
 BAD = [
     # (file, row match, column, bad value, words expected)
-    ("data/reference/papi_egov_scores.csv", {"year": "2022", "province": HG}, "province", "Hau Giang",
-     "is not allowed"),
-    ("data/reference/papi_egov_subdimensions.csv",
-     {"year": "2022", "province": HG, "subdimension": "internet_access"}, "score", "12.5", "out of range"),
-    ("data/reference/papi_egov_scores.csv", {"year": "2022", "province": HG}, "score", "2.9999",
-     "disagrees with the sum"),
-    ("data/reference/papi_egov_scores.csv", {"year": "2022", "province": HG}, "rank", "5",
-     "not the competition rank"),
-    ("data/reference/population.csv", {"year": "2020", "province": TG}, "province", "Tien Giang",
-     "is not allowed"),
+    (
+        "data/reference/papi_egov_scores.csv",
+        {"year": "2022", "province": HG},
+        "province",
+        "Hau Giang",
+        "is not allowed",
+    ),
+    (
+        "data/reference/papi_egov_subdimensions.csv",
+        {"year": "2022", "province": HG, "subdimension": "internet_access"},
+        "score",
+        "12.5",
+        "out of range",
+    ),
+    (
+        "data/reference/papi_egov_scores.csv",
+        {"year": "2022", "province": HG},
+        "score",
+        "2.9999",
+        "disagrees with the sum",
+    ),
+    ("data/reference/papi_egov_scores.csv", {"year": "2022", "province": HG}, "rank", "5", "not the competition rank"),
+    ("data/reference/population.csv", {"year": "2020", "province": TG}, "province", "Tien Giang", "is not allowed"),
     ("data/reference/province_facts.csv", {"fact_id": "ctx01"}, "value", "175", "out of range"),
     ("data/reference/dti_press_facts.csv", {"fact_id": "pf15"}, "derived_from", "pf99", "is not a fact_id"),
     ("data/reference/dti_press_facts.csv", {"fact_id": "pf15"}, "value", "12", "implies 14"),

@@ -36,8 +36,9 @@ def test_a_third_province_is_available_compared_and_plotted(with_third_province,
     assert same["value_b"].tolist() == [1860.0] and same["period"].tolist() == [Period.of("2022-05-05", "2022-05-05")]
     plotting.use_style()
     fig, plotted = figures.plot("02_online_services_by_level", provinces, "en")
-    assert plotted[(plotted["province"] == THIRD) & (plotted["indicator_id"] == "online_services_total")]["value"].tolist() == [1860.0]
+    assert plotted[(plotted["province"] == THIRD) & (plotted["indicator_id"] == "online_services_total")][
+        "value"
+    ].tolist() == [1860.0]
     colours = {plotting.province_colour(p, provinces) for p in provinces}
     assert len(colours) == 3  # one distinct colour per province
     assert THIRD in corpus.availability(provinces).columns
-

@@ -28,7 +28,7 @@ def edit(root, file, key, column, value):
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in enumerate(rows[1:], start=2):  # noqa: B007 (line is returned after the loop)
         if row[0] == key:
             row[header.index(column)] = value
             break
@@ -40,17 +40,24 @@ def edit(root, file, key, column, value):
 
 
 def problems_at(root, file, line, column):
-    return [p.message for p in validate_all(root)
-            if (p.file, p.row, p.column) == (f"data/{file}", line, column)]
+    return [p.message for p in validate_all(root) if (p.file, p.row, p.column) == (f"data/{file}", line, column)]
 
 
 OBS = "observations.csv"
 BAD_OBSERVATIONS = [
     # (obs_id, column, bad value, words expected in the message)
-    ("20220505-12", "value", "1.86", "'1.860' written in Vietnamese is 1860 ('.' groups thousands) "
-                                     "and the value typed was 1.86"),
-    ("20220727-04", "value", "3798", "'37,98%' written in Vietnamese is 37.98 (',' is the decimal mark) "
-                                     "and the value typed was 3798"),
+    (
+        "20220505-12",
+        "value",
+        "1.86",
+        "'1.860' written in Vietnamese is 1860 ('.' groups thousands) and the value typed was 1.86",
+    ),
+    (
+        "20220727-04",
+        "value",
+        "3798",
+        "'37,98%' written in Vietnamese is 37.98 (',' is the decimal mark) and the value typed was 3798",
+    ),
     ("20220505-12", "value", "1870", "the value typed was 1870, which is no number of the quote"),
     ("20220505-12", "value", "1,860", "not a plain number"),
     ("20220505-12", "indicator_id", "online_services_all", "not an id in data/indicators.csv"),
@@ -58,7 +65,7 @@ BAD_OBSERVATIONS = [
     ("20220505-12", "province", "Hau Giang", "is not allowed"),
     ("20220505-12", "quote", "Cổng Dịch vụ công của tỉnh đang cung cấp 1.680 dịch vụ", "not found verbatim"),
     ("20220505-12", "qualifier", "approx", "disagrees with the quote"),
-    ("20230523-13", "qualifier", "exact", "disagrees with the quote"),     # "gần 68.595"
+    ("20230523-13", "qualifier", "exact", "disagrees with the quote"),  # "gần 68.595"
     ("20220505-12", "qualifier", "roughly", "is not allowed"),
     ("20220505-12", "kind", "plan", "is not allowed"),
     ("20220727-04", "value", "137.98", "out of range for unit percent"),
@@ -70,8 +77,9 @@ BAD_OBSERVATIONS = [
 ]
 
 
-@pytest.mark.parametrize(("obs_id", "column", "value", "message"), BAD_OBSERVATIONS,
-                         ids=[f"{c}={v}" for _, c, v, _ in BAD_OBSERVATIONS])
+@pytest.mark.parametrize(
+    ("obs_id", "column", "value", "message"), BAD_OBSERVATIONS, ids=[f"{c}={v}" for _, c, v, _ in BAD_OBSERVATIONS]
+)
 def test_bad_observation_is_reported_with_file_row_column(project, obs_id, column, value, message):
     line = edit(project, OBS, obs_id, column, value)
     found = problems_at(project, OBS, line, column)
@@ -93,7 +101,7 @@ def test_duplicate_obs_id_is_rejected(project):
 def test_changed_raw_article_is_detected(project):
     article = project / "data/raw/articles/2022-07-27_abo_tiengiang-dx-half-year-review.txt"
     article.chmod(0o644)
-    article.write_bytes(article.read_bytes().replace("37,98%".encode(), "39,98%".encode()))
+    article.write_bytes(article.read_bytes().replace(b"37,98%", b"39,98%"))
     found = [str(p) for p in validate_all(project)]
     assert any(":sha256: raw article changed" in p for p in found)
     # the quote of the 37,98% observation no longer matches the text
@@ -127,14 +135,18 @@ def test_all_problems_come_in_one_pass(project):
     edit(project, "milestones.csv", "m02", "source_id", "nowhere")
     files = {p.file for p in validate_all(project)}
     # the numbers of the two rows no longer curated are reported in their articles too
-    assert files == {"data/observations.csv", "data/milestones.csv",
-                     "data/raw/articles/2022-05-05_baohaugiang_haugiang-mic-cooperation.txt",
-                     "data/raw/articles/2023-05-23_unknown_haugiang-dx-late-starter.txt"}
+    assert files == {
+        "data/observations.csv",
+        "data/milestones.csv",
+        "data/raw/articles/2022-05-05_baohaugiang_haugiang-mic-cooperation.txt",
+        "data/raw/articles/2023-05-23_unknown_haugiang-dx-late-starter.txt",
+    }
 
 
 def test_command_line_exits_non_zero_with_locations(project):
     line = edit(project, OBS, "20220505-12", "value", "1.86")
-    result = subprocess.run([sys.executable, "-m", "helpers.validation", "--root", str(project)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers.validation", "--root", str(project)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert f"data/observations.csv:{line}:value:" in result.stderr

@@ -42,7 +42,7 @@ def _machine() -> str:
     cpu = "unknown CPU"
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
-        names = [l.split(":", 1)[1].strip() for l in cpuinfo.read_text().splitlines() if l.startswith("model name")]
+        names = [ln.split(":", 1)[1].strip() for ln in cpuinfo.read_text().splitlines() if ln.startswith("model name")]
         cpu = names[0] if names else cpu
     mem = ""
     if hasattr(os, "sysconf"):
@@ -62,11 +62,21 @@ def main(argv: list[str] | None = None) -> int:
     notebooks = [str(p) for p in canonical_notebooks()]
     measures = {
         "regeneration (python -m helpers.run, parallel)": (
-            [sys.executable, "-m", "helpers.run", "--output-dir", str(BENCH / "run")], args.runs),
+            [sys.executable, "-m", "helpers.run", "--output-dir", str(BENCH / "run")],
+            args.runs,
+        ),
         "baseline (jupyter nbconvert --execute, one after another)": (
-            ["bash", "-c", " && ".join(
-                f"'{bin_dir / 'jupyter'}' nbconvert --to notebook --execute --output-dir '{BENCH / 'nbconvert'}' '{nb}'"
-                for nb in notebooks)], args.runs),
+            [
+                "bash",
+                "-c",
+                " && ".join(
+                    f"'{bin_dir / 'jupyter'}' nbconvert --to notebook --execute "
+                    f"--output-dir '{BENCH / 'nbconvert'}' '{nb}'"
+                    for nb in notebooks
+                ),
+            ],
+            args.runs,
+        ),
         "test suite (python -m pytest)": ([sys.executable, "-m", "pytest", "-q"], args.test_runs),
     }
     print(f"machine: {_machine()}")
@@ -76,8 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for label, (cmd, runs) in measures.items():
             times = [_timed(cmd, env) for _ in range(runs)]
-            print(f"| {label} | {statistics.median(times):.1f} | {min(times):.1f} | {max(times):.1f} | {runs} |",
-                  flush=True)
+            print(
+                f"| {label} | {statistics.median(times):.1f} | {min(times):.1f} | {max(times):.1f} | {runs} |",
+                flush=True,
+            )
     except BenchError as exc:
         print(f"\nbenchmark stopped: {exc}", file=sys.stderr)
         return 1

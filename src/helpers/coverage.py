@@ -47,8 +47,10 @@ def classify_text(text: str, observations, milestone_quotes, exclusions) -> list
     mil = [span for quote in milestone_quotes if (span := find_quote(quote, text))]
     rows = []
     for m in find_numbers(text):
+
         def inside(span, m=m):
             return span[0] <= m.start and m.end <= span[1]
+
         if any(inside(span) and value is not None and abs(value - m.value) < 1e-9 for span, value in obs):
             status, reason = "curated", ""
         elif any(inside(span) for span in mil):
@@ -59,8 +61,17 @@ def classify_text(text: str, observations, milestone_quotes, exclusions) -> list
             status, reason = ("excluded", excluded_reason) if ok else ("unaccounted", "offset text differs")
         else:
             status, reason = "unaccounted", ""
-        rows.append({"start": m.start, "text": m.text, "value": m.value, "kind": m.kind, "status": status,
-                     "reason": reason, "context": m.context(text, CONTEXT_WIDTH)})
+        rows.append(
+            {
+                "start": m.start,
+                "text": m.text,
+                "value": m.value,
+                "kind": m.kind,
+                "status": status,
+                "reason": reason,
+                "context": m.context(text, CONTEXT_WIDTH),
+            }
+        )
     return rows
 
 
@@ -102,8 +113,10 @@ def list_numbers(path: Path) -> pd.DataFrame:
     """Every number token of a (new) article with its context, for curation."""
     text = Path(path).read_text(encoding="utf-8")
     return pd.DataFrame(
-        [{"start": m.start, "text": m.text, "value": m.value, "kind": m.kind, "context": m.context(text, 50)}
-         for m in find_numbers(text)]
+        [
+            {"start": m.start, "text": m.text, "value": m.value, "kind": m.kind, "context": m.context(text, 50)}
+            for m in find_numbers(text)
+        ]
     )
 
 
@@ -115,8 +128,8 @@ _YEAR = range(1900, 2101)
 def suggest_reason(m: NumberMention, text: str) -> str:
     """A likely exclusion reason for token `m` (empty when no rule fits: decide
     yourself; validation rejects an empty reason)."""
-    before = text[max(0, m.start - 12):m.start]
-    if m.kind == "time" or before.endswith("GMT+") or "GMT" in text[m.end:m.end + 30]:
+    before = text[max(0, m.start - 12) : m.start]
+    if m.kind == "time" or before.endswith("GMT+") or "GMT" in text[m.end : m.end + 30]:
         return "publication_metadata"  # a dateline: "03 Tháng 10 2020 11:28 (GMT+7)"
     if re.search(r"\bsố\s*$", before):  # "Nghị quyết số 25/2020"
         return "document_number"
@@ -132,10 +145,10 @@ def suggest_reason(m: NumberMention, text: str) -> str:
 
 def _sentence(text: str, m: NumberMention) -> str:
     """The clause or sentence (within its line) around token `m`, as a starting quote."""
-    starts = [0] + [b.end() for b in re.finditer(r"[.!?;:]\s+|\n", text[:m.start])]
-    end = re.search(r"[.!?;](\s|$)|\n", text[m.end:])
+    starts = [0] + [b.end() for b in re.finditer(r"[.!?;:]\s+|\n", text[: m.start])]
+    end = re.search(r"[.!?;](\s|$)|\n", text[m.end :])
     stop = m.end + end.start() + 1 if end and end.group(0)[0] != "\n" else (m.end + end.start() if end else len(text))
-    return " ".join(text[starts[-1]:stop].split())
+    return " ".join(text[starts[-1] : stop].split())
 
 
 def _plain(value: float) -> str:
@@ -166,8 +179,9 @@ def csv_rows(path: Path, mode: str) -> list[list[str]]:
         mentions = [m for m in mentions if m.start not in done]
     if mode == "exclusions":
         rows = [["source_id", "start", "text", "reason", "context"]]
-        rows += [[source_id, str(m.start), m.text, suggest_reason(m, text), m.context(text, CONTEXT_WIDTH)]
-                 for m in mentions]
+        rows += [
+            [source_id, str(m.start), m.text, suggest_reason(m, text), m.context(text, CONTEXT_WIDTH)] for m in mentions
+        ]
         return rows
     ref = source["reference_date"].date().isoformat() if source and pd.notna(source["reference_date"]) else ""
     day = ref or (source_id[:10] if re.match(r"\d{4}-\d{2}-\d{2}", source_id) else "")
@@ -175,22 +189,56 @@ def csv_rows(path: Path, mode: str) -> list[list[str]]:
     taken = loading.load("observations")["obs_id"]
     n = max([int(i.split("-")[1]) for i in taken if i.startswith(prefix + "-")], default=0)
     province = source["provinces"] if source and ";" not in source["provinces"] else ""
-    rows = [["obs_id", "province", "indicator_id", "value", "qualifier", "period_start", "period_end",
-             "period_label", "kind", "source_id", "quote", "note"]]
+    rows = [
+        [
+            "obs_id",
+            "province",
+            "indicator_id",
+            "value",
+            "qualifier",
+            "period_start",
+            "period_end",
+            "period_label",
+            "kind",
+            "source_id",
+            "quote",
+            "note",
+        ]
+    ]
     for i, m in enumerate(mentions, start=n + 1):
-        qualifier = hedge_qualifier(text[:m.start]) or "exact"
-        rows.append([f"{prefix}-{i:02d}", province, "", _plain(m.value), qualifier, ref, ref, "", "result",
-                     source_id, _sentence(text, m), ""])
+        qualifier = hedge_qualifier(text[: m.start]) or "exact"
+        rows.append(
+            [
+                f"{prefix}-{i:02d}",
+                province,
+                "",
+                _plain(m.value),
+                qualifier,
+                ref,
+                ref,
+                "",
+                "result",
+                source_id,
+                _sentence(text, m),
+                "",
+            ]
+        )
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m helpers.coverage", formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1])
+        prog="python -m helpers.coverage",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+    )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="raw article text (UTF-8)")
-    parser.add_argument("--csv", choices=("exclusions", "observations"),
-                        help="print CSV rows to start data/number_exclusions.csv or data/observations.csv rows from")
+    parser.add_argument(
+        "--csv",
+        choices=("exclusions", "observations"),
+        help="print CSV rows to start data/number_exclusions.csv or data/observations.csv rows from",
+    )
     args = parser.parse_args(argv)
     for path in args.files:
         if not path.is_file():

@@ -24,14 +24,16 @@ NAME = "dti_rank_map"
 ARCHIPELAGOS = (("Đà Nẵng", 110.0, "hoang_sa"), ("Khánh Hòa", 110.0, "truong_sa"))
 
 
-def draw(provinces: Sequence[str], lang: str, name: str = NAME,
-         years: Sequence[int] = DTI_MAP_YEARS) -> tuple[plt.Figure, pd.DataFrame]:
+def draw(
+    provinces: Sequence[str], lang: str, name: str = NAME, years: Sequence[int] = DTI_MAP_YEARS
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Draw, save (PNG, SVG) and write the plotted numbers to `name`.csv beside them."""
     regions = loading.load("regions")
     unknown = [p for p in provinces if p not in set(regions["province"])]
     if unknown:
-        raise ValueError(f"provinces: {unknown} not in data/reference/regions.csv; "
-                         f"valid: {', '.join(sorted(regions['province']))}")
+        raise ValueError(
+            f"provinces: {unknown} not in data/reference/regions.csv; valid: {', '.join(sorted(regions['province']))}"
+        )
     mekong = list(regions.loc[regions["in_mekong_delta"], "province"])
     frame = dti_rank_frame(years)
     shapes = load_shapes()
@@ -40,7 +42,6 @@ def draw(provinces: Sequence[str], lang: str, name: str = NAME,
         west, lat = offshore_west(shapes, province, lon_min)
         places.append((west - 0.3, lat, key))  # in the open sea west of the islands
     text = dti_map_text(frame, regional_shift(frame, provinces, mekong), provinces, lang, places)
-    fig, plotted = rank_maps(frame, shapes, list(provinces), text,
-                             zoom=bounds(shapes, mekong, margin=0.15))
+    fig, plotted = rank_maps(frame, shapes, list(provinces), text, zoom=bounds(shapes, mekong, margin=0.15))
     save_map(fig, plotted, name)
     return fig, plotted

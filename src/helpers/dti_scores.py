@@ -23,8 +23,10 @@ from helpers import loading
 # of the standard deviation of the 63 scores of the same year.
 NEAR_TIE_SD = 0.25
 SCOPE = "63_provinces"
-METHOD_NOTE = ("DTI 2020 used 108 component indexes, 2021 onwards 98: scores of different years are not "
-               "strictly comparable; ranks are the safer comparison across years")
+METHOD_NOTE = (
+    "DTI 2020 used 108 component indexes, 2021 onwards 98: scores of different years are not "
+    "strictly comparable; ranks are the safer comparison across years"
+)
 
 
 def national_spread() -> pd.DataFrame:
@@ -45,11 +47,26 @@ def province_scores(provinces: list[str]) -> pd.DataFrame:
     out = scores[scores["province"].isin(provinces)]
     out = out.merge(national_spread().drop(columns="n_provinces"), on="assessment_year", how="left")
     out["score_vs_median"] = out["score"] - out["median"]
-    columns = ["assessment_year", "province", "score", "rank", "n_provinces", "score_change", "rank_change",
-               "previous_year", "median", "sd", "score_vs_median", "source_id"]
+    columns = [
+        "assessment_year",
+        "province",
+        "score",
+        "rank",
+        "n_provinces",
+        "score_change",
+        "rank_change",
+        "previous_year",
+        "median",
+        "sd",
+        "score_vs_median",
+        "source_id",
+    ]
     order = {p: i for i, p in enumerate(provinces)}
-    return out[columns].sort_values(["assessment_year", "province"], key=lambda s: s.map(order) if
-                                    s.name == "province" else s).reset_index(drop=True)
+    return (
+        out[columns]
+        .sort_values(["assessment_year", "province"], key=lambda s: s.map(order) if s.name == "province" else s)
+        .reset_index(drop=True)
+    )
 
 
 def verdict(gap: float, sd: float) -> str:
@@ -70,13 +87,24 @@ def gaps(provinces: list[str]) -> pd.DataFrame:
             x, y = values.loc[a], values.loc[b]
             gap = float(x["score"] - y["score"])
             call = verdict(gap, float(x["sd"]))
-            rows.append({
-                "assessment_year": year, "province_a": a, "province_b": b,
-                "score_a": float(x["score"]), "score_b": float(y["score"]), "gap": gap,
-                "gap_in_sd": gap / float(x["sd"]), "sd": float(x["sd"]), "median": float(x["median"]),
-                "rank_a": int(x["rank"]), "rank_b": int(y["rank"]), "rank_gap": int(y["rank"] - x["rank"]),
-                "verdict": call, "leader": "" if call == "near_tie" else (a if gap > 0 else b),
-                "rule": f"near tie if |gap| < {NEAR_TIE_SD:g} × SD of the {int(x['n_provinces'])} scores",
-                "source_id": x["source_id"],
-            })
+            rows.append(
+                {
+                    "assessment_year": year,
+                    "province_a": a,
+                    "province_b": b,
+                    "score_a": float(x["score"]),
+                    "score_b": float(y["score"]),
+                    "gap": gap,
+                    "gap_in_sd": gap / float(x["sd"]),
+                    "sd": float(x["sd"]),
+                    "median": float(x["median"]),
+                    "rank_a": int(x["rank"]),
+                    "rank_b": int(y["rank"]),
+                    "rank_gap": int(y["rank"] - x["rank"]),
+                    "verdict": call,
+                    "leader": "" if call == "near_tie" else (a if gap > 0 else b),
+                    "rule": f"near tie if |gap| < {NEAR_TIE_SD:g} × SD of the {int(x['n_provinces'])} scores",
+                    "source_id": x["source_id"],
+                }
+            )
     return pd.DataFrame(rows)

@@ -65,8 +65,10 @@ def read_shapes(path: Path, provinces: list[str]) -> Shapes:
             if ring == 0 and polygon == len(polygons):
                 polygons.append([])
             elif not (polygon == len(polygons) - 1 and ring == len(polygons[-1])):
-                raise GeometryError(f"{where}:ring: polygon {polygon} ring {ring} out of order "
-                                    "(rows sorted by province, polygon, ring; ring 0 = outer)")
+                raise GeometryError(
+                    f"{where}:ring: polygon {polygon} ring {ring} out of order "
+                    "(rows sorted by province, polygon, ring; ring 0 = outer)"
+                )
             polygons[-1].append(_ring(row["points"], f"{where}:points"))
     missing = sorted(set(provinces) - set(shapes))
     if missing:

@@ -135,7 +135,8 @@ def official_name(name: str, official: set[str]) -> str:
     if fixed not in official:
         raise ReferenceBuildError(
             f"geometry name {name!r} matches no official province in data/reference/regions.csv "
-            f"(add it to helpers.geometry_build.NAME_FIXES if it is a spelling variant)")
+            f"(add it to helpers.geometry_build.NAME_FIXES if it is a spelling variant)"
+        )
     return fixed
 
 
@@ -152,8 +153,7 @@ def _polygons(geometry: dict, name: str) -> list[list[list[int]]]:
     return polygons
 
 
-def shape_rows(topology: dict, official: Sequence[str],
-               tolerance: float = TOLERANCE) -> list[list[object]]:
+def shape_rows(topology: dict, official: Sequence[str], tolerance: float = TOLERANCE) -> list[list[object]]:
     """One row per ring: province, polygon number, ring (0 = outer, >0 = hole), points.
 
     Points are "lon lat" pairs joined by ";", the ring closed (last = first);
@@ -174,8 +174,7 @@ def shape_rows(topology: dict, official: Sequence[str],
         source_name = (geometry.get("properties") or {}).get("ten_tinh", "")
         province = official_name(source_name, official_set)
         if province in seen:
-            raise ReferenceBuildError(
-                f"geometries {seen[province]!r} and {source_name!r} are both {province!r}")
+            raise ReferenceBuildError(f"geometries {seen[province]!r} and {source_name!r} are both {province!r}")
         seen[province] = source_name
         for p, polygon in enumerate(_polygons(geometry, source_name)):
             for r, arc_ids in enumerate(polygon):
@@ -183,8 +182,7 @@ def shape_rows(topology: dict, official: Sequence[str],
                 if len(set(ring)) < 3 or _area2(ring) == 0:
                     ring = _ring(arc_ids, arcs)  # too small to simplify: keep it as drawn
                 if len(set(ring)) < 3 or _area2(ring) == 0:
-                    raise ReferenceBuildError(
-                        f"geometry {source_name!r}: polygon {p} ring {r} is empty (no area)")
+                    raise ReferenceBuildError(f"geometry {source_name!r}: polygon {p} ring {r} is empty (no area)")
                 if (_area2(ring) > 0) != (r == 0):
                     ring.reverse()
                 points = [f"{tx + x * sx:.{DECIMALS}f} {ty + y * sy:.{DECIMALS}f}" for x, y in ring]
@@ -193,7 +191,8 @@ def shape_rows(topology: dict, official: Sequence[str],
                 if len(set(points)) < 3:
                     raise ReferenceBuildError(
                         f"geometry {source_name!r}: polygon {p} ring {r} has fewer than 3 "
-                        f"distinct points at {DECIMALS} decimals")
+                        f"distinct points at {DECIMALS} decimals"
+                    )
                 rows.append([province, p, r, ";".join(points)])
     missing = sorted(official_set - set(seen))
     if missing:
@@ -206,8 +205,7 @@ def _official_provinces(regions_csv: Path) -> list[str]:
         return [row["province"] for row in csv.DictReader(handle)]
 
 
-def build_shapes(shared: Path, out: Path = REFERENCE,
-                 regions_csv: Path = REFERENCE / "regions.csv") -> Path:
+def build_shapes(shared: Path, out: Path = REFERENCE, regions_csv: Path = REFERENCE / "regions.csv") -> Path:
     """Write out/province_shapes.csv from shared/geo/diaphantinh.json; return its path."""
     source = shared / GEO_FILE
     if not source.is_file():

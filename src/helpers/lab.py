@@ -34,8 +34,13 @@ def lab_command(is_root: bool, allow_root: bool) -> list[str]:
             "where that is expected, opt in with `make lab ALLOW_ROOT=1` (still 127.0.0.1 only, "
             "token authentication on)."
         )
-    command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--ServerApp.ip=127.0.0.1",
-               "--no-browser", f"--notebook-dir={NOTEBOOKS}"]
+    command = [
+        str(Path(sys.executable).parent / "jupyter"),
+        "lab",
+        "--ServerApp.ip=127.0.0.1",
+        "--no-browser",
+        f"--notebook-dir={NOTEBOOKS}",
+    ]
     if allow_root:
         command.append("--allow-root")
     return command
@@ -43,8 +48,17 @@ def lab_command(is_root: bool, allow_root: bool) -> list[str]:
 
 def install_kernel() -> None:
     subprocess.run(
-        [sys.executable, "-m", "ipykernel", "install", "--sys-prefix", "--name", KERNELSPEC["name"],
-         "--display-name", KERNELSPEC["display_name"]],
+        [
+            sys.executable,
+            "-m",
+            "ipykernel",
+            "install",
+            "--sys-prefix",
+            "--name",
+            KERNELSPEC["name"],
+            "--display-name",
+            KERNELSPEC["display_name"],
+        ],
         check=True,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -22,7 +22,7 @@ def _dates(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return df
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached(name: str) -> pd.DataFrame:
     loaders = {
         "sources": lambda: _dates(_read(DATA / "sources.csv"), "published", "reference_date"),
@@ -39,15 +39,19 @@ def _cached(name: str) -> pd.DataFrame:
         "dti_mekong_ranks": lambda: _read(REFERENCE / "dti_mekong_ranks.csv"),
         "dti_press_facts": lambda: _read(REFERENCE / "dti_press_facts.csv", dtype={"value": float}),
         "papi_egov_subdimensions": lambda: _read(REFERENCE / "papi_egov_subdimensions.csv").assign(
-            score=lambda d: pd.to_numeric(d["score"])),
+            score=lambda d: pd.to_numeric(d["score"])
+        ),
         "papi_egov_scores": lambda: _read(REFERENCE / "papi_egov_scores.csv").assign(
-            score=lambda d: pd.to_numeric(d["score"]), rank=lambda d: pd.to_numeric(d["rank"]).astype("Int64"),
+            score=lambda d: pd.to_numeric(d["score"]),
+            rank=lambda d: pd.to_numeric(d["rank"]).astype("Int64"),
             n_ranked=lambda d: pd.to_numeric(d["n_ranked"]).astype("Int64"),
-            comparable=lambda d: d["comparable"].eq("true")),
+            comparable=lambda d: d["comparable"].eq("true"),
+        ),
         "papi_press_facts": lambda: _read(REFERENCE / "papi_press_facts.csv", dtype={"value": float}),
         "population": lambda: _read(REFERENCE / "population.csv", dtype={"average_population_thousand": float}),
-        "province_facts": lambda: _dates(_read(REFERENCE / "province_facts.csv", dtype={"value": float}),
-                                         "period_start", "period_end"),
+        "province_facts": lambda: _dates(
+            _read(REFERENCE / "province_facts.csv", dtype={"value": float}), "period_start", "period_end"
+        ),
         "rate_definitions": lambda: _read(DATA / "rate_definitions.csv"),
         "dti_calendar": lambda: _dates(_read(REFERENCE / "dti_calendar.csv"), "announced"),
         "regions": lambda: _read(REFERENCE / "regions.csv").assign(

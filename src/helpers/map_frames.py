@@ -15,8 +15,7 @@ import pandas as pd
 
 from helpers import loading
 
-__all__ = ["FRAME_COLUMNS", "DTI_MAP_YEARS", "WITH_REGION_PLACES", "rank_frame", "dti_rank_frame",
-           "regional_shift"]
+__all__ = ["FRAME_COLUMNS", "DTI_MAP_YEARS", "WITH_REGION_PLACES", "rank_frame", "dti_rank_frame", "regional_shift"]
 
 FRAME_COLUMNS = ["province", "panel", "value", "rank", "n_ranked", "source_id"]
 # Assessment years with an official 63-province DTI table.
@@ -26,36 +25,51 @@ DTI_MAP_YEARS = (2022, 2023, 2024)
 WITH_REGION_PLACES = 5
 
 
-def rank_frame(table: pd.DataFrame, *, panel: str, value: str, rank: str,
-               n_ranked: str | None = None, source: str = "source_id",
-               name: str = "table") -> pd.DataFrame:
+def rank_frame(
+    table: pd.DataFrame,
+    *,
+    panel: str,
+    value: str,
+    rank: str,
+    n_ranked: str | None = None,
+    source: str = "source_id",
+    name: str = "table",
+) -> pd.DataFrame:
     """Re-express a ranked table as a map frame; `n_ranked` defaults to the
     number of ranked provinces per panel. A duplicate province or a rank
     outside 1..n_ranked raises ValueError as `name:line:column`, the line
     being the CSV line of a table as loaded (index + 2; the header is line 1)."""
-    missing = [c for c in ["province", panel, value, rank, source, *([n_ranked] if n_ranked else [])]
-               if c not in table.columns]
+    missing = [
+        c for c in ["province", panel, value, rank, source, *([n_ranked] if n_ranked else [])] if c not in table.columns
+    ]
     if missing:
         raise ValueError(f"{name}: missing column(s) {missing}")
-    frame = pd.DataFrame({
-        "province": table["province"].astype(str),
-        "panel": table[panel],
-        "value": pd.to_numeric(table[value], errors="coerce"),
-        "rank": pd.to_numeric(table[rank], errors="coerce"),
-        "source_id": table[source].astype(str),
-    })
-    frame["n_ranked"] = (pd.to_numeric(table[n_ranked], errors="coerce") if n_ranked
-                         else frame.groupby("panel")["province"].transform("size"))
+    frame = pd.DataFrame(
+        {
+            "province": table["province"].astype(str),
+            "panel": table[panel],
+            "value": pd.to_numeric(table[value], errors="coerce"),
+            "rank": pd.to_numeric(table[rank], errors="coerce"),
+            "source_id": table[source].astype(str),
+        }
+    )
+    frame["n_ranked"] = (
+        pd.to_numeric(table[n_ranked], errors="coerce")
+        if n_ranked
+        else frame.groupby("panel")["province"].transform("size")
+    )
     duplicated = frame.duplicated(["province", "panel"])
     if duplicated.any():
         i = duplicated.idxmax()
-        raise ValueError(f"{name}:{i + 2}:province: {frame.at[i, 'province']!r} appears twice "
-                         f"in panel {frame.at[i, 'panel']}")
+        raise ValueError(
+            f"{name}:{i + 2}:province: {frame.at[i, 'province']!r} appears twice in panel {frame.at[i, 'panel']}"
+        )
     bad = ~frame["rank"].between(1, frame["n_ranked"]) | (frame["rank"] % 1 != 0)
     if bad.any():
         i = bad.idxmax()
-        raise ValueError(f"{name}:{i + 2}:{rank}: expected a whole rank from 1 to "
-                         f"{frame.at[i, 'n_ranked']}, got {table.at[i, rank]}")
+        raise ValueError(
+            f"{name}:{i + 2}:{rank}: expected a whole rank from 1 to {frame.at[i, 'n_ranked']}, got {table.at[i, rank]}"
+        )
     frame[["rank", "n_ranked"]] = frame[["rank", "n_ranked"]].astype(int)
     return frame[FRAME_COLUMNS].sort_values(["panel", "rank", "province"]).reset_index(drop=True)
 
@@ -68,8 +82,14 @@ def dti_rank_frame(years: Sequence[int] = DTI_MAP_YEARS) -> pd.DataFrame:
     if unknown:
         raise ValueError(f"years: no official 63-province DTI table for {unknown}; available: {available}")
     chosen = scores[scores["assessment_year"].isin(list(years))]  # index kept: errors name the CSV line
-    return rank_frame(chosen, panel="assessment_year", value="score", rank="rank",
-                      n_ranked="n_provinces", name="data/reference/dti_scores.csv")
+    return rank_frame(
+        chosen,
+        panel="assessment_year",
+        value="score",
+        rank="rank",
+        n_ranked="n_provinces",
+        name="data/reference/dti_scores.csv",
+    )
 
 
 def regional_shift(frame: pd.DataFrame, provinces: Sequence[str], region: Sequence[str]) -> pd.DataFrame:
@@ -89,11 +109,24 @@ def regional_shift(frame: pd.DataFrame, provinces: Sequence[str], region: Sequen
             continue
         own = int(ranks.at[p, last]) - int(ranks.at[p, first])
         versus = own - (float(median[last]) - float(median[first]))
-        verdict = ("with_region" if abs(versus) <= WITH_REGION_PLACES
-                   else "worse_than_region" if versus > 0 else "better_than_region")
-        rows.append({"province": p, "first_panel": first, "last_panel": last,
-                     "rank_first": int(ranks.at[p, first]), "rank_last": int(ranks.at[p, last]),
-                     "region_median_first": float(median[first]),
-                     "region_median_last": float(median[last]),
-                     "versus_region": versus, "verdict": verdict})
+        verdict = (
+            "with_region"
+            if abs(versus) <= WITH_REGION_PLACES
+            else "worse_than_region"
+            if versus > 0
+            else "better_than_region"
+        )
+        rows.append(
+            {
+                "province": p,
+                "first_panel": first,
+                "last_panel": last,
+                "rank_first": int(ranks.at[p, first]),
+                "rank_last": int(ranks.at[p, last]),
+                "region_median_first": float(median[first]),
+                "region_median_last": float(median[last]),
+                "versus_region": versus,
+                "verdict": verdict,
+            }
+        )
     return pd.DataFrame(rows)

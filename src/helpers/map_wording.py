@@ -41,12 +41,14 @@ MAP_WORDS = {
         "worse_than_region": "{province} fell further than the Mekong Delta",
         "better_than_region": "{province} did better than the Mekong Delta",
         "title": "{verdict} in DTI rank, {first_panel}–{last_panel}\n{shifts}; {median}",
-        "caption": ("Official DTI ranks of {n} provinces, assessment years {years} (dti.gov.vn; "
-                    "data/reference/dti_scores.csv: {sources}); competition ranking, 1 = best. "
-                    "Colour shows the rank within each year, not the score: scores of different "
-                    "years are not comparable. {outlined} outlined; dashed box = Mekong Delta, "
-                    "enlarged below. Hoàng Sa (Paracel) and Trường Sa (Spratly) islands drawn as "
-                    "in the source. {attribution} (simplified)."),
+        "caption": (
+            "Official DTI ranks of {n} provinces, assessment years {years} (dti.gov.vn; "
+            "data/reference/dti_scores.csv: {sources}); competition ranking, 1 = best. "
+            "Colour shows the rank within each year, not the score: scores of different "
+            "years are not comparable. {outlined} outlined; dashed box = Mekong Delta, "
+            "enlarged below. Hoàng Sa (Paracel) and Trường Sa (Spratly) islands drawn as "
+            "in the source. {attribution} (simplified)."
+        ),
         "hoang_sa": "Hoàng Sa\n(Đà Nẵng)",
         "truong_sa": "Trường Sa\n(Khánh Hòa)",
     },
@@ -62,12 +64,14 @@ MAP_WORDS = {
         "worse_than_region": "{province} tụt hạng nhiều hơn vùng ĐBSCL",
         "better_than_region": "{province} tốt hơn vùng ĐBSCL",
         "title": "{verdict} về hạng DTI, {first_panel}–{last_panel}\n{shifts}; {median}",
-        "caption": ("Hạng DTI chính thức của {n} tỉnh, thành, năm đánh giá {years} (dti.gov.vn; "
-                    "data/reference/dti_scores.csv: {sources}); xếp hạng đồng hạng, 1 = cao nhất. "
-                    "Màu thể hiện hạng trong từng năm, không phải điểm: điểm các năm không so sánh "
-                    "được. Viền màu: {outlined}; khung nét đứt = ĐBSCL, phóng to ở hàng dưới. "
-                    "Quần đảo Hoàng Sa và Trường Sa vẽ theo dữ liệu gốc. {attribution} "
-                    "(đã đơn giản hoá)."),
+        "caption": (
+            "Hạng DTI chính thức của {n} tỉnh, thành, năm đánh giá {years} (dti.gov.vn; "
+            "data/reference/dti_scores.csv: {sources}); xếp hạng đồng hạng, 1 = cao nhất. "
+            "Màu thể hiện hạng trong từng năm, không phải điểm: điểm các năm không so sánh "
+            "được. Viền màu: {outlined}; khung nét đứt = ĐBSCL, phóng to ở hàng dưới. "
+            "Quần đảo Hoàng Sa và Trường Sa vẽ theo dữ liệu gốc. {attribution} "
+            "(đã đơn giản hoá)."
+        ),
         "hoang_sa": "Hoàng Sa\n(Đà Nẵng)",
         "truong_sa": "Trường Sa\n(Khánh Hòa)",
     },
@@ -85,8 +89,13 @@ def _rank(value: float, lang: str) -> str:
     return _w(lang, "rank", rank=f"{value:g}", suffix=suffix if value == n else "")
 
 
-def dti_map_text(frame: pd.DataFrame, shift: pd.DataFrame, provinces: Sequence[str], lang: str,
-                 places: Sequence[tuple[float, float, str]] = ()) -> MapText:
+def dti_map_text(
+    frame: pd.DataFrame,
+    shift: pd.DataFrame,
+    provinces: Sequence[str],
+    lang: str,
+    places: Sequence[tuple[float, float, str]] = (),
+) -> MapText:
     """Texts for helpers.maps.rank_maps from a DTI rank frame and its
     helpers.map_frames.regional_shift (the finding the title states).
     `places` holds (lon, lat, catalogue key) of the archipelago labels."""
@@ -95,16 +104,34 @@ def dti_map_text(frame: pd.DataFrame, shift: pd.DataFrame, provinces: Sequence[s
     first = shift.iloc[0]
     # The title leads with the province whose move differs most from the region's.
     lead = shift.loc[shift["versus_region"].abs().idxmax()]
-    shifts = "; ".join(_w(lang, "shift", province=r.province, first=_rank(r.rank_first, lang),
-                          last=_rank(r.rank_last, lang)) for r in shift.itertuples())
-    title = _w(lang, "title", verdict=_w(lang, lead["verdict"], province=lead["province"]),
-               first_panel=first["first_panel"], last_panel=first["last_panel"], shifts=shifts,
-               median=_w(lang, "median", first=_rank(first["region_median_first"], lang),
-                         last=_rank(first["region_median_last"], lang)))
+    shifts = "; ".join(
+        _w(lang, "shift", province=r.province, first=_rank(r.rank_first, lang), last=_rank(r.rank_last, lang))
+        for r in shift.itertuples()
+    )
+    title = _w(
+        lang,
+        "title",
+        verdict=_w(lang, lead["verdict"], province=lead["province"]),
+        first_panel=first["first_panel"],
+        last_panel=first["last_panel"],
+        shifts=shifts,
+        median=_w(
+            lang,
+            "median",
+            first=_rank(first["region_median_first"], lang),
+            last=_rank(first["region_median_last"], lang),
+        ),
+    )
     ranks = frame.set_index(["panel", "province"])["rank"]
-    caption = _w(lang, "caption", n=n, years=", ".join(map(str, panels)),
-                 sources=", ".join(sorted(frame["source_id"].unique())),
-                 outlined=", ".join(provinces), attribution=ATTRIBUTION)
+    caption = _w(
+        lang,
+        "caption",
+        n=n,
+        years=", ".join(map(str, panels)),
+        sources=", ".join(sorted(frame["source_id"].unique())),
+        outlined=", ".join(provinces),
+        attribution=ATTRIBUTION,
+    )
     return MapText(
         title=title,
         panel_titles={p: _w(lang, "panel", panel=p) for p in panels},
@@ -113,7 +140,11 @@ def dti_map_text(frame: pd.DataFrame, shift: pd.DataFrame, provinces: Sequence[s
         caption=caption,
         outline_labels={p: p for p in provinces},
         zoom_titles={p: _w(lang, "zoom", panel=p) for p in panels},
-        zoom_labels={(panel, p): f"{p}\n{_rank(ranks[panel, p], lang)}"
-                     for panel in panels for p in provinces if (panel, p) in ranks.index},
+        zoom_labels={
+            (panel, p): f"{p}\n{_rank(ranks[panel, p], lang)}"
+            for panel in panels
+            for p in provinces
+            if (panel, p) in ranks.index
+        },
         places=[(lon, lat, _w(lang, key)) for lon, lat, key in places],
     )

@@ -23,8 +23,7 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from helpers.map_wording import MapText
-from helpers.plotting import (MISSING_STYLE, STYLE, add_caption, add_title, province_colour,
-                              save_figure)
+from helpers.plotting import MISSING_STYLE, STYLE, add_caption, add_title, province_colour, save_figure
 
 __all__ = ["RANK_CMAP", "NO_DATA_STYLE", "artist_id", "rank_maps", "save_map"]
 
@@ -78,8 +77,10 @@ def _inside(polygons: list[list[np.ndarray]], extent: Extent | None) -> bool:
     if extent is None:
         return True
     x0, x1, y0, y1 = extent
-    return any(p[0][:, 0].max() >= x0 and p[0][:, 0].min() <= x1 and p[0][:, 1].max() >= y0
-               and p[0][:, 1].min() <= y1 for p in polygons)
+    return any(
+        p[0][:, 0].max() >= x0 and p[0][:, 0].min() <= x1 and p[0][:, 1].max() >= y0 and p[0][:, 1].min() <= y1
+        for p in polygons
+    )
 
 
 def _label_point(polygons: list[list[np.ndarray]]) -> tuple[float, float]:
@@ -94,8 +95,9 @@ def artist_id(panel: object, province: str, part: str = "", zoom: bool = False) 
     return "-".join(str(x) for x in ["zoom" if zoom else "map", panel, province.replace(" ", "_"), part] if x)
 
 
-def _paths(shapes: Shapes, extent: Extent | None, grid: float,
-           islands_apart: bool) -> dict[str, tuple[MplPath | None, MplPath | None]]:
+def _paths(
+    shapes: Shapes, extent: Extent | None, grid: float, islands_apart: bool
+) -> dict[str, tuple[MplPath | None, MplPath | None]]:
     """Each province's path snapped to `grid`, for the provinces reaching into
     `extent` (all when None); with `islands_apart`, small islands form a second
     path drawn with a thick edge so that they stay visible."""
@@ -105,33 +107,57 @@ def _paths(shapes: Shapes, extent: Extent | None, grid: float,
             continue
         small = _small(polygons) if islands_apart else []
         large = [p for p in polygons if not any(p is q for q in small)]
-        paths[province] = (_path(large, grid) if large else None,
-                           _path(small, grid, dot=True) if small else None)
+        paths[province] = (_path(large, grid) if large else None, _path(small, grid, dot=True) if small else None)
     return paths
 
 
-def _draw_panel(ax: plt.Axes, panel: object, paths: dict[str, tuple[MplPath, MplPath | None]],
-                colours: dict[str, object], outlined: Sequence[str], all_outlined: list[str],
-                zoom: bool) -> None:
+def _draw_panel(
+    ax: plt.Axes,
+    panel: object,
+    paths: dict[str, tuple[MplPath, MplPath | None]],
+    colours: dict[str, object],
+    outlined: Sequence[str],
+    all_outlined: list[str],
+    zoom: bool,
+) -> None:
     for province, (path, islands) in paths.items():
         colour = colours.get(province)
         gid = artist_id(panel, province, zoom=zoom)
-        style = ({"facecolor": colour, **BORDER} if colour is not None
-                 else {**NO_DATA_STYLE, "linewidth": 0.3 if not zoom else 0.5})
+        style = (
+            {"facecolor": colour, **BORDER}
+            if colour is not None
+            else {**NO_DATA_STYLE, "linewidth": 0.3 if not zoom else 0.5}
+        )
         if path is not None:
             ax.add_artist(PathPatch(path, gid=gid, **style))
         if islands is not None:  # a thick edge in the fill colour keeps them visible
             edge = colour if colour is not None else NO_DATA_STYLE["edgecolor"]
-            ax.add_artist(PathPatch(islands, facecolor=edge, edgecolor=edge, linewidth=0.9,
-                                    capstyle="round", joinstyle="round", gid=f"{gid}-islands"))
+            ax.add_artist(
+                PathPatch(
+                    islands,
+                    facecolor=edge,
+                    edgecolor=edge,
+                    linewidth=0.9,
+                    capstyle="round",
+                    joinstyle="round",
+                    gid=f"{gid}-islands",
+                )
+            )
     for province in outlined:
         if province not in paths:
             continue
         colour = province_colour(province, all_outlined)
         path = paths[province][0] or paths[province][1]
         ax.add_artist(PathPatch(path, fill=False, edgecolor="white", linewidth=3.4 if zoom else 2.6))
-        ax.add_artist(PathPatch(path, fill=False, edgecolor=colour, linewidth=1.8 if zoom else 1.3,
-                                gid=artist_id(panel, province, "outline", zoom)))
+        ax.add_artist(
+            PathPatch(
+                path,
+                fill=False,
+                edgecolor=colour,
+                linewidth=1.8 if zoom else 1.3,
+                gid=artist_id(panel, province, "outline", zoom),
+            )
+        )
 
 
 def _frame_axes(ax: plt.Axes, extent: Extent) -> None:
@@ -143,8 +169,14 @@ def _frame_axes(ax: plt.Axes, extent: Extent) -> None:
     ax.set_axis_off()  # no ticks: also spares the layout engine from measuring them
 
 
-def rank_maps(frame: pd.DataFrame, shapes: Shapes, outlined: Sequence[str], text: MapText,
-              zoom: Extent | None = None, extent: Extent | None = None) -> tuple[plt.Figure, pd.DataFrame]:
+def rank_maps(
+    frame: pd.DataFrame,
+    shapes: Shapes,
+    outlined: Sequence[str],
+    text: MapText,
+    zoom: Extent | None = None,
+    extent: Extent | None = None,
+) -> tuple[plt.Figure, pd.DataFrame]:
     """One map per panel of `frame` (columns of helpers.map_frames.FRAME_COLUMNS),
     coloured by rank; `outlined` provinces drawn in their own colours; with
     `zoom` (lon_min, lon_max, lat_min, lat_max) a second row enlarges that area.
@@ -169,14 +201,19 @@ def rank_maps(frame: pd.DataFrame, shapes: Shapes, outlined: Sequence[str], text
         colours_by_panel[panel] = colours
         for province in sorted(shapes):
             has = province in ranked.index
-            rows.append({"panel": panel, "province": province,
-                         "value": ranked.at[province, "value"] if has else np.nan,
-                         "rank": int(ranked.at[province, "rank"]) if has else pd.NA,
-                         "n_ranked": int(ranked.at[province, "n_ranked"]) if has else pd.NA,
-                         "source_id": ranked.at[province, "source_id"] if has else "",
-                         "drawn_as": "rank" if has else "no_data",
-                         "colour": colours.get(province, ""),
-                         "outlined": province in outlined})
+            rows.append(
+                {
+                    "panel": panel,
+                    "province": province,
+                    "value": ranked.at[province, "value"] if has else np.nan,
+                    "rank": int(ranked.at[province, "rank"]) if has else pd.NA,
+                    "n_ranked": int(ranked.at[province, "n_ranked"]) if has else pd.NA,
+                    "source_id": ranked.at[province, "source_id"] if has else "",
+                    "drawn_as": "rank" if has else "no_data",
+                    "colour": colours.get(province, ""),
+                    "outlined": province in outlined,
+                }
+            )
     plotted = pd.DataFrame(rows)
 
     extent = extent or _extent(shapes)
@@ -185,43 +222,77 @@ def rank_maps(frame: pd.DataFrame, shapes: Shapes, outlined: Sequence[str], text
     # One pixel of the saved PNG (snapping moves a point by half a pixel at most): finer
     # detail cannot show, and the SVG stays small.
     national = _paths(shapes, None, (extent[1] - extent[0]) / (PANEL_WIDTH * SAVE_DPI), True)
-    enlarged = (_paths(shapes, zoom, (zoom[1] - zoom[0]) / (PANEL_WIDTH * SAVE_DPI), False)
-                if zoom else {})
+    enlarged = _paths(shapes, zoom, (zoom[1] - zoom[0]) / (PANEL_WIDTH * SAVE_DPI), False) if zoom else {}
     for column, panel in enumerate(panels):
         ax = axes[0][column]
         _draw_panel(ax, panel, national, colours_by_panel[panel], outlined, all_outlined, False)
         _frame_axes(ax, extent)
         ax.set_title(text.panel_titles[panel], fontsize=10.5, y=1.0)  # fixed y: no tick measuring
         for lon, lat, words in text.places:
-            ax.text(lon, lat, words, fontsize=6.5, color="#555555", style="italic", ha="right",
-                    va="center")
+            ax.text(lon, lat, words, fontsize=6.5, color="#555555", style="italic", ha="right", va="center")
         if zoom:
-            ax.add_artist(Rectangle((zoom[0], zoom[2]), zoom[1] - zoom[0], zoom[3] - zoom[2],
-                                    fill=False, edgecolor="#333333", linewidth=0.8, linestyle="--"))
+            ax.add_artist(
+                Rectangle(
+                    (zoom[0], zoom[2]),
+                    zoom[1] - zoom[0],
+                    zoom[3] - zoom[2],
+                    fill=False,
+                    edgecolor="#333333",
+                    linewidth=0.8,
+                    linestyle="--",
+                )
+            )
             zax = axes[1][column]
             _draw_panel(zax, panel, enlarged, colours_by_panel[panel], outlined, all_outlined, True)
             _frame_axes(zax, zoom)
             zax.set_title(text.zoom_titles.get(panel, ""), fontsize=9.5, fontweight="normal", y=1.0)
-            zax.add_artist(Rectangle((0, 0), 1, 1, transform=zax.transAxes, fill=False,
-                                     edgecolor="#333333", linewidth=0.8, linestyle="--"))
+            zax.add_artist(
+                Rectangle(
+                    (0, 0),
+                    1,
+                    1,
+                    transform=zax.transAxes,
+                    fill=False,
+                    edgecolor="#333333",
+                    linewidth=0.8,
+                    linestyle="--",
+                )
+            )
             for province in outlined:
                 label = text.zoom_labels.get((panel, province))
                 x, y = _label_point(shapes[province])
                 if label and zoom[0] < x < zoom[1] and zoom[2] < y < zoom[3]:
-                    zax.text(x, y, label, fontsize=8, fontweight="bold", ha="center", va="center",
-                             color=province_colour(province, all_outlined), path_effects=HALO)
+                    zax.text(
+                        x,
+                        y,
+                        label,
+                        fontsize=8,
+                        fontweight="bold",
+                        ha="center",
+                        va="center",
+                        color=province_colour(province, all_outlined),
+                        path_effects=HALO,
+                    )
 
-    bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), cax=axes[-1][0],
-                       orientation="horizontal")
+    bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), cax=axes[-1][0], orientation="horizontal")
     bar.set_label(text.colour_label, fontsize=9)
     ticks = [1, *range(10, n_max + 1, 10)]
     bar.set_ticks(ticks + ([n_max] if n_max - ticks[-1] >= 5 else []))
     bar.ax.tick_params(labelsize=8.5)
     handles = [Patch(**NO_DATA_STYLE, label=text.no_data)]
-    handles += [Line2D([], [], color=province_colour(p, all_outlined), linewidth=2.2,
-                       label=text.outline_labels.get(p, p)) for p in outlined]
-    bar.ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.05, 0.5), frameon=False,
-                  ncols=1 + len(outlined), fontsize=9, handlelength=1.6)
+    handles += [
+        Line2D([], [], color=province_colour(p, all_outlined), linewidth=2.2, label=text.outline_labels.get(p, p))
+        for p in outlined
+    ]
+    bar.ax.legend(
+        handles=handles,
+        loc="center left",
+        bbox_to_anchor=(1.05, 0.5),
+        frameon=False,
+        ncols=1 + len(outlined),
+        fontsize=9,
+        handlelength=1.6,
+    )
     add_title(fig, title)
     add_caption(fig, text.caption)
     return fig, plotted
@@ -241,8 +312,7 @@ def _width(n_panels: int) -> float:
 def _wrap(title: str, width: float) -> str:
     """Wrap each line of the title to the figure width (the title is passed in, wrapping is layout)."""
     chars = int(width * TITLE_CHARS_PER_INCH)
-    return "\n".join(wrapped for line in title.split("\n")
-                     for wrapped in (textwrap.wrap(line, chars) or [""]))
+    return "\n".join(wrapped for line in title.split("\n") for wrapped in (textwrap.wrap(line, chars) or [""]))
 
 
 def _height(extent: Extent) -> float:
@@ -250,8 +320,9 @@ def _height(extent: Extent) -> float:
     return PANEL_WIDTH * (y1 - y0) / (x1 - x0) / np.cos(np.radians((y0 + y1) / 2))
 
 
-def _figure(n_panels: int, extent: Extent, zoom: Extent | None,
-            title_lines: int) -> tuple[plt.Figure, list[list[plt.Axes]]]:
+def _figure(
+    n_panels: int, extent: Extent, zoom: Extent | None, title_lines: int
+) -> tuple[plt.Figure, list[list[plt.Axes]]]:
     rows = [_height(extent)] + ([_height(zoom)] if zoom else [])
     width = _width(n_panels)
     title_space = 0.27 + TITLE_LINE * title_lines
@@ -260,8 +331,19 @@ def _figure(n_panels: int, extent: Extent, zoom: Extent | None,
     axes, top = [], height - title_space
     for row in rows:
         top -= PANEL_TITLE
-        axes.append([fig.add_axes(((MARGIN + i * (PANEL_WIDTH + GAP)) / width, (top - row) / height,
-                                   PANEL_WIDTH / width, row / height)) for i in range(n_panels)])
+        axes.append(
+            [
+                fig.add_axes(
+                    (
+                        (MARGIN + i * (PANEL_WIDTH + GAP)) / width,
+                        (top - row) / height,
+                        PANEL_WIDTH / width,
+                        row / height,
+                    )
+                )
+                for i in range(n_panels)
+            ]
+        )
         top -= row
     bar = (MARGIN + 0.1) / width, (CAPTION_SPACE + 0.45) / height, (width / 2.3) / width, 0.14 / height
     axes.append([fig.add_axes(bar)])

@@ -17,8 +17,8 @@ import unicodedata
 from pathlib import Path
 
 from helpers import paths
-from helpers.wording import check_lang
 from helpers.loading import check_provinces
+from helpers.wording import check_lang
 
 # The values the committed notebooks and figures/ are made with; a test checks
 # that every notebook's parameters cell declares exactly these defaults.

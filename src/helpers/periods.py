@@ -20,11 +20,11 @@ class Period:
     end: date
 
     @classmethod
-    def of(cls, start, end) -> "Period":
+    def of(cls, start, end) -> Period:
         return cls(pd.Timestamp(start).date(), pd.Timestamp(end).date())
 
     @classmethod
-    def year(cls, year: int) -> "Period":
+    def year(cls, year: int) -> Period:
         return cls(date(int(year), 1, 1), date(int(year), 12, 31))
 
     @property
@@ -38,24 +38,37 @@ class Period:
 
     @property
     def whole_year(self) -> int | None:
-        if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) \
-                and self.start.year == self.end.year:
+        if (self.start.month, self.start.day, self.end.month, self.end.day) == (
+            1,
+            1,
+            12,
+            31,
+        ) and self.start.year == self.end.year:
             return self.start.year
         return None
 
     @property
     def quarter(self) -> int | None:
         """1–4 when the period is exactly one calendar quarter."""
-        if self.start.year == self.end.year and self.start.day == 1 and self.start.month % 3 == 1 \
-                and self.end.month == self.start.month + 2 and (self.end + pd.Timedelta(days=1)).day == 1:
+        if (
+            self.start.year == self.end.year
+            and self.start.day == 1
+            and self.start.month % 3 == 1
+            and self.end.month == self.start.month + 2
+            and (self.end + pd.Timedelta(days=1)).day == 1
+        ):
             return (self.start.month - 1) // 3 + 1
         return None
 
     @property
     def first_months(self) -> int | None:
         """n when the period is the first n months of a year (n < 12), e.g. 6 for 1 Jan–30 Jun."""
-        if self.start.year == self.end.year and (self.start.month, self.start.day) == (1, 1) \
-                and (self.end + pd.Timedelta(days=1)).day == 1 and self.end.month < 12:
+        if (
+            self.start.year == self.end.year
+            and (self.start.month, self.start.day) == (1, 1)
+            and (self.end + pd.Timedelta(days=1)).day == 1
+            and self.end.month < 12
+        ):
             return self.end.month
         return None
 

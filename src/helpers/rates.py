@@ -13,9 +13,26 @@ import pandas as pd
 
 from helpers import loading
 
-COLUMNS = ["rate_id", "province", "indicator_id", "numerator", "numerator_qualifier", "numerator_period_end",
-           "denominator_label", "denominator", "denominator_year", "denominator_source", "scale", "value",
-           "qualifier", "bound", "year_gap", "formula", "inputs", "note"]
+COLUMNS = [
+    "rate_id",
+    "province",
+    "indicator_id",
+    "numerator",
+    "numerator_qualifier",
+    "numerator_period_end",
+    "denominator_label",
+    "denominator",
+    "denominator_year",
+    "denominator_source",
+    "scale",
+    "value",
+    "qualifier",
+    "bound",
+    "year_gap",
+    "formula",
+    "inputs",
+    "note",
+]
 
 # How a qualifier of the numerator carries into the rate (the denominator is exact or approximate).
 _CARRIED = {"exact": "exact", "approx": "approx", "at_least": "at_least", "at_most": "at_most"}
@@ -36,18 +53,38 @@ def _denominator(definition, numerator: pd.Series, observations: pd.DataFrame, f
     if name == "average_population":
         found = population_thousand(numerator["province"], year)
         if found is None:
-            raise ValueError(f"data/rate_definitions.csv: {definition['rate_id']}: no average population of "
-                             f"{numerator['province']} for {year} in data/reference/population.csv")
+            raise ValueError(
+                f"data/rate_definitions.csv: {definition['rate_id']}: no average population of "
+                f"{numerator['province']} for {year} in data/reference/population.csv"
+            )
         value, source = found
-        return {"value": value * 1000, "label": "average_population", "year": year, "source": source,
-                "input": f"population {numerator['province']} {year}", "qualifier": "exact"}
+        return {
+            "value": value * 1000,
+            "label": "average_population",
+            "year": year,
+            "source": source,
+            "input": f"population {numerator['province']} {year}",
+            "qualifier": "exact",
+        }
     if name.startswith("obs:"):
         row = observations.set_index("obs_id").loc[name.removeprefix("obs:")]
-        return {"value": float(row["value"]), "label": row["indicator_id"], "year": row["period_end"].year,
-                "source": row["source_id"], "input": name.removeprefix("obs:"), "qualifier": row["qualifier"]}
+        return {
+            "value": float(row["value"]),
+            "label": row["indicator_id"],
+            "year": row["period_end"].year,
+            "source": row["source_id"],
+            "input": name.removeprefix("obs:"),
+            "qualifier": row["qualifier"],
+        }
     row = facts.set_index("fact_id").loc[name]
-    return {"value": float(row["value"]), "label": row["measure"], "year": row["period_end"].year,
-            "source": row["source_id"], "input": name, "qualifier": row["qualifier"]}
+    return {
+        "value": float(row["value"]),
+        "label": row["measure"],
+        "year": row["period_end"].year,
+        "source": row["source_id"],
+        "input": name,
+        "qualifier": row["qualifier"],
+    }
 
 
 def rates(provinces: list[str]) -> pd.DataFrame:
@@ -73,24 +110,40 @@ def rates(provinces: list[str]) -> pd.DataFrame:
             scale = float(definition["scale"])
             value = count / den["value"] * scale
             formula = f"{count:.12g} / {den['value']:.12g} × {scale:.12g}"
-        rows.append({
-            "rate_id": definition["rate_id"], "province": numerator["province"],
-            "indicator_id": numerator["indicator_id"], "numerator": count,
-            "numerator_qualifier": numerator["qualifier"], "numerator_period_end": numerator["period_end"],
-            "denominator_label": den["label"], "denominator": den["value"], "denominator_year": den["year"],
-            "denominator_source": den["source"], "scale": definition["scale"], "value": value,
-            "qualifier": qualifier, "bound": definition["bound"],
-            "year_gap": abs(numerator["period_end"].year - den["year"]), "formula": formula,
-            "inputs": f"{numerator['obs_id']}, {den['input']}", "note": definition["note"],
-        })
+        rows.append(
+            {
+                "rate_id": definition["rate_id"],
+                "province": numerator["province"],
+                "indicator_id": numerator["indicator_id"],
+                "numerator": count,
+                "numerator_qualifier": numerator["qualifier"],
+                "numerator_period_end": numerator["period_end"],
+                "denominator_label": den["label"],
+                "denominator": den["value"],
+                "denominator_year": den["year"],
+                "denominator_source": den["source"],
+                "scale": definition["scale"],
+                "value": value,
+                "qualifier": qualifier,
+                "bound": definition["bound"],
+                "year_gap": abs(numerator["period_end"].year - den["year"]),
+                "formula": formula,
+                "inputs": f"{numerator['obs_id']}, {den['input']}",
+                "note": definition["note"],
+            }
+        )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def no_denominator(provinces: list[str], indicator_ids: list[str]) -> pd.DataFrame:
     """Count results among `indicator_ids` for which no rate is defined: listed, never estimated."""
     obs = loading.observations_with_indicators()
-    counts = obs[obs["province"].isin(provinces) & obs["indicator_id"].isin(indicator_ids)
-                 & obs["unit"].eq("count") & obs["kind"].eq("result")]
+    counts = obs[
+        obs["province"].isin(provinces)
+        & obs["indicator_id"].isin(indicator_ids)
+        & obs["unit"].eq("count")
+        & obs["kind"].eq("result")
+    ]
     with_rate = set(loading.load("rate_definitions")["numerator_obs"])
     left = counts[~counts["obs_id"].isin(with_rate)]
     return left[["obs_id", "province", "indicator_id", "value", "qualifier", "period_end"]].reset_index(drop=True)

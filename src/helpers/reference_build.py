@@ -44,8 +44,18 @@ class ReferenceBuildError(ValueError):
 
 # The 13 Mekong Delta provinces before the 2025 merger, spelled as in the JSON.
 MEKONG_DELTA = (
-    "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp",
-    "An Giang", "Kiên Giang", "Cần Thơ", "Hậu Giang", "Sóc Trăng", "Bạc Liêu",
+    "Long An",
+    "Tiền Giang",
+    "Bến Tre",
+    "Trà Vinh",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "An Giang",
+    "Kiên Giang",
+    "Cần Thơ",
+    "Hậu Giang",
+    "Sóc Trăng",
+    "Bạc Liêu",
     "Cà Mau",
 )
 
@@ -63,8 +73,11 @@ DTI_TABLES = (
 # Announcement dates of DTI N (assessing year N), from the shared README.
 CALENDAR_SOURCE = "dti-calendar"
 CALENDAR = (
-    (2020, "2021-10-19", "first publication; reported by the Bắc Ninh Department "
-                         "of Information and Communications news page"),
+    (
+        2020,
+        "2021-10-19",
+        "first publication; reported by the Bắc Ninh Department of Information and Communications news page",
+    ),
     (2021, "2022-08-08", ""),
     (2022, "2023-07-12", ""),
     (2023, "2025-02-06", ""),
@@ -93,7 +106,9 @@ INDICATORS = {
     "dti_rank_digital_society": ("dti_rank_digital_society", None, "exact", ""),
     # The shared row is a flag ("1" = yes); the fact is "rank 10 or better".
     "dti_top10_digital_infrastructure": (
-        "dti_rank_digital_infrastructure", "10", "at_most",
+        "dti_rank_digital_infrastructure",
+        "10",
+        "at_most",
         "the source says 'in the top 10'; recorded as rank at most 10",
     ),
 }
@@ -113,21 +128,32 @@ _REMARK = re.compile(r"\s+—\s+.*derived.*$")
 # implies the rank of the comparison year: 11 + 3 = 14 ("tăng" = rose).
 IMPLIED = re.compile(
     r"(?:thứ|hạng)\s+(?P<rank>\d+)(?:/63)?\b[^()]{0,80}?\(?\s*(?P<dir>tăng|giảm)\s+(?P<written>0*(?P<step>\d+))"
-    r"\s+(?P<unit>bậc|hạng)\s+so với năm\s+(?P<year>\d{4})")
+    r"\s+(?P<unit>bậc|hạng)\s+so với năm\s+(?P<year>\d{4})"
+)
 
 # A score stated next to a rank in the same quote, e.g. "đạt 0,4856".
 _STATED_SCORE = re.compile(r"đạt\s+(\d+,\d+)")
 SCORE_INDICATOR = {"dti_rank_digital_economy": "dti_score_digital_economy"}
 
-SCORE_COLUMNS = ["source_id", "assessment_year", "scope", "province", "score",
-                 "rank", "n_provinces"]
+SCORE_COLUMNS = ["source_id", "assessment_year", "scope", "province", "score", "rank", "n_provinces"]
 REGION_COLUMNS = ["province", "region", "in_mekong_delta"]
-MEKONG_COLUMNS = ["source_id", "assessment_year", "province", "score",
-                  "rank_in_mekong_delta", "n_provinces"]
+MEKONG_COLUMNS = ["source_id", "assessment_year", "province", "score", "rank_in_mekong_delta", "n_provinces"]
 CALENDAR_COLUMNS = ["assessment_year", "announced", "source_id", "note"]
-PRESS_COLUMNS = ["fact_id", "province", "indicator_id", "value", "qualifier",
-                 "assessment_year", "source_id", "url", "quote", "confidence", "note",
-                 "derived_from", "formula"]
+PRESS_COLUMNS = [
+    "fact_id",
+    "province",
+    "indicator_id",
+    "value",
+    "qualifier",
+    "assessment_year",
+    "source_id",
+    "url",
+    "quote",
+    "confidence",
+    "note",
+    "derived_from",
+    "formula",
+]
 
 
 def competition_rank(scores: Sequence[float]) -> list[int]:
@@ -147,11 +173,10 @@ def _load_table(path: Path) -> list[tuple[str, float]]:
     try:
         return [(row["province"], float(row["pdti"])) for row in rows]
     except (TypeError, KeyError) as err:
-        raise ReferenceBuildError(f"{path.name}: expected a list of {{province, pdti}}: {err}")
+        raise ReferenceBuildError(f"{path.name}: expected a list of {{province, pdti}}: {err}") from err
 
 
-def check_table(name: str, rows: list[tuple[str, float]], scope: str,
-                 expected_mean: float | None) -> None:
+def check_table(name: str, rows: list[tuple[str, float]], scope: str, expected_mean: float | None) -> None:
     provinces = [province for province, _ in rows]
     if len(set(provinces)) != len(provinces):
         raise ReferenceBuildError(f"{name}: a province appears twice")
@@ -160,8 +185,7 @@ def check_table(name: str, rows: list[tuple[str, float]], scope: str,
     if expected_mean is not None:
         mean = round(sum(score for _, score in rows) / len(rows), 4)
         if mean != expected_mean:
-            raise ReferenceBuildError(
-                f"{name}: mean score {mean} does not match the official average {expected_mean}")
+            raise ReferenceBuildError(f"{name}: mean score {mean} does not match the official average {expected_mean}")
 
 
 def dti_tables(shared: Path) -> list[dict[str, object]]:
@@ -180,8 +204,9 @@ def score_rows(tables: Iterable[dict]) -> list[list[object]]:
         rows = table["rows"]
         ranks = competition_rank([score for _, score in rows])
         for (province, score), rank in zip(rows, ranks):
-            out.append([table["source_id"], table["year"], table["scope"], province,
-                        _score_text(score), rank, len(rows)])
+            out.append(
+                [table["source_id"], table["year"], table["scope"], province, _score_text(score), rank, len(rows)]
+            )
     return sorted(out, key=lambda r: (r[1], r[2], r[5], r[3]))
 
 
@@ -189,10 +214,11 @@ def region_rows(tables: Iterable[dict]) -> list[list[object]]:
     provinces = {p for t in tables if t["scope"] == SCOPE_63 for p, _ in t["rows"]}
     missing = sorted(set(MEKONG_DELTA) - provinces)
     if missing:
-        raise ReferenceBuildError(
-            f"Mekong Delta provinces not found in the 63-province tables: {missing}")
-    return [[p, "Mekong Delta" if p in MEKONG_DELTA else "other",
-             "true" if p in MEKONG_DELTA else "false"] for p in sorted(provinces)]
+        raise ReferenceBuildError(f"Mekong Delta provinces not found in the 63-province tables: {missing}")
+    return [
+        [p, "Mekong Delta" if p in MEKONG_DELTA else "other", "true" if p in MEKONG_DELTA else "false"]
+        for p in sorted(provinces)
+    ]
 
 
 def mekong_rows(tables: Iterable[dict]) -> list[list[object]]:
@@ -202,12 +228,10 @@ def mekong_rows(tables: Iterable[dict]) -> list[list[object]]:
             continue
         rows = [(p, s) for p, s in table["rows"] if p in MEKONG_DELTA]
         if len(rows) != len(MEKONG_DELTA):
-            raise ReferenceBuildError(
-                f"{table['source_id']}: {len(rows)} Mekong Delta provinces, expected 13")
+            raise ReferenceBuildError(f"{table['source_id']}: {len(rows)} Mekong Delta provinces, expected 13")
         ranks = competition_rank([score for _, score in rows])
         for (province, score), rank in zip(rows, ranks):
-            out.append([table["source_id"], table["year"], province, _score_text(score),
-                        rank, len(rows)])
+            out.append([table["source_id"], table["year"], province, _score_text(score), rank, len(rows)])
     return sorted(out, key=lambda r: (r[1], r[0], r[4], r[2]))
 
 
@@ -229,8 +253,7 @@ def press_source_id(url: str, sources: dict[str, dict[str, str]]) -> str:
     if source_id not in sources:
         raise ReferenceBuildError(f"source id {source_id} is not in data/sources.csv")
     if sources[source_id]["url"] != url:
-        raise ReferenceBuildError(
-            f"{source_id}: URL in data/sources.csv differs from the press fact URL {url}")
+        raise ReferenceBuildError(f"{source_id}: URL in data/sources.csv differs from the press fact URL {url}")
     return source_id
 
 
@@ -243,8 +266,11 @@ def implied_rank(quote: str, rank: int) -> tuple[int, int, str] | None:
         step = int(m["step"])
         previous = rank + step if m["dir"] == "tăng" else rank - step
         sign = "+" if m["dir"] == "tăng" else "−"
-        return (int(m["year"]), previous,
-                f"{rank} {sign} {step} ('{m['dir']} {m['written']} {m['unit']} so với năm {m['year']}')")
+        return (
+            int(m["year"]),
+            previous,
+            f"{rank} {sign} {step} ('{m['dir']} {m['written']} {m['unit']} so với năm {m['year']}')",
+        )
     return None
 
 
@@ -253,12 +279,36 @@ def press_rows(path: Path, sources: dict[str, dict[str, str]]) -> list[list[obje
         facts = list(csv.DictReader(handle))
     out: list[list[object]] = []
 
-    def add(fact: dict, indicator_id: str, value: str, qualifier: str, year: int,
-            quote: str, confidence: str, note: str, derived_from: str = "", formula: str = "") -> str:
+    def add(
+        fact: dict,
+        indicator_id: str,
+        value: str,
+        qualifier: str,
+        year: int,
+        quote: str,
+        confidence: str,
+        note: str,
+        derived_from: str = "",
+        formula: str = "",
+    ) -> str:
         fact_id = f"pf{len(out) + 1:02d}"
-        out.append([fact_id, fact["province"], indicator_id, value, qualifier, year,
-                    press_source_id(fact["source_url"], sources), fact["source_url"], quote,
-                    confidence, note, derived_from, formula])
+        out.append(
+            [
+                fact_id,
+                fact["province"],
+                indicator_id,
+                value,
+                qualifier,
+                year,
+                press_source_id(fact["source_url"], sources),
+                fact["source_url"],
+                quote,
+                confidence,
+                note,
+                derived_from,
+                formula,
+            ]
+        )
         return fact_id
 
     stated = []
@@ -279,16 +329,33 @@ def press_rows(path: Path, sources: dict[str, dict[str, str]]) -> list[list[obje
         # A score quoted beside the rank is a second fact from the same sentence.
         score = _STATED_SCORE.search(quote)
         if score and name in SCORE_INDICATOR:
-            add(fact, SCORE_INDICATOR[name], score.group(1).replace(",", "."), "exact", year,
-                quote, fact["confidence"], f"score stated in the same quote ({score.group(1)})")
+            add(
+                fact,
+                SCORE_INDICATOR[name],
+                score.group(1).replace(",", "."),
+                "exact",
+                year,
+                quote,
+                fact["confidence"],
+                f"score stated in the same quote ({score.group(1)})",
+            )
     # Implied ranks come after every stated fact, so stated ids never move.
     for fact_id, fact, indicator_id, value, qualifier, quote in stated:
         implied = implied_rank(quote, int(float(value))) if qualifier == "exact" else None
         if implied:
             year, previous, formula = implied
-            add(fact, indicator_id, str(previous), "exact", year, quote, fact["confidence"],
+            add(
+                fact,
+                indicator_id,
+                str(previous),
+                "exact",
+                year,
+                quote,
+                fact["confidence"],
                 "implied by the stated rank and its change; not stated in the source",
-                derived_from=fact_id, formula=formula)
+                derived_from=fact_id,
+                formula=formula,
+            )
     return out
 
 
@@ -299,8 +366,7 @@ def write_csv(path: Path, header: list[str], rows: Iterable[list[object]]) -> No
         writer.writerows(rows)
 
 
-def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE,
-          sources_csv: Path = DATA / "sources.csv") -> list[Path]:
+def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE, sources_csv: Path = DATA / "sources.csv") -> list[Path]:
     """Write the reference tables into `out`; return their paths."""
     if not shared.is_dir():
         raise ReferenceBuildError(f"shared reference folder not found: {shared}")
@@ -317,8 +383,7 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE,
         "regions.csv": (REGION_COLUMNS, regions),
         "dti_mekong_ranks.csv": (MEKONG_COLUMNS, mekong_rows(tables)),
         "dti_calendar.csv": (CALENDAR_COLUMNS, calendar_rows()),
-        "dti_press_facts.csv": (PRESS_COLUMNS,
-                                press_rows(shared / "dti_press_facts.csv", sources)),
+        "dti_press_facts.csv": (PRESS_COLUMNS, press_rows(shared / "dti_press_facts.csv", sources)),
     }
     # Imported here: those modules import this one for the shared helpers.
     from helpers import reference_papi, reference_population
@@ -342,10 +407,10 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE,
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                        help="shared reference folder (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=REFERENCE,
-                        help="output folder (default: %(default)s)")
+    parser.add_argument(
+        "--shared", type=Path, default=DEFAULT_SHARED, help="shared reference folder (default: %(default)s)"
+    )
+    parser.add_argument("--out", type=Path, default=REFERENCE, help="output folder (default: %(default)s)")
     args = parser.parse_args(argv)
     for path in build(args.shared, args.out):
         print(f"wrote {path}")

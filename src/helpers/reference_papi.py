@@ -22,8 +22,19 @@ DECIMALS = 4
 
 SUB_COLUMNS = ["source_id", "year", "province", "subdimension", "score"]
 SCORE_COLUMNS = ["source_id", "year", "province", "score", "rank", "n_ranked", "comparable"]
-PRESS_COLUMNS = ["fact_id", "province", "measure", "year", "value", "n_provinces", "source_id",
-                 "url", "quote", "confidence", "note"]
+PRESS_COLUMNS = [
+    "fact_id",
+    "province",
+    "measure",
+    "year",
+    "value",
+    "n_provinces",
+    "source_id",
+    "url",
+    "quote",
+    "confidence",
+    "note",
+]
 MEASURES = {"papi_egov_score", "papi_overall_score", "papi_overall_rank"}
 
 
@@ -46,7 +57,8 @@ def subdimension_rows(shared: Path, provinces: set[str]) -> list[list[object]]:
         if row["province"] not in provinces:
             raise ReferenceBuildError(
                 f"papi_egov_subdimensions_2018_2024.csv:{line}: province {row['province']!r} "
-                "is not one of the 63 official names")
+                "is not one of the 63 official names"
+            )
         year = int(row["year"])
         for name in subdimensions_present(year):
             value = row[name].strip()
@@ -54,7 +66,8 @@ def subdimension_rows(shared: Path, provinces: set[str]) -> list[list[object]]:
                 score = float(value)
                 if not 0 <= score <= 10:
                     raise ReferenceBuildError(
-                        f"papi_egov_subdimensions_2018_2024.csv:{line}: {name} {value} is outside 0..10")
+                        f"papi_egov_subdimensions_2018_2024.csv:{line}: {name} {value} is outside 0..10"
+                    )
             out.append([SOURCE_ID, year, row["province"], name, value])
     return sorted(out, key=lambda r: (r[1], r[2], SUBDIMENSIONS.index(r[3])))
 
@@ -77,9 +90,17 @@ def score_rows(sub_rows: list[list[object]]) -> list[list[object]]:
         ranked = [k for k in keys if scores[k]]
         ranks = dict(zip(ranked, competition_rank([float(scores[k]) for k in ranked])))
         for key in keys:
-            out.append([SOURCE_ID, year, key[1], scores[key], ranks.get(key, ""),
-                        len(ranked) if key in ranks else "",
-                        "true" if year >= FIRST_COMPARABLE_YEAR else "false"])
+            out.append(
+                [
+                    SOURCE_ID,
+                    year,
+                    key[1],
+                    scores[key],
+                    ranks.get(key, ""),
+                    len(ranked) if key in ranks else "",
+                    "true" if year >= FIRST_COMPARABLE_YEAR else "false",
+                ]
+            )
     return out
 
 
@@ -91,9 +112,21 @@ def press_rows(shared: Path, sources: dict[str, dict[str, str]]) -> list[list[ob
     for i, fact in enumerate(facts, start=1):
         if fact["measure"] not in MEASURES:
             raise ReferenceBuildError(f"papi_press_facts.csv:{i + 1}: unknown measure {fact['measure']!r}")
-        out.append([f"papi{i:02d}", fact["province"], fact["measure"], int(fact["year"]), fact["value"],
-                    fact["n_provinces"], press_source_id(fact["url"], sources), fact["url"],
-                    fact["quote"], fact["confidence"], fact["note"]])
+        out.append(
+            [
+                f"papi{i:02d}",
+                fact["province"],
+                fact["measure"],
+                int(fact["year"]),
+                fact["value"],
+                fact["n_provinces"],
+                press_source_id(fact["url"], sources),
+                fact["url"],
+                fact["quote"],
+                fact["confidence"],
+                fact["note"],
+            ]
+        )
     return out
 
 

@@ -17,9 +17,23 @@ from helpers.numbers import find_numbers, hedge_qualifier
 from helpers.reference_build import ReferenceBuildError
 
 POPULATION_COLUMNS = ["source_id", "year", "province", "average_population_thousand", "confidence", "note"]
-FACT_COLUMNS = ["fact_id", "province", "category", "measure", "value", "qualifier", "unit",
-                "period_start", "period_end", "period_label", "source_id", "url", "quote",
-                "confidence", "note"]
+FACT_COLUMNS = [
+    "fact_id",
+    "province",
+    "category",
+    "measure",
+    "value",
+    "qualifier",
+    "unit",
+    "period_start",
+    "period_end",
+    "period_label",
+    "source_id",
+    "url",
+    "quote",
+    "confidence",
+    "note",
+]
 
 # Shared `source` labels and URL fragments -> the project's source ids.
 POPULATION_SOURCES = {
@@ -41,15 +55,13 @@ FACT_SOURCES = (
 MEASURES = {
     "census_population": ("census_population", "population", "persons"),
     "average_population": ("average_population", "population", "persons"),
-    "enterprises_operating_with_business_results_31Dec": (
-        "enterprises_with_business_results", "enterprises", "count"),
+    "enterprises_operating_with_business_results_31Dec": ("enterprises_with_business_results", "enterprises", "count"),
     "enterprises_active_31Dec": ("enterprises_active", "enterprises", "count"),
     "enterprises_newly_registered": ("enterprises_newly_registered", "enterprises", "count"),
     "GRDP_per_capita_current_prices": ("grdp_per_capita", "economy", "million_vnd_per_person"),
     "adults_with_smartphone_share": ("adults_with_smartphone_share", "digital_uptake", "percent"),
     "households_with_smartphone_share": ("households_with_smartphone_share", "digital_uptake", "percent"),
-    "households_with_fibre_broadband_share": (
-        "households_with_fibre_broadband_share", "digital_uptake", "percent"),
+    "households_with_fibre_broadband_share": ("households_with_fibre_broadband_share", "digital_uptake", "percent"),
     "app_Haugiang_downloads (numerator context)": ("app_downloads", "digital_uptake", "count"),
 }
 
@@ -97,13 +109,22 @@ def population_rows(shared: Path, provinces: set[str]) -> list[list[object]]:
     out = []
     for line, row in enumerate(_read(shared / "population" / "province_population.csv"), start=2):
         if row["province"] not in provinces:
-            raise ReferenceBuildError(f"province_population.csv:{line}: province {row['province']!r} "
-                                      "is not one of the 63 official names")
+            raise ReferenceBuildError(
+                f"province_population.csv:{line}: province {row['province']!r} is not one of the 63 official names"
+            )
         if row["source"] not in POPULATION_SOURCES:
             raise ReferenceBuildError(f"province_population.csv:{line}: unknown source {row['source']!r}")
         value = float(row["average_population_thousand"])
-        out.append([POPULATION_SOURCES[row["source"]], int(row["year"]), row["province"],
-                    f"{value:.1f}", row["confidence"], row["series"]])
+        out.append(
+            [
+                POPULATION_SOURCES[row["source"]],
+                int(row["year"]),
+                row["province"],
+                f"{value:.1f}",
+                row["confidence"],
+                row["series"],
+            ]
+        )
     return out
 
 
@@ -119,12 +140,12 @@ def _qualifier(quote: str, value: str, where: str) -> str:
     number = float(value)
     written = [m for m in find_numbers(quote) if abs(m.value - number) < 1e-9]
     for mention in written:
-        if hedge_qualifier(quote[:mention.start]):
-            return hedge_qualifier(quote[:mention.start])
+        if hedge_qualifier(quote[: mention.start]):
+            return hedge_qualifier(quote[: mention.start])
     # English pages write 85.5 and 70; find the number and read the word before it.
     for match in re.finditer(r"\d+(?:\.\d+)?", quote):
         if abs(float(match.group()) - number) < 1e-9:
-            before = quote[:match.start()].lower().split()
+            before = quote[: match.start()].lower().split()
             for n in (2, 1):
                 if " ".join(before[-n:]) in _EN_HEDGES:
                     return _EN_HEDGES[" ".join(before[-n:])]
@@ -146,8 +167,9 @@ def fact_rows(shared: Path, provinces: set[str]) -> tuple[list[list[object]], li
             source_id = _source(row["source_url"])
             period_key = SOURCE_PERIODS.get(source_id, row["year"])
             if row["measure"] not in MEASURES or period_key not in PERIODS:
-                raise ReferenceBuildError(f"{where}: no mapping for measure {row['measure']!r} / "
-                                          f"period {row['year']!r}")
+                raise ReferenceBuildError(
+                    f"{where}: no mapping for measure {row['measure']!r} / period {row['year']!r}"
+                )
             measure, category, unit = MEASURES[row["measure"]]
             start, end, label = PERIODS[period_key]
             if measure in STOCKS_AT_YEAR_END:
@@ -156,13 +178,36 @@ def fact_rows(shared: Path, provinces: set[str]) -> tuple[list[list[object]], li
             value = row["value"].lstrip("~")
             # Average population of a whole year from the GSO series is a denominator.
             if measure == "average_population" and row["unit"] == "thousand persons":
-                population.append([source_id, int(row["year"]), row["province"], f"{float(value):.2f}",
-                                   row["confidence"], row["note"]])
+                population.append(
+                    [
+                        source_id,
+                        int(row["year"]),
+                        row["province"],
+                        f"{float(value):.2f}",
+                        row["confidence"],
+                        row["note"],
+                    ]
+                )
                 continue
             note = "; ".join(n for n in (row["note"], PERIOD_NOTES.get(period_key, "")) if n)
-            facts.append([row["province"], category, measure, value, _qualifier(row["quote"], value, where),
-                          unit, start, end, label, source_id, row["source_url"], row["quote"],
-                          row["confidence"], note])
+            facts.append(
+                [
+                    row["province"],
+                    category,
+                    measure,
+                    value,
+                    _qualifier(row["quote"], value, where),
+                    unit,
+                    start,
+                    end,
+                    label,
+                    source_id,
+                    row["source_url"],
+                    row["quote"],
+                    row["confidence"],
+                    note,
+                ]
+            )
     facts.sort(key=lambda r: (r[0], r[1], r[2], r[6]))
     return [[f"ctx{i:02d}", *r] for i, r in enumerate(facts, start=1)], population
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from helpers.paths import ROOT
@@ -52,7 +52,7 @@ def find_quote(quote: str, text: str) -> tuple[int, int] | None:
     return origin[at], origin[end] + 1
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_article(file: str) -> str:
     """The text of a raw article, by its path relative to the repository root."""
     return (ROOT / file).read_text(encoding="utf-8")
@@ -60,4 +60,3 @@ def read_article(file: str) -> str:
 
 def sha256_of(path: str | Path) -> str:
     return hashlib.sha256((ROOT / path).read_bytes()).hexdigest()
-

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from helpers import validation_reference
 from helpers.article_checks import (
     QUALIFIERS,
     check_coverage,
@@ -24,7 +25,6 @@ from helpers.article_checks import (
     check_quote_value,
 )
 from helpers.paths import ROOT
-from helpers import validation_reference
 
 KINDS = {"result", "target"}
 TIERS = {"article", "official_table", "survey", "official_statistics", "press_reference"}
@@ -35,9 +35,10 @@ ALL_PROVINCES = "all"  # sources.csv provinces of a national table
 
 COLUMNS = {
     "sources": "source_id file title outlet published reference_date provinces language url tier publisher confidence "
-               "copy_used sha256 notes",
+    "copy_used sha256 notes",
     "indicators": "indicator_id theme label_en label_vi unit higher_is_better definition_en",
-    "observations": "obs_id province indicator_id value qualifier period_start period_end period_label kind source_id quote note",
+    "observations": "obs_id province indicator_id value qualifier period_start period_end period_label kind source_id "
+    "quote note",
     "milestones": "milestone_id date province event_en event_vi source_id quote",
     "number_exclusions": "source_id start text reason context",
     "exclusion_reasons": "reason description",
@@ -148,9 +149,11 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
     regions = c.read(REGIONS, None)
     calendar = c.read(CALENDAR, None)
     provinces = {row["province"] for _, row in regions.rows} if regions else set()
-    announced = {
-        int(row["assessment_year"]): date.fromisoformat(row["announced"]) for _, row in calendar.rows
-    } if calendar else {}
+    announced = (
+        {int(row["assessment_year"]): date.fromisoformat(row["announced"]) for _, row in calendar.rows}
+        if calendar
+        else {}
+    )
 
     sources, articles = {}, {}
     if t["sources"]:
@@ -180,9 +183,13 @@ def _check_sources(c: _Checker, tab: Table, provinces: set[str]) -> tuple[dict, 
         checked = provinces and row["provinces"] and named != [ALL_PROVINCES]
         unknown = [p for p in named if p not in provinces] if checked else []
         if unknown:
-            c.add(tab, line, "provinces",
-                  f"{', '.join(map(repr, unknown))} not in {REGIONS}; expected province names spelled as there, "
-                  f"';'-separated, or {ALL_PROVINCES!r} for a national table")
+            c.add(
+                tab,
+                line,
+                "provinces",
+                f"{', '.join(map(repr, unknown))} not in {REGIONS}; expected province names spelled as there, "
+                f"';'-separated, or {ALL_PROVINCES!r} for a national table",
+            )
         c.iso_date(tab, line, "published", row["published"], allow_missing=True)
         ref = row["reference_date"]
         row["_reference_date"] = c.iso_date(tab, line, "reference_date", ref) if ref else None
@@ -253,22 +260,36 @@ def _check_observations(c, tab, sources, articles, indicators, provinces, announ
         source = sources.get(row["source_id"])
         if not source or source["tier"] != "article":
             if source:
-                c.add(tab, line, "source_id", "observations must come from an article; reference facts live in data/reference/")
+                c.add(
+                    tab,
+                    line,
+                    "source_id",
+                    "observations must come from an article; reference facts live in data/reference/",
+                )
             continue
         ref = source.get("_reference_date")
         # A target's period is its deadline, usually after the article; a result's cannot be.
         result = row["kind"] != "target"
         if result and end and ref and end > ref:
-            c.add(tab, line, "period_end", f"period ends {end}, after the source's reference date {ref} "
-                                           "(only kind=target rows may end later: their period is the deadline)")
+            c.add(
+                tab,
+                line,
+                "period_end",
+                f"period ends {end}, after the source's reference date {ref} "
+                "(only kind=target rows may end later: their period is the deadline)",
+            )
         if result and start and row["indicator_id"].startswith("dti_") and ref:
             out = announced.get(start.year)
             if out is None:
                 c.add(tab, line, "period_start", f"no DTI was announced for assessment year {start.year}")
             elif out > ref:
-                c.add(tab, line, "period_start",
-                      f"DTI {start.year} was announced {out}, after the source's reference date {ref}; "
-                      "the article must mean an earlier assessment year")
+                c.add(
+                    tab,
+                    line,
+                    "period_start",
+                    f"DTI {start.year} was announced {out}, after the source's reference date {ref}; "
+                    "the article must mean an earlier assessment year",
+                )
         text = articles.get(row["source_id"])
         if text is not None and row["quote"].strip():
             check_quote_value(c, tab, line, row, text, value)

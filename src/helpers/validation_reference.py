@@ -15,13 +15,13 @@ from collections import defaultdict
 REF = "data/reference/"
 COLUMNS = {
     "dti_press_facts": "fact_id province indicator_id value qualifier assessment_year source_id url quote "
-                       "confidence note derived_from formula",
+    "confidence note derived_from formula",
     "papi_egov_subdimensions": "source_id year province subdimension score",
     "papi_egov_scores": "source_id year province score rank n_ranked comparable",
     "papi_press_facts": "fact_id province measure year value n_provinces source_id url quote confidence note",
     "population": "source_id year province average_population_thousand confidence note",
     "province_facts": "fact_id province category measure value qualifier unit period_start period_end "
-                      "period_label source_id url quote confidence note",
+    "period_label source_id url quote confidence note",
 }
 FILES = {name: REF + name + ".csv" for name in COLUMNS}
 RATES = "data/rate_definitions.csv"
@@ -42,8 +42,14 @@ def _number(c, tab, line, column, text, low=None, high=None, allow_empty=False):
         c.add(tab, line, column, f"{text!r} is not a plain number")
         return None
     if (low is not None and value < low) or (high is not None and value > high):
-        c.add(tab, line, column, f"{value:g} is out of range (expected {low:g}..{high:g})"
-              if high is not None else f"{value:g} is out of range (expected >= {low:g})")
+        c.add(
+            tab,
+            line,
+            column,
+            f"{value:g} is out of range (expected {low:g}..{high:g})"
+            if high is not None
+            else f"{value:g} is out of range (expected >= {low:g})",
+        )
     return value
 
 
@@ -65,8 +71,9 @@ def check(c, provinces: set[str], sources: dict, observations: dict) -> None:
     if t["population"]:
         c.unique(t["population"], "year", "province")
         for line, row in t["population"].rows:
-            _number(c, t["population"], line, "average_population_thousand",
-                    row["average_population_thousand"], 1.0, None)
+            _number(
+                c, t["population"], line, "average_population_thousand", row["average_population_thousand"], 1.0, None
+            )
     if t["province_facts"]:
         _facts(c, t["province_facts"])
     facts = {row["fact_id"]: row for _, row in t["province_facts"].rows} if t["province_facts"] else {}
@@ -93,8 +100,14 @@ def _press(c, tab) -> None:
         expected = (implied[0], implied[1]) if implied else None
         found = (int(row["assessment_year"]), int(float(row["value"])))
         if expected != found:
-            c.add(tab, line, "value", f"{origin} implies {expected[1]} for {expected[0]}, found {found[1]} for "
-                  f"{found[0]}" if expected else f"the quote of {origin} states no rank change to derive from")
+            c.add(
+                tab,
+                line,
+                "value",
+                f"{origin} implies {expected[1]} for {expected[0]}, found {found[1]} for {found[0]}"
+                if expected
+                else f"the quote of {origin} states no rank change to derive from",
+            )
 
 
 def _papi(c, subs, scores) -> None:
@@ -116,8 +129,9 @@ def _papi(c, subs, scores) -> None:
             if None in values:
                 c.add(scores, line, "score", "a score where a sub-dimension has no value")
             elif abs(sum(values) - score) > SUM_TOLERANCE:
-                c.add(scores, line, "score",
-                      f"{score:g} disagrees with the sum of its sub-dimensions ({sum(values):.4f})")
+                c.add(
+                    scores, line, "score", f"{score:g} disagrees with the sum of its sub-dimensions ({sum(values):.4f})"
+                )
         elif values and None not in values:
             c.add(scores, line, "score", "empty, but every sub-dimension has a value")
         by_year[row["year"]].append((line, row, score))
@@ -130,8 +144,13 @@ def _papi(c, subs, scores) -> None:
                 continue
             rank = 1 + sum(other > score for other in valued)
             if row["rank"] != str(rank):
-                c.add(scores, line, "rank", f"{row['rank']!r} is not the competition rank of {score:g} "
-                      f"among {len(valued)} scores of {year} (expected {rank})")
+                c.add(
+                    scores,
+                    line,
+                    "rank",
+                    f"{row['rank']!r} is not the competition rank of {score:g} "
+                    f"among {len(valued)} scores of {year} (expected {rank})",
+                )
             if row["n_ranked"] != str(len(valued)):
                 c.add(scores, line, "n_ranked", f"{row['n_ranked']!r}: {len(valued)} provinces have a {year} score")
             expected = "true" if int(year) >= 2020 else "false"
@@ -172,8 +191,12 @@ def _rates(c, observations: dict, facts: dict, population: set) -> None:
         den = row["denominator"]
         if den == "average_population":
             if (numerator["province"], year) not in population:
-                c.add(tab, line, "denominator_year", f"no average population of {numerator['province']} for "
-                      f"{year} in {REF}population.csv")
+                c.add(
+                    tab,
+                    line,
+                    "denominator_year",
+                    f"no average population of {numerator['province']} for {year} in {REF}population.csv",
+                )
         elif den.startswith("obs:"):
             other = observations.get(den.removeprefix("obs:"))
             if other is None or other["source_id"] != numerator["source_id"]:
@@ -183,13 +206,21 @@ def _rates(c, observations: dict, facts: dict, population: set) -> None:
         elif den in facts:
             fact = facts[den]
             if fact["province"] != numerator["province"]:
-                c.add(tab, line, "denominator", f"{den} is about {fact['province']}, the numerator about "
-                      f"{numerator['province']}")
+                c.add(
+                    tab,
+                    line,
+                    "denominator",
+                    f"{den} is about {fact['province']}, the numerator about {numerator['province']}",
+                )
             if fact["period_end"][:4] != year:
                 c.add(tab, line, "denominator_year", f"{den} refers to {fact['period_end'][:4]}, not {year}")
         else:
-            c.add(tab, line, "denominator", f"{den!r}: expected average_population, obs:<obs_id> or a fact_id of "
-                  f"{REF}province_facts.csv")
+            c.add(
+                tab,
+                line,
+                "denominator",
+                f"{den!r}: expected average_population, obs:<obs_id> or a fact_id of {REF}province_facts.csv",
+            )
 
 
 __all__ = ["check", "COLUMNS", "FILES", "RATES"]
