@@ -59,7 +59,10 @@ def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
     """The source ids behind a notebook's evidence for `provinces`."""
     from helpers import comparison, evidence, scope
 
-    if notebook == "00":
+    if notebook == "00":  # the summary: every source behind its verdicts
+        from helpers import verdicts
+        return verdicts.sources(provinces)
+    if notebook == "06":
         src = loading.load("sources")
         return list(src[(src["tier"] == "article") & src["provinces"].apply(
             lambda p: any(x in p.split(";") for x in provinces))]["source_id"])
