@@ -138,3 +138,30 @@ def test_summary_notebook_runs_for_other_provinces(provinces, tmp_path):
     text = "\n".join(str(v) for o in outputs for k, v in o.get("data", {}).items() if k.startswith("text/"))
     assert all(p in text for p in provinces[1:])  # each compared with the first
     assert (tmp_path / "figures" / "00_papi_egov.png").exists()
+
+
+def test_scorecard_counts_each_official_score_once_and_adds_papi_years():
+    from helpers import scorecard, scorecard_rows
+
+    rows_, rest, missing = scorecard_rows.independent(BOTH)
+    dti = {}
+    for r in rows(REFERENCE / "dti_scores.csv"):
+        if r["scope"] == "63_provinces" and r["province"] in BOTH:
+            dti.setdefault(int(r["assessment_year"]), {})[r["province"]] = (float(r["score"]), int(r["rank"]))
+    official = {y: v for y, v in dti.items() if len(v) == 2}
+    papi = {}
+    for r in rows(REFERENCE / "papi_egov_scores.csv"):
+        if r["comparable"] == "true" and r["province"] in BOTH and r["score"]:
+            papi.setdefault(int(r["year"]), set()).add(r["province"])
+    assert {int(str(p)) for p in rows_[rows_["kind"] == "dti_official"]["period"]} == set(official)
+    assert {int(str(p)) for p in rows_[rows_["kind"] == "papi"]["period"]} == {y for y, v in papi.items() if len(v) == 2}
+    # a year with an official row has no other national or Mekong Delta DTI rank row
+    others = rows_[(rows_["kind"] == "pair") & rows_["indicator_id"].isin(scorecard_rows.DTI_RANKS)]
+    assert not {int(str(p)) for p in others["period"]} & set(official)
+    last = max(official)
+    row = rows_[(rows_["kind"] == "dti_official") & (rows_["period"].astype(str) == str(last))].iloc[0]
+    (score_a, rank_a), (score_b, rank_b) = official[last][BOTH[0]], official[last][BOTH[1]]
+    assert row["rank_gap"] == abs(rank_b - rank_a) and row["gap_points"] == pytest.approx(abs(score_a - score_b))
+    assert set(missing["year"]) == {y for y, v in papi.items() if len(v) == 1}
+    _, _, shown_rest = scorecard.scorecard(BOTH, "en")
+    assert len(shown_rest) == len(rest) + len(missing)  # one-sided PAPI years stay listed with the reason

@@ -69,8 +69,11 @@ def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
     if notebook == "01":
         return list(comparison.dti_evidence(provinces)["source_id"])
     if notebook == "05":
-        comparable, rest = comparison.pairs(provinces)
-        return [*comparable.get("source_a", []), *comparable.get("source_b", []), *rest.get("source_a", [])]
+        from helpers import scorecard_rows
+
+        comparable, rest, missing = scorecard_rows.independent(provinces)
+        return [*comparable.get("source_a", []), *comparable.get("source_b", []), *rest.get("source_a", []),
+                *(["papi-egov-dataset"] if len(missing) else [])]
     if notebook in scope.notebooks():
         return list(evidence.results(notebook, provinces)["source_id"])
     raise ValueError(f"unknown notebook {notebook!r}")

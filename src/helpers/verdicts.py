@@ -93,9 +93,10 @@ def papi(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return out, pd.DataFrame(missing, columns=["year", "province_with", "province_without"])
 
 
-def article_pairs(notebook: str, provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Comparable and not-comparable article results of one notebook's indicators, focus pairs only."""
-    comparable, rest = comparison.pairs(provinces)
+def article_pairs(notebook: str, provinces: list[str], found=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Comparable and not-comparable article results of one notebook's indicators, focus pairs only
+    (`found`: the result of comparison.pairs, when already computed)."""
+    comparable, rest = found if found is not None else comparison.pairs(provinces)
     ids = set(scope.indicators(notebook))
     focus = set(focus_pairs(provinces))
 
@@ -184,12 +185,13 @@ def summary(provinces: list[str]) -> dict:
     """Everything the summary states, as frames: per topic its comparable pairs,
     runs, the strength of evidence and what stays one-sided."""
     papi_rows, papi_missing = papi(provinces)
-    eco, eco_rest = article_pairs("03", provinces)
-    soc_articles, _ = article_pairs("04", provinces)
+    found = comparison.pairs(provinces)  # once: the slow part with many provinces
+    eco, eco_rest = article_pairs("03", provinces, found)
+    soc_articles, _ = article_pairs("04", provinces, found)
     shares = uptake_shares(provinces)
     if len(soc_articles):
         soc_articles = soc_articles.assign(confidence="high", tier="article")
-    services_articles, services_rest = article_pairs("02", provinces)
+    services_articles, services_rest = article_pairs("02", provinces, found)
     dti_rows = dti(provinces)
     return {
         "dti": {"pairs": dti_rows, "runs": runs(dti_rows), "strength": strength("dti", dti_rows)},
@@ -204,10 +206,11 @@ def summary(provinces: list[str]) -> dict:
     }
 
 
-def sources(provinces: list[str]) -> list[str]:
-    """Source ids behind the summary's verdicts (the maps' official tables included)."""
+def sources(provinces: list[str], found: dict | None = None) -> list[str]:
+    """Source ids behind the summary's verdicts (the maps' official tables included);
+    `found`: the result of summary(provinces), when already computed."""
     ids = list(loading.load("dti_scores").query("scope == '63_provinces'")["source_id"].unique())
-    for part in summary(provinces).values():
+    for part in (found or summary(provinces)).values():
         for key in ("pairs", "article_pairs"):
             frame = part.get(key, pd.DataFrame())
             for column in ("source_a", "source_b"):
