@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import corpus, dti, figures, plotting, scope, scorecard
+from helpers import corpus, dti, figures, plotting, scope, scorecard, summary_figures, verdicts
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]
@@ -19,7 +19,7 @@ _DRAWN = {}
 
 
 def every_figure(provinces, lang="en"):
-    """(name, figure, plotted) of every figure of notebooks 00–05, drawn once per
+    """(name, figure, plotted) of every figure of notebooks 00–06, drawn once per
     selection and language (drawing and saving is the slow part)."""
     key = (tuple(provinces), lang)
     if key not in _DRAWN:
@@ -28,9 +28,12 @@ def every_figure(provinces, lang="en"):
 
 
 def _draw(provinces, lang):
-    yield "00_number_coverage", *corpus.plot_coverage(lang)
-    yield "00_milestones_timeline", *corpus.plot_timeline(provinces, lang)
-    yield "00_availability_matrix", *corpus.plot_availability(provinces, lang)
+    found = verdicts.summary(provinces)
+    yield summary_figures.PAPI, *summary_figures.plot_papi(provinces, lang, found)
+    yield summary_figures.UPTAKE, *summary_figures.plot_uptake(provinces, lang, found)
+    yield "06_number_coverage", *corpus.plot_coverage(lang)
+    yield "06_milestones_timeline", *corpus.plot_timeline(provinces, lang)
+    yield "06_availability_matrix", *corpus.plot_availability(provinces, lang)
     yield "01_dti_rank_trajectories", *dti.plot_rank_trajectories(provinces, lang)
     yield "01_dti_distribution", *dti.plot_distribution(provinces, lang)
     for name in scope.charts():
@@ -105,7 +108,7 @@ def test_no_figure_is_written_for_an_empty_selection(tmp_path, monkeypatch):
     drawn = {name: fig for name, fig, _ in _draw(NO_ARTICLE, "en")}
     for name in scope.charts():
         assert drawn[name] is None
-    assert drawn["00_milestones_timeline"] is None
+    assert drawn["06_milestones_timeline"] is None
     written = {p.stem for p in tmp_path.glob("*.png")}
     assert written and not written & {n for n, f in drawn.items() if f is None}
     _, plotted = figures.plot("02_online_services_by_level", NO_ARTICLE, "en")

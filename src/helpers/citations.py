@@ -59,15 +59,21 @@ def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
     """The source ids behind a notebook's evidence for `provinces`."""
     from helpers import comparison, evidence, scope
 
-    if notebook == "00":
+    if notebook == "00":  # the summary: every source behind its verdicts
+        from helpers import verdicts
+        return verdicts.sources(provinces)
+    if notebook == "06":
         src = loading.load("sources")
         return list(src[(src["tier"] == "article") & src["provinces"].apply(
             lambda p: any(x in p.split(";") for x in provinces))]["source_id"])
     if notebook == "01":
         return list(comparison.dti_evidence(provinces)["source_id"])
     if notebook == "05":
-        comparable, rest = comparison.pairs(provinces)
-        return [*comparable.get("source_a", []), *comparable.get("source_b", []), *rest.get("source_a", [])]
+        from helpers import scorecard_rows
+
+        comparable, rest, missing = scorecard_rows.independent(provinces)
+        return [*comparable.get("source_a", []), *comparable.get("source_b", []), *rest.get("source_a", []),
+                *(["papi-egov-dataset"] if len(missing) else [])]
     if notebook in scope.notebooks():
         return list(evidence.results(notebook, provinces)["source_id"])
     raise ValueError(f"unknown notebook {notebook!r}")

@@ -1,4 +1,4 @@
-"""Corpus overview (notebook 00): number coverage, milestones, data availability."""
+"""Corpus overview (notebook 06, appendix): number coverage, milestones, data availability."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def article_register(provinces: list[str], lang: str = "en") -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def plot_coverage(lang: str, name: str = "00_number_coverage"):
+def plot_coverage(lang: str, name: str = "06_number_coverage"):
     """Stacked bars: every number token of each article by status."""
     summary = coverage_summary(classify_numbers())
     summary = summary.assign(article=[citation(s, lang) for s in summary["source_id"]])
@@ -41,7 +41,7 @@ def plot_coverage(lang: str, name: str = "00_number_coverage"):
     return fig, summary
 
 
-def plot_timeline(provinces: list[str], lang: str, name: str = "00_milestones_timeline"):
+def plot_timeline(provinces: list[str], lang: str, name: str = "06_milestones_timeline"):
     """Milestones on a time axis, each described beside it; not written when the
     chosen provinces have none (`ms.attrs["why"]` says so)."""
     ms = loading.load("milestones")
@@ -83,7 +83,7 @@ def reported(matrix: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:
     return matrix[provinces].map(len).gt(0)
 
 
-def plot_availability(provinces: list[str], lang: str, name: str = "00_availability_matrix"):
+def plot_availability(provinces: list[str], lang: str, name: str = "06_availability_matrix"):
     """Grid of indicators × provinces: a tinted cell lists the periods reported,
     a × says the corpus does not report it."""
     data = availability(provinces)

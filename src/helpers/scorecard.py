@@ -1,38 +1,26 @@
-"""The side-by-side scorecard (notebook 05): comparable pairs, the rest with reasons."""
+"""The side-by-side scorecard (notebook 05): one row per independent comparison, the rest with reasons."""
 
 from __future__ import annotations
+
+import textwrap
 
 import pandas as pd
 
 from helpers import loading
-from helpers.comparison import pairs
 from helpers.charts import scorecard as charts_scorecard
+from helpers.dti_scores import NEAR_TIE_SD
+from helpers.periods import Period
+from helpers.scorecard_rows import independent, leader  # noqa: F401  (leader: the qualifier rule, re-exported)
 from helpers.citations import citations
 from helpers.plotting import save_figure
 from helpers.wording import say
-from helpers.wording.formats import number_text, period_text, periods_text, value_text
-
-
-def leader(row, higher_is_better: bool) -> str | None:
-    """Province with the better value, or None when the qualifiers make it undecidable or values tie."""
-    a, b = row["value_a"], row["value_b"]
-    if a == b:
-        return None
-    a_better = a > b if higher_is_better else a < b
-    better, worse = ("a", "b") if a_better else ("b", "a")
-    # "≥ x" cannot be shown to be below y, "≤ x" cannot be shown to be above y, "≈" is too loose to rank
-    if row[f"qualifier_{worse}"] in {"at_least", "approx"} and higher_is_better:
-        return None
-    if row[f"qualifier_{better}"] in {"at_most", "approx"} and higher_is_better:
-        return None
-    if not higher_is_better and (row[f"qualifier_{worse}"] in {"at_most", "approx"}
-                                 or row[f"qualifier_{better}"] in {"at_least", "approx"}):
-        return None
-    return row[f"province_{better}"]
+from helpers.wording.formats import join_words, number_text, period_text, periods_text, value_text
 
 
 def _caveat(pair, lang: str) -> str:
     notes = []
+    if pair.kind == "dti_official" and pd.notna(pair.mekong_a) and pd.notna(pair.mekong_b):
+        notes.append(say("scorecard.mekong_ranks", lang, a=int(pair.mekong_a), b=int(pair.mekong_b)))
     if pair.qualifier_a != pair.qualifier_b:
         notes.append(say("scorecard.caveat_qualifiers", lang))
     if pair.tier_a != pair.tier_b:
@@ -40,77 +28,136 @@ def _caveat(pair, lang: str) -> str:
     return "; ".join(notes)
 
 
+def _label(r, labels: pd.DataFrame, lang: str) -> str:
+    if r.kind in ("dti_official", "papi"):
+        return say(f"scorecard.row.{r.kind}", lang)
+    return labels.loc[r.indicator_id, "label_en" if lang == "en" else "label_vi"]
+
+
+def _value(r, side: str, lang: str) -> str:
+    rank = getattr(r, f"value_{side}")
+    if r.kind in ("dti_official", "papi"):
+        return say("scorecard.value_scored", lang, score=number_text(getattr(r, f"score_{side}"), lang, 4),
+                   rank=int(rank), n=r.n)
+    return value_text(rank, getattr(r, f"qualifier_{side}"), r.unit, lang)
+
+
+def _gap(r, lang: str) -> str:
+    if r.kind in ("dti_official", "papi"):
+        return say("scorecard.scale_scored", lang, points=number_text(r.gap_points, lang, 4),
+                   sd=number_text(r.gap_in_sd, lang, 2), places=r.rank_gap, n=r.n)
+    if pd.notna(r.n):
+        return say("scorecard.scale_places", lang, places=int(r.rank_gap), n=int(r.n))
+    return number_text(r.gap_points, lang)
+
+
+def _verdict(r, lang: str) -> str:
+    return say(f"scorecard.verdict.{r.verdict}", lang, leader=r.leader)
+
+
 def scorecard(provinces: list[str], lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(comparable pairs with their leader, the same as a display table, the values
-    that are not comparable with the reason), formatted for `lang`."""
-    comparable, not_comparable = pairs(provinces)
-    better = loading.load("indicators").set_index("indicator_id")["higher_is_better"]
+    """(one row per independent comparison (helpers.scorecard_rows), the same as a display
+    table, the values that are not comparable with the reason), formatted for `lang`."""
+    comparable, not_comparable, missing = independent(provinces)
+    labels = loading.load("indicators").set_index("indicator_id")
     label = "label_en" if lang == "en" else "label_vi"
     if len(comparable):
-        comparable = comparable.assign(
-            leader=[leader(r, bool(better[r["indicator_id"]])) for _, r in comparable.iterrows()])
         shown = pd.DataFrame({
-            say("scorecard.indicator", lang): comparable[label],
+            say("scorecard.indicator", lang): [_label(r, labels, lang) for r in comparable.itertuples()],
             say("scorecard.period", lang): [period_text(p, lang) for p in comparable["period"]],
             "A": comparable["province_a"],
-            say("scorecard.value", lang): [value_text(v, q, u, lang) for v, q, u in
-                                                 zip(comparable["value_a"], comparable["qualifier_a"], comparable["unit"])],
+            say("scorecard.value", lang): [_value(r, "a", lang) for r in comparable.itertuples()],
             "B": comparable["province_b"],
-            say("scorecard.value_b", lang): [value_text(v, q, u, lang) for v, q, u in
-                                                 zip(comparable["value_b"], comparable["qualifier_b"], comparable["unit"])],
-            say("scorecard.gap_column", lang): [number_text(abs(a - b), lang) for a, b in
-                                                zip(comparable["value_a"], comparable["value_b"])],
-            say("scorecard.better", lang): comparable["leader"].fillna("—"),
-            say("scorecard.evidence", lang): [f"{say(f'tier.{a}', lang)} / {say(f'tier.{b}', lang)}"
-                                              for a, b in zip(comparable["tier_a"], comparable["tier_b"])],
+            say("scorecard.value_b", lang): [_value(r, "b", lang) for r in comparable.itertuples()],
+            say("scorecard.gap_column", lang): [_gap(r, lang) for r in comparable.itertuples()],
+            say("scorecard.verdict", lang): [_verdict(r, lang) for r in comparable.itertuples()],
+            say("scorecard.evidence", lang): [join_words(list(dict.fromkeys(
+                [say(f"tier.{r.tier_a}", lang), say(f"tier.{r.tier_b}", lang)])), lang) for r in comparable.itertuples()],
+            say("scorecard.confidence", lang): [say(f"confidence.{c}", lang) for c in comparable["confidence"]],
             say("scorecard.caveat", lang): [_caveat(r, lang) for r in comparable.itertuples()],
         })
     else:
         shown = pd.DataFrame()
-    if len(not_comparable):
-        rest = pd.DataFrame({
-            say("scorecard.indicator", lang): not_comparable[label],
-            say("scorecard.province", lang): not_comparable["province_a"],
-            say("scorecard.value_2", lang): [value_text(v, q, u, lang) for v, q, u in
-                                             zip(not_comparable["value_a"], not_comparable["qualifier_a"], not_comparable["unit"])],
-            say("scorecard.period", lang): [period_text(p, lang) for p in not_comparable["period"]],
-            say("scorecard.why_not_comparable", lang): [
-                say("scorecard.has_no_value_for_only", lang, province_b=r.province_b, period_text=period_text(r.period, lang), period_text2=periods_text(r.periods_b, lang))
-                for r in not_comparable.itertuples()],
-        })
-    else:
-        rest = pd.DataFrame()
-    return comparable, shown, rest
+    rest_rows = []
+    for r in not_comparable.itertuples():
+        rest_rows.append({
+            say("scorecard.indicator", lang): labels.loc[r.indicator_id, label], say("scorecard.province", lang): r.province_a,
+            say("scorecard.value_2", lang): value_text(r.value_a, r.qualifier_a, r.unit, lang),
+            say("scorecard.period", lang): period_text(r.period, lang),
+            say("scorecard.why_not_comparable", lang): say(
+                "scorecard.has_no_value_for_only", lang, province_b=r.province_b,
+                period_text=period_text(r.period, lang), period_text2=periods_text(r.periods_b, lang))})
+    papi = loading.load("papi_egov_scores").set_index(["province", "year"])
+    for m in missing.itertuples():
+        rest_rows.append({
+            say("scorecard.indicator", lang): say("scorecard.row.papi", lang), say("scorecard.province", lang): m.province_with,
+            say("scorecard.value_2", lang): number_text(papi.loc[(m.province_with, m.year), "score"], lang, 4),
+            say("scorecard.period", lang): period_text(Period.year(m.year), lang),
+            say("scorecard.why_not_comparable", lang): say("scorecard.papi_no_score", lang, province_b=m.province_without,
+                                                            year=m.year)})
+    return comparable, shown, pd.DataFrame(rest_rows)
+
+
+def _panel(r) -> str:
+    if r.kind == "papi":
+        return "papi"
+    return "dti" if r.unit == "rank_of_63" else r.unit
 
 
 def plot_scorecard(provinces: list[str], lang: str, name: str = "05_scorecard"):
-    """Comparable pairs as dumbbells (helpers.charts.scorecard), the gap in places
-    beside each row. Not written with fewer than two provinces or no comparable
-    pair (`plotted.attrs["why"]` says why)."""
+    """Independent comparisons as dumbbells on their rank scale (helpers.charts.scorecard),
+    the gap beside each row (places, and SD for scores). Not written with fewer than
+    two provinces or no comparable pair (`plotted.attrs["why"]` says why)."""
     comparable, _, _ = scorecard(provinces, lang)
-    label = "label_en" if lang == "en" else "label_vi"
+    labels = loading.load("indicators").set_index("indicator_id")
+    many = len(provinces) > 2
+    drawn = comparable
+    if many and len(comparable):  # one row per pair and measure: its latest year (every year is in the table)
+        latest = comparable.assign(_y=[p.start.year for p in comparable["period"]])
+        latest = latest[latest["_y"] == latest.groupby(["kind", "indicator_id", "province_b"])["_y"].transform("max")]
+        drawn = latest.drop(columns="_y")
     rows = []
-    for r in comparable.itertuples():
-        gap = abs(r.value_a - r.value_b)
-        gap_label = say("scorecard.gap", lang, gap=number_text(gap, lang), leader=r.leader) if r.leader \
-            else say("scorecard.gap_no_leader", lang, gap=number_text(gap, lang))
+    for r in drawn.itertuples():
+        if pd.isna(r.n):
+            continue  # not a rank: in the table only
+        if r.kind in ("dti_official", "papi"):
+            key = "scorecard.gap_near_tie" if r.verdict == "near_tie" else "scorecard.gap_scored"
+            gap_label = say(key, lang, leader=r.leader, gap=r.rank_gap, sd=number_text(r.gap_in_sd, lang, 2))
+        elif r.leader:
+            gap_label = say("scorecard.gap", lang, gap=number_text(r.rank_gap, lang), leader=r.leader)
+        else:
+            gap_label = say("scorecard.gap_no_leader", lang, gap=number_text(r.rank_gap, lang))
+        row = f"{_label(r, labels, lang)} · {period_text(r.period, lang)}"
+        if r.kind == "papi":
+            row += " " + say("scorecard.of_scored", lang, n=r.n)
+        if many:
+            row += " · " + r.province_b
         for side in ("a", "b"):
-            rows.append({"row": f"{getattr(r, label)} · {period_text(r.period, lang)}", "indicator_id": r.indicator_id,
-                         "period": r.period, "unit": r.unit, "province": getattr(r, f"province_{side}"),
-                         "value": getattr(r, f"value_{side}"), "qualifier": getattr(r, f"qualifier_{side}"),
-                         "tier": getattr(r, f"tier_{side}"), "source_id": getattr(r, f"source_{side}"),
-                         "gap": gap, "leader": r.leader, "gap_label": gap_label})
+            rows.append({"row": row, "indicator_id": r.indicator_id, "period": r.period, "unit": _panel(r),
+                         "province": getattr(r, f"province_{side}"), "value": getattr(r, f"value_{side}"),
+                         "qualifier": getattr(r, f"qualifier_{side}"), "tier": getattr(r, f"tier_{side}"),
+                         "source_id": getattr(r, f"source_{side}"), "gap": r.rank_gap, "leader": r.leader,
+                         "verdict": r.verdict, "gap_label": gap_label})
     plotted = pd.DataFrame(rows, columns=["row", "indicator_id", "period", "unit", "province", "value", "qualifier",
-                                          "tier", "source_id", "gap", "leader", "gap_label"])
+                                          "tier", "source_id", "gap", "leader", "verdict", "gap_label"])
     if len(provinces) < 2 or plotted.empty:
         plotted.attrs["why"] = "*" + headline(comparable, provinces, lang) + ".*"
         return None, plotted
-    panels = [{"unit": u, "n": int(u.removeprefix("rank_of_")), "xlabel": say("scorecard.rank_axis", lang, n=u.removeprefix("rank_of_"))}
-              for u in dict.fromkeys(plotted["unit"])]
-    texts = {"title": headline(comparable, provinces, lang), "gap": say("scorecard.gap_legend", lang),
-             "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "article", "press_reference")},
-             "caption": say("scorecard.comparable_same_indicator_unit_and", lang,
-                            sources=citations(plotted["source_id"], lang))}
+    sizes = {"dti": 63, "papi": int(comparable["n"][comparable["kind"] == "papi"].max() or 63)
+             if (comparable["kind"] == "papi").any() else 63}
+    panels = []
+    for unit in dict.fromkeys(plotted["unit"]):
+        n = sizes.get(unit) or int(unit.removeprefix("rank_of_"))
+        xlabel = say(f"scorecard.panel.{unit}", lang) if unit in sizes else say("scorecard.rank_axis", lang, n=n)
+        panels.append({"unit": unit, "n": n, "xlabel": xlabel})
+    caption = say("scorecard.caption_independent", lang, rule=number_text(NEAR_TIE_SD, lang, 2),
+                  sources=citations(plotted["source_id"], lang))
+    if many:
+        caption = say("scorecard.latest_only", lang, first=provinces[0]) + " " + caption
+    texts = {"title": "\n".join(textwrap.wrap(headline(comparable, provinces, lang), 80)),
+             "gap": say("scorecard.gap_legend", lang),
+             "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "survey", "article", "press_reference")},
+             "caption": caption}
     fig = charts_scorecard.dumbbells(plotted, panels, provinces, texts)
     save_figure(fig, name, plotted.drop(columns=["row", "gap_label"]))
     return fig, plotted
@@ -121,11 +168,13 @@ def headline(comparable: pd.DataFrame, provinces: list[str], lang: str) -> str:
         return say("scorecard.one_province_chosen_nothing_to", lang)
     if comparable.empty:
         return say("scorecard.no_indicator_is_reported_for", lang)
-    wins = comparable["leader"].value_counts()
-    top = wins.index[0] if len(wins) else None
-    if top is None:
-        return say("scorecard.comparable_pairs_none_with_clear", lang, len=len(comparable))
-    return say("scorecard.is_ahead_comparable_pairs", lang, top=top, iloc=wins.iloc[0], len=len(comparable))
+    parts = []
+    for (verdict, who), group in comparable.fillna({"leader": ""}).groupby(["verdict", "leader"], sort=False):
+        key = {"ahead": "scorecard.count_ahead", "near_tie": "scorecard.count_near_tie"}.get(verdict,
+                                                                                          "scorecard.count_no_leader")
+        parts.append((len(group), say(key, lang, leader=who, k=len(group))))
+    parts.sort(key=lambda p: -p[0])
+    return say("scorecard.headline", lang, n=len(comparable), parts=join_words([p for _, p in parts], lang))
 
 
 def findings(provinces: list[str], lang: str) -> str:
@@ -135,10 +184,10 @@ def findings(provinces: list[str], lang: str) -> str:
         return say("scorecard.only_one_province_chosen_scorecard", lang)
     lines = [f"- {headline(comparable, provinces, lang)}."]
     if len(comparable):
-        article_only = comparable[(comparable["tier_a"] == "article") & (comparable["tier_b"] == "article")]
-        lines.append(say("scorecard.comparable_pairs_from_articles_alone", lang, len=len(comparable), len2=len(article_only)))
-        undecided = comparable["leader"].isna().sum()
-        if undecided:
-            lines.append(say("scorecard.pairs_have_no_leader_equal", lang, undecided=undecided))
+        tiers = comparable["tier_a"].where(comparable["tier_a"] == comparable["tier_b"], "mixed")
+        lines.append(say("scorecard.by_tier", lang, official=int((tiers == "official_table").sum()),
+                         survey=int((tiers == "survey").sum()),
+                         other=int((~tiers.isin(["official_table", "survey"])).sum())))
+        lines.append(say("scorecard.counted_once", lang))
     lines.append(say("scorecard.not_comparable_values_whose_period", lang, len=len(rest)))
     return "\n".join(lines)
