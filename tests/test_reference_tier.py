@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import pytest
 
-from helpers import comparison, dti_scores, rates
+from helpers import comparison, dti_scores, loading, rates
 from helpers.paths import DATA, REFERENCE, ROOT
 from helpers.validation import validate_all
 
@@ -197,3 +197,10 @@ def test_bad_reference_row_is_reported_at_its_cell(project, relative, match, col
     set_cell(project, relative, line, column, value)
     found = [p.message for p in validate_all(project) if (p.file, p.row, p.column) == (relative, line, column)]
     assert any(words in m for m in found), [str(p) for p in validate_all(project)][:5]
+
+
+def test_loaded_papi_comparable_flag_follows_the_year():
+    # pandas may read the column as booleans or as text; both must load the same way.
+    scores = loading.load("papi_egov_scores")
+    assert (scores["comparable"] == (scores["year"] >= 2020)).all()
+    assert scores["comparable"].any() and not scores["comparable"].all()
