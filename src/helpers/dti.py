@@ -3,6 +3,8 @@ the provinces' place in the full distribution of 63 (and 13 Mekong Delta)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 
 from helpers import loading
@@ -204,7 +206,7 @@ def _crosscheck_reason(r, lang: str) -> str:
 
 def conflicts_table(provinces: list[str], lang: str) -> pd.DataFrame:
     """Year-label and value conflicts between sources (helpers.comparison.conflicts)."""
-    found = conflicts(provinces)
+    found = conflict_texts(provinces, lang)
     if found.empty:
         return found
     return pd.DataFrame({
@@ -212,6 +214,39 @@ def conflicts_table(provinces: list[str], lang: str) -> pd.DataFrame:
         say("dti.col.province", lang): found["province"], "indicator_id": found["indicator_id"],
         say("dti.col.period", lang): [period_text(p, lang) for p in found["period"]],
         "a": found["a"], "b": found["b"]})
+
+
+def conflict_texts(provinces: list[str], lang: str) -> pd.DataFrame:
+    """helpers.comparison.conflicts with `a`, `b` and `explanation` worded in `lang`."""
+    found = conflicts(provinces)
+    return found.assign(**{column: [conflict_text(said, lang) for said in found[column]]
+                           for column in ("a", "b", "explanation")})
+
+
+def conflict_text(said: tuple, lang: str) -> str:
+    """A (key, fields) pair of helpers.comparison.conflicts as a reader reads it."""
+    key, fields = said[0], dict(said[1])
+    if key == "conflict.crosscheck":
+        return _crosscheck_reason(SimpleNamespace(**fields), lang)
+    if key == "conflict.list":
+        return "; ".join(conflict_text(item, lang) for item in fields["items"])
+    if key == "conflict.ids":
+        return ", ".join(fields["ids"])
+    worded = {name: _conflict_field(name, value, lang) for name, value in fields.items()}
+    return say(key, lang, **worded)
+
+
+def _conflict_field(name: str, value, lang: str) -> str:
+    if name in {"when", "article"}:
+        return date_text(value, lang)
+    if name == "tier":
+        return say(f"conflict.tier.{value}", lang)
+    if name in {"says", "values"}:  # ranks and scores: "≤10", "0.4856" / "0,4856"
+        values = value if isinstance(value, tuple) else (value,)
+        return ", ".join(v.replace(".", ",") if lang == "vi" else v for v in values)
+    if name == "years":
+        return ", ".join(map(str, value))
+    return str(value)
 
 
 def press_table(provinces: list[str], lang: str) -> pd.DataFrame:
