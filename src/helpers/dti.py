@@ -162,9 +162,11 @@ def conclusion(provinces: list[str], lang: str) -> str:
 def calendar_table(lang: str) -> pd.DataFrame:
     """When each DTI assessment year was announced."""
     cal = loading.load("dti_calendar")
-    return pd.DataFrame({say("dti.col.assessment_year", lang): cal["assessment_year"],
-                         say("dti.col.announced", lang): [date_text(d, lang) for d in cal["announced"]],
-                         say("dti.col.note", lang): cal["note"]})
+    table = pd.DataFrame({say("dti.col.assessment_year", lang): cal["assessment_year"],
+                          say("dti.col.announced", lang): [date_text(d, lang) for d in cal["announced"]]})
+    if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
+        table[say("dti.col.note", lang)] = cal["note"]
+    return table
 
 
 def crosscheck_table(provinces: list[str], lang: str) -> pd.DataFrame:
@@ -253,11 +255,13 @@ def press_table(provinces: list[str], lang: str) -> pd.DataFrame:
     """Press-reported DTI facts (reference tier) for `provinces`."""
     press = loading.load("dti_press_facts")
     press = press[press["province"].isin(provinces)]
-    return pd.DataFrame({
+    table = pd.DataFrame({
         say("dti.col.province", lang): press["province"], "indicator_id": press["indicator_id"],
         say("dti.col.assessment_year", lang): press["assessment_year"],
         say("dti.col.value", lang): [value_text(v, q, "count", lang) for v, q in zip(press["value"], press["qualifier"])],
         say("dti.col.confidence", lang): [say(f"confidence.{c}", lang) for c in press["confidence"]],
         say("dti.col.source", lang): [citation(s, lang) for s in press["source_id"]],
-        "source_id": press["source_id"],
-        say("dti.col.note", lang): press["note"]}).reset_index(drop=True)
+        "source_id": press["source_id"]})
+    if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
+        table[say("dti.col.note", lang)] = press["note"]
+    return table.reset_index(drop=True)
