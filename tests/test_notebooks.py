@@ -12,6 +12,7 @@ import pytest
 
 from helpers import loading, running
 from helpers.paths import FIGURES, NOTEBOOKS
+from helpers.wording import markdown
 
 NOTEBOOKS_ALL = running.canonical_notebooks()
 PROVINCES = loading.available_provinces()
@@ -88,3 +89,81 @@ def test_vietnamese_run_formats_the_numbers_it_computes_the_vietnamese_way(runs)
     assert formatted, "the English notebooks show no thousands: nothing to compare"
     assert ENGLISH_THOUSANDS.findall(vietnamese) == []
     assert all(n.replace(",", ".") in vietnamese for n in formatted)
+
+
+# ---------------------------------------------------------------- the Vietnamese rendition
+
+# Common English words that are never Vietnamese words (no "to", "in", "no": they are).
+ENGLISH_WORDS = {
+    "the", "and", "of", "not", "with", "from", "for", "by", "is", "are", "was", "were", "this", "that", "which",
+    "than", "between", "after", "before", "reported", "source", "sources", "period", "periods", "rank", "ranks",
+    "province", "provinces", "official", "article", "articles", "press", "table", "value", "values", "year",
+    "years", "label", "labelled", "calendar", "announced", "recorded", "unknown", "implied", "dataset", "note",
+    "score", "reason", "excluded", "numbers", "tier", "ministry", "published", "outlet",
+}
+ENGLISH_WORD = re.compile(r"\b(?:" + "|".join(sorted(ENGLISH_WORDS)) + r")\b", re.IGNORECASE)
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# What may stay as written: quotes, code, URLs («…», “…”, "…", '…', `…`, <…>) ...
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`|<[^>\n]*>|https?://\S+")
+# ... and ids and file names: snake_case, paths, domains, slugs with two or more hyphens
+# and a letter (an ISO date is no slug).
+IDS = re.compile(r"[\w.\-/]*\w[_/][\w.\-/]*|\w+(?:\.\w+)+|\b(?=[\w-]*[^\W\d_])\w+(?:-\w+){2,}")
+# Outputs of code written inside the notebooks (not in helpers), English until
+# that code calls a helper that takes `lang`; keyed by the cell's exact code.
+ENGLISH_FROM_NOTEBOOK_CODE = {
+    'loading.load("sources").groupby("tier").size().rename("sources").to_frame()': "00: sources per tier",
+    'classified = coverage.classify_numbers()\nclassified[classified["status"] == "excluded"]'
+    '.groupby("reason").size().rename("numbers excluded").to_frame()': "00: exclusions per reason",
+    'table = dti.rank_matrix(provinces)\ntable.pivot_table(index=["indicator_id", "province"], '
+    'columns="assessment_year", values="value",\n                  aggfunc="first").astype("Int64")':
+        "01: rank matrix, column names of data",
+    "plotted_distribution": "01: the figure data as plotted (language-neutral CSV columns)",
+}
+
+
+def english_left(text: str) -> list[str]:
+    """English words and ISO dates in `text` outside quotes, code, URLs, ids and file names."""
+    plain = IDS.sub(" ", QUOTED.sub(" ", text))
+    return ENGLISH_WORD.findall(plain) + ISO_DATE.findall(plain)
+
+
+def reader_texts(nb):
+    """(cell index, text) of every markdown cell and every text output a reader reads."""
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            yield index, cell.source
+        elif cell.source not in ENGLISH_FROM_NOTEBOOK_CODE:
+            for out in cell.get("outputs", []):
+                yield index, out.get("text", "")
+                yield from ((index, v) for k, v in out.get("data", {}).items() if k in ("text/plain", "text/markdown"))
+
+
+def test_english_left_sees_english_but_not_quotes_ids_or_vietnamese():
+    assert english_left("calendar: DTI 2021 was announced 2022-08-08") == ["calendar", "was", "announced", "2022-08-08"]
+    assert english_left("«Xếp hạng DTI 2022 (ranking list)» `dti-2022-official` 2022-05-05_baohaugiang_x "
+                        "data/reference/ dti.gov.vn <https://the.example/of> 'the' \"rank\" press_reference") == []
+    assert english_left("Hậu Giang xếp trên Tiền Giang trong mọi bảng DTI chính thức, tính đến 05/5/2022") == []
+
+
+def test_vietnamese_run_has_its_markdown_in_vietnamese(runs):
+    catalogue = markdown.translations()
+    for notebook in NOTEBOOKS_ALL:
+        english = markdown.markdown_cells(nbformat.read(notebook, as_version=4))
+        vietnamese = markdown.markdown_cells(nbformat.read(runs["vietnamese"] / notebook.name, as_version=4))
+        assert vietnamese == [catalogue.get(text, text) for text in english], notebook.name
+        assert vietnamese != english, notebook.name
+
+
+def test_vietnamese_run_leaves_no_english_word_or_iso_date(runs):
+    left = []
+    for notebook in NOTEBOOKS_ALL:
+        nb = nbformat.read(runs["vietnamese"] / notebook.name, as_version=4)
+        for index, text in reader_texts(nb):
+            left += [f"{notebook.stem} cell {index}: {found} in {line.strip()[:100]!r}"
+                     for line in text.splitlines() if (found := english_left(line))]
+    assert left == [], "English left in the lang='vi' run:\n" + "\n".join(left)
+
+
+def test_every_english_exception_is_still_a_notebook_cell():
+    cells = {c.source for nb in NOTEBOOKS_ALL for c in nbformat.read(nb, as_version=4).cells}
+    assert set(ENGLISH_FROM_NOTEBOOK_CODE) <= cells, set(ENGLISH_FROM_NOTEBOOK_CODE) - cells

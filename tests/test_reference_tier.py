@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import pytest
 
-from helpers import comparison, dti_scores, loading, rates
+from helpers import comparison, dti, dti_scores, loading, rates
 from helpers.paths import DATA, REFERENCE, ROOT
 from helpers.validation import validate_all
 
@@ -66,7 +66,7 @@ def test_implied_rank_surfaces_the_digital_economy_conflict():
     tg = implied[(TG, "dti_rank_digital_economy", "2021")]
     origin = next(f for f in facts if f["fact_id"] == tg["derived_from"])
     assert (origin["value"], origin["assessment_year"], tg["value"]) == ("11", "2022", "14")  # 11 + 3
-    table = comparison.conflicts([HG, TG])
+    table = dti.conflict_texts([HG, TG], "en")
     row = table[
         (table["province"] == TG)
         & (table["indicator_id"] == "dti_rank_digital_economy")
@@ -79,12 +79,15 @@ def test_implied_rank_surfaces_the_digital_economy_conflict():
 
 def test_year_label_conflicts_read_the_calendar():
     announced = {int(r["assessment_year"]): r["announced"] for r in read(REFERENCE / "dti_calendar.csv")}
-    table = comparison.conflicts([HG, TG])
-    labels = table[table["type"] == "year_label"]
-    assert len(labels)
-    for text in labels["b"]:
-        year = int(text.split("DTI ")[1].split(" ")[0])
-        assert announced[year] in text
+    for lang in ("en", "vi"):
+        table = dti.conflict_texts([HG, TG], lang)
+        labels = table[table["type"] == "year_label"]
+        assert len(labels)
+        for text in labels["b"]:
+            year = int(text.split("DTI ")[1].split(" ")[0])
+            y, m, d = map(int, announced[year].split("-"))
+            # the announcement date as each language writes it (05/5/2022 in Vietnamese)
+            assert (announced[year] if lang == "en" else f"{d:02d}/{m}/{y}") in text, text
 
 
 def test_rates_against_independent_arithmetic():

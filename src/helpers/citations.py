@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import loading
-from helpers.wording import say
+from helpers.wording import CATALOGUES, say
 from helpers.wording.formats import date_text
 
 
@@ -16,10 +16,18 @@ def _short_title(title: str, words: int = 5) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+def outlet_text(outlet: str, lang: str) -> str:
+    """The outlet as sources.csv names it, or its name in the catalogue (outlet.<name>)
+    where it is written in English; "unknown" as the catalogue words it."""
+    if outlet == "unknown":
+        return say("unknown_outlet", lang)
+    return say(f"outlet.{outlet}", lang) if f"outlet.{outlet}" in CATALOGUES[lang] else outlet
+
+
 def citation(source_id: str, lang: str) -> str:
     """"baohaugiang.com.vn, 2022-05-05" / "unknown outlet, 2023-05-23, «HẬU GIANG “ĐI SAU”…»"."""
     src = loading.load("sources").set_index("source_id").loc[source_id]
-    outlet = src["outlet"] if src["outlet"] != "unknown" else say("unknown_outlet", lang)
+    outlet = outlet_text(src["outlet"], lang)
     if pd.notna(src["published"]):
         when = date_text(src["published"], lang)
     elif pd.notna(src["reference_date"]):
@@ -48,7 +56,7 @@ def reference_list(source_ids, lang: str) -> str:
     lines = []
     for s in ids:
         r = src.loc[s]
-        outlet = r["outlet"] if r["outlet"] != "unknown" else say("unknown_outlet", lang)
+        outlet = outlet_text(r["outlet"], lang)
         when = date_text(r["published"], lang) if pd.notna(r["published"]) else say("undated", lang)
         url = f" <{r['url']}>" if r["url"] not in ("unknown", "") else ""
         lines.append(f"- {outlet}, {when}: «{r['title']}».{url} `{s}`")

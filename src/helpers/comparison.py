@@ -109,29 +109,38 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
     """Disagreements to surface, never silently resolved:
     - year_label: an article's year label differs from the assessment year recorded;
     - value: two sources give different values for the same province, indicator and period
-      (article vs article, article vs official table, article vs press fact)."""
+      (article vs article, article vs official table, article vs press fact).
+    `a`, `b` and `explanation` are language-neutral (key, fields) pairs: a message
+    key of helpers.wording and its fields, worded by helpers.dti.conflict_text."""
     rows = []
     reference_dates = loading.load("sources").set_index("source_id")["reference_date"]
     for r in dti_crosscheck(provinces).itertuples():
         literal = _label_year(r.period_label)
+        # the cross-check reason, from its fields (helpers.dti words it)
+        why = _said("conflict.crosscheck", province=r.province, indicator_id=r.indicator_id,
+                    official=None if pd.isna(r.official) else float(r.official),
+                    period_label=r.period_label, assessment_year=int(r.assessment_year))
         if literal and literal != r.assessment_year:
             rows.append({"type": "year_label", "province": r.province, "indicator_id": r.indicator_id,
-                         "period": Period.year(r.assessment_year), "a": f"{r.source_id}: {r.article_says} labelled {r.period_label!r}",
+                         "period": Period.year(r.assessment_year),
+                         "a": _said("conflict.a.labelled", source=r.source_id, says=r.article_says, label=r.period_label),
                          "b": _calendar_reading(literal, r.assessment_year, reference_dates[r.source_id]),
-                         "explanation": r.reason})
+                         "explanation": why})
         if r.status == "disagrees":
             rows.append({"type": "value", "province": r.province, "indicator_id": r.indicator_id,
-                         "period": Period.year(r.assessment_year), "a": f"{r.source_id}: {r.article_says}",
-                         "b": f"official table: {r.official:g}", "explanation": r.reason})
+                         "period": Period.year(r.assessment_year),
+                         "a": _said("conflict.a.says", source=r.source_id, says=r.article_says),
+                         "b": _said("conflict.b.official", says=f"{r.official:g}"), "explanation": why})
     evidence = dti_evidence(provinces)
     for (province, indicator, year), group in evidence.groupby(["province", "indicator_id", "assessment_year"]):
         values = group.drop_duplicates("value")
         if len(values) > 1:
-            said = "; ".join(f"{t.tier} {t.source_id}: {_with_qualifier(t.value, t.qualifier)}"
-                             + (f" (implied: {t.formula})" if t.formula else "") for t in values.itertuples())
+            said = [_said("conflict.tier_value_implied" if t.formula else "conflict.tier_value", tier=t.tier,
+                          source=t.source_id, says=_with_qualifier(t.value, t.qualifier),
+                          **({"formula": t.formula} if t.formula else {})) for t in values.itertuples()]
             rows.append({"type": "value", "province": province, "indicator_id": indicator, "period": Period.year(year),
-                         "a": said.split("; ")[0], "b": "; ".join(said.split("; ")[1:]),
-                         "explanation": "sources give different ranks for the same assessment year"})
+                         "a": said[0], "b": _said("conflict.list", items=tuple(said[1:])),
+                         "explanation": _said("conflict.why.different_ranks")})
     press = loading.load("dti_press_facts")
     for r in dti_crosscheck(provinces).itertuples():
         same = press[(press["province"] == r.province) & (press["indicator_id"] == r.indicator_id)]
@@ -139,34 +148,40 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
         elsewhere = same[(same["assessment_year"] != r.assessment_year)
                          & (same["value"] == float(r.article_says.lstrip("≈≥≤")))]
         if len(elsewhere) and (same["assessment_year"] == r.assessment_year).sum() == 0:
-            years = ", ".join(str(y) for y in sorted(elsewhere["assessment_year"].unique()))
+            years = tuple(int(y) for y in sorted(elsewhere["assessment_year"].unique()))
             rows.append({"type": "year_assignment", "province": r.province, "indicator_id": r.indicator_id,
-                         "period": Period.year(r.assessment_year), "a": f"{r.source_id}: {r.article_says} read as DTI {r.assessment_year}",
-                         "b": f"press reference: {', '.join(_with_qualifier(v, q) for v, q in zip(elsewhere['value'], elsewhere['qualifier']))} for DTI {years}",
-                         "explanation": "the article's claim and a press report may be the same fact placed in different assessment years"})
+                         "period": Period.year(r.assessment_year),
+                         "a": _said("conflict.a.read_as", source=r.source_id, says=r.article_says,
+                                    year=int(r.assessment_year)),
+                         "b": _said("conflict.b.press", years=years, values=tuple(
+                             _with_qualifier(v, q) for v, q in zip(elsewhere["value"], elsewhere["qualifier"]))),
+                         "explanation": _said("conflict.why.same_fact_other_year")})
     art = results(provinces)
     art = art[~art["indicator_id"].str.startswith(DTI_PREFIX)]
     for (province, indicator, start, end), group in art.groupby(["province", "indicator_id", "period_start", "period_end"]):
         if group["value"].nunique() > 1:
             rows.append({"type": "value", "province": province, "indicator_id": indicator,
-                         "period": Period.of(start, end), "a": group["source_id"].iloc[0],
-                         "b": ", ".join(group["source_id"].iloc[1:]),
-                         "explanation": "different values for the same period"})
+                         "period": Period.of(start, end), "a": _said("conflict.ids", ids=(group["source_id"].iloc[0],)),
+                         "b": _said("conflict.ids", ids=tuple(group["source_id"].iloc[1:])),
+                         "explanation": _said("conflict.why.different_values")})
     out = pd.DataFrame(rows, columns=["type", "province", "indicator_id", "period", "a", "b", "explanation"])
     return out.drop_duplicates().reset_index(drop=True)
 
 
-def _calendar_reading(literal: int, recorded: int, reference_date: pd.Timestamp) -> str:
+def _said(key: str, **fields) -> tuple:
+    """A message key and its fields, hashable (conflicts are de-duplicated)."""
+    return key, tuple(sorted(fields.items()))
+
+
+def _calendar_reading(literal: int, recorded: int, reference_date: pd.Timestamp) -> tuple:
     """What the announcement calendar says about an article's year label, read, not assumed."""
     announced = loading.load("dti_calendar").set_index("assessment_year")["announced"]
     when = announced.get(literal)
     if when is None:
-        return f"calendar: no DTI {literal} is listed; recorded as DTI {recorded}"
-    if pd.isna(reference_date) or when > reference_date:
-        return (f"calendar: DTI {literal} was announced {when:%Y-%m-%d}, after the article "
-                f"({reference_date:%Y-%m-%d}); recorded as DTI {recorded}")
-    return (f"calendar: DTI {literal} had been announced {when:%Y-%m-%d}, before the article "
-            f"({reference_date:%Y-%m-%d}); recorded as DTI {recorded} (see the note)")
+        return _said("conflict.calendar.unlisted", literal=literal, recorded=recorded)
+    key = "conflict.calendar.after" if pd.isna(reference_date) or when > reference_date else "conflict.calendar.before"
+    return _said(key, literal=literal, recorded=recorded, when=when.date(),
+                 article=None if pd.isna(reference_date) else reference_date.date())
 
 
 def revisions(provinces: list[str]) -> pd.DataFrame:

@@ -19,9 +19,11 @@ def article_register(provinces: list[str], lang: str = "en") -> pd.DataFrame:
     src = loading.load("sources")
     src = src[(src["tier"] == "article") & src["provinces"].apply(lambda p: any(x in p.split(";") for x in provinces))]
     out = src[["source_id", "outlet", "published", "reference_date", "provinces"]].copy()
+    out["outlet"] = [say("unknown", lang) if o == "unknown" else o for o in out["outlet"]]
     out["published"] = [date_text(d, lang) for d in out["published"]]
     out["reference_date"] = [date_text(d, lang) for d in out["reference_date"]]
-    return out.reset_index(drop=True)
+    headers = {c: say(f"corpus.col.{c}", lang) for c in ("outlet", "published", "reference_date", "provinces")}
+    return out.rename(columns=headers).reset_index(drop=True)
 
 
 def plot_coverage(lang: str, name: str = "06_number_coverage"):

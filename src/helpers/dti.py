@@ -3,6 +3,8 @@ the provinces' place in the full distribution of 63 (and 13 Mekong Delta)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 
 from helpers import loading
@@ -160,9 +162,11 @@ def conclusion(provinces: list[str], lang: str) -> str:
 def calendar_table(lang: str) -> pd.DataFrame:
     """When each DTI assessment year was announced."""
     cal = loading.load("dti_calendar")
-    return pd.DataFrame({say("dti.col.assessment_year", lang): cal["assessment_year"],
-                         say("dti.col.announced", lang): [date_text(d, lang) for d in cal["announced"]],
-                         say("dti.col.note", lang): cal["note"]})
+    table = pd.DataFrame({say("dti.col.assessment_year", lang): cal["assessment_year"],
+                          say("dti.col.announced", lang): [date_text(d, lang) for d in cal["announced"]]})
+    if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
+        table[say("dti.col.note", lang)] = cal["note"]
+    return table
 
 
 def crosscheck_table(provinces: list[str], lang: str) -> pd.DataFrame:
@@ -204,7 +208,7 @@ def _crosscheck_reason(r, lang: str) -> str:
 
 def conflicts_table(provinces: list[str], lang: str) -> pd.DataFrame:
     """Year-label and value conflicts between sources (helpers.comparison.conflicts)."""
-    found = conflicts(provinces)
+    found = conflict_texts(provinces, lang)
     if found.empty:
         return found
     return pd.DataFrame({
@@ -214,15 +218,50 @@ def conflicts_table(provinces: list[str], lang: str) -> pd.DataFrame:
         "a": found["a"], "b": found["b"]})
 
 
+def conflict_texts(provinces: list[str], lang: str) -> pd.DataFrame:
+    """helpers.comparison.conflicts with `a`, `b` and `explanation` worded in `lang`."""
+    found = conflicts(provinces)
+    return found.assign(**{column: [conflict_text(said, lang) for said in found[column]]
+                           for column in ("a", "b", "explanation")})
+
+
+def conflict_text(said: tuple, lang: str) -> str:
+    """A (key, fields) pair of helpers.comparison.conflicts as a reader reads it."""
+    key, fields = said[0], dict(said[1])
+    if key == "conflict.crosscheck":
+        return _crosscheck_reason(SimpleNamespace(**fields), lang)
+    if key == "conflict.list":
+        return "; ".join(conflict_text(item, lang) for item in fields["items"])
+    if key == "conflict.ids":
+        return ", ".join(fields["ids"])
+    worded = {name: _conflict_field(name, value, lang) for name, value in fields.items()}
+    return say(key, lang, **worded)
+
+
+def _conflict_field(name: str, value, lang: str) -> str:
+    if name in {"when", "article"}:
+        return date_text(value, lang)
+    if name == "tier":
+        return say(f"conflict.tier.{value}", lang)
+    if name in {"says", "values"}:  # ranks and scores: "≤10", "0.4856" / "0,4856"
+        values = value if isinstance(value, tuple) else (value,)
+        return ", ".join(v.replace(".", ",") if lang == "vi" else v for v in values)
+    if name == "years":
+        return ", ".join(map(str, value))
+    return str(value)
+
+
 def press_table(provinces: list[str], lang: str) -> pd.DataFrame:
     """Press-reported DTI facts (reference tier) for `provinces`."""
     press = loading.load("dti_press_facts")
     press = press[press["province"].isin(provinces)]
-    return pd.DataFrame({
+    table = pd.DataFrame({
         say("dti.col.province", lang): press["province"], "indicator_id": press["indicator_id"],
         say("dti.col.assessment_year", lang): press["assessment_year"],
         say("dti.col.value", lang): [value_text(v, q, "count", lang) for v, q in zip(press["value"], press["qualifier"])],
         say("dti.col.confidence", lang): [say(f"confidence.{c}", lang) for c in press["confidence"]],
         say("dti.col.source", lang): [citation(s, lang) for s in press["source_id"]],
-        "source_id": press["source_id"],
-        say("dti.col.note", lang): press["note"]}).reset_index(drop=True)
+        "source_id": press["source_id"]})
+    if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
+        table[say("dti.col.note", lang)] = press["note"]
+    return table.reset_index(drop=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 import nbformat
 
 from helpers.paths import FIGURES, FIGURES_ENV, NOTEBOOKS, ROOT
+from helpers.wording import markdown
 
 KERNEL = "python3"
 # Cell metadata written by papermill / nbclient / JupyterLab that changes on every run.
@@ -265,6 +266,7 @@ def _execute(job: Job, figures_stage: str) -> float:
             + (f"\n    kernel log (last lines):\n{tail}" if tail else "")
         ) from None
     nb = nbformat.read(job.staged, as_version=4)
+    markdown.translate(nb, job.parameters.get("lang", "en"))  # narrative in the run's language
     nbformat.write(clean_notebook(nb, job.parameters), job.staged)
     return time.perf_counter() - start
 
