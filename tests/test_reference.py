@@ -20,9 +20,9 @@ from helpers.reference_build import (
     build,
     check_table,
     competition_rank,
-    press_source_id,
     region_rows,
 )
+from helpers.reference_press import press_source_id
 
 TABLES_63 = ("dti-2022-official", "dti-2023-official", "dti-2024-63-official")
 

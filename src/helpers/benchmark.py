@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from helpers import loading
 from helpers.paths import FIGURES_ENV, ROOT
 from helpers.running import canonical_notebooks
 
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, FIGURES_ENV: str(BENCH / "figures"), "PYTHONHASHSEED": "0"}
     bin_dir = Path(sys.executable).parent
     notebooks = [str(p) for p in canonical_notebooks()]
+    regions = loading.load("regions")
+    mekong = sorted(regions.loc[regions["in_mekong_delta"], "province"])
     measures = {
         "regeneration (python -m helpers.run, parallel)": (
             [sys.executable, "-m", "helpers.run", "--output-dir", str(BENCH / "run")],
@@ -77,8 +80,27 @@ def main(argv: list[str] | None = None) -> int:
             ],
             args.runs,
         ),
+        "regeneration, the 13 Mekong Delta provinces": (
+            [
+                sys.executable,
+                "-m",
+                "helpers.run",
+                "-p",
+                "provinces",
+                repr(mekong),
+                "--output-dir",
+                str(BENCH / "mekong"),
+            ],
+            args.runs,
+        ),
         "test suite (python -m pytest)": ([sys.executable, "-m", "pytest", "-q"], args.test_runs),
     }
+    # Side-by-side targets: the 13-province run at most 1.5x the default one, the suite at most 3x.
+    ratios = {
+        "13 provinces / default regeneration": ("regeneration, the 13 Mekong Delta provinces", 1.5),
+        "test suite / default regeneration": ("test suite (python -m pytest)", 3.0),
+    }
+    medians: dict[str, float] = {}
     print(f"machine: {_machine()}")
     print(f"notebooks: {len(notebooks)}; runs: {args.runs} (tests: {args.test_runs})\n")
     print("| measurement | median (s) | min (s) | max (s) | runs |")
@@ -86,10 +108,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for label, (cmd, runs) in measures.items():
             times = [_timed(cmd, env) for _ in range(runs)]
+            medians[label] = statistics.median(times)
             print(
                 f"| {label} | {statistics.median(times):.1f} | {min(times):.1f} | {max(times):.1f} | {runs} |",
                 flush=True,
             )
+        base = medians[next(iter(measures))]
+        print()
+        for name, (label, target) in ratios.items():
+            ratio = medians[label] / base
+            print(f"{name}: {ratio:.2f}x (target at most {target:g}x){'' if ratio <= target else ' -- above target'}")
     except BenchError as exc:
         print(f"\nbenchmark stopped: {exc}", file=sys.stderr)
         return 1

@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from helpers.reference_build import ReferenceBuildError, competition_rank, press_source_id
+from helpers.reference_build import ReferenceBuildError, competition_rank
+from helpers.reference_press import press_source_id
 
 SOURCE_ID = "papi-egov-dataset"
 SUBDIMENSIONS = ("egov_portal_access", "internet_access", "e_responsiveness")

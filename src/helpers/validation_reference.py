@@ -82,7 +82,7 @@ def check(c, provinces: set[str], sources: dict, observations: dict) -> None:
 
 
 def _press(c, tab) -> None:
-    from helpers.reference_build import implied_rank
+    from helpers.reference_press import implied_rank
 
     c.unique(tab, "fact_id")
     facts = {row["fact_id"]: row for _, row in tab.rows}

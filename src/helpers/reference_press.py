@@ -1,0 +1,201 @@
+"""DTI facts from press pages for data/reference/dti_press_facts.csv.
+
+Part of the maintainers' reference build (`python -m helpers.reference_build`).
+Stated facts keep their verbatim quote; a rank stated with its change implies
+last year's rank, recorded as a derived fact (`derived_from`, `formula`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from helpers.reference_build import ReferenceBuildError
+
+# Press pages are identified by a fragment of their URL; ids are fixed and
+# must exist in data/sources.csv with the same URL.
+PRESS_SOURCES = (
+    ("vietnamnet.vn/", "2183202", "press-vietnamnet-tg-dti2022"),
+    ("baoapbac.vn/", "964811", "press-baoapbac-tg-digital-economy"),
+    ("huggingface.co/", "", "press-hf-vn-dti-provincial"),
+    ("dti.gov.vn/", "xep-hang-2022", "press-dtigov-ranking-2022"),
+    ("huunghi.haugiang.gov.vn/", "", "press-huunghi-hg-infrastructure"),
+    ("vietbao.vn/", "", "press-vietbao-hg-dti"),
+    ("baoapbac.vn/", "898330", "press-baoapbac-tg-papi2019"),
+    ("baoapbac.vn/", "1007003", "press-baoapbac-tg-papi2023"),
+)
+
+# Shared indicator name -> (indicator_id, value override, qualifier, note).
+INDICATORS = {
+    "dti_rank_overall": ("dti_rank_overall", None, "exact", ""),
+    "dti_rank_mekong_delta": ("dti_rank_mekong_delta", None, "exact", ""),
+    "dti_rank_digital_government": ("dti_rank_digital_government", None, "exact", ""),
+    "dti_rank_digital_economy": ("dti_rank_digital_economy", None, "exact", ""),
+    "dti_rank_digital_society": ("dti_rank_digital_society", None, "exact", ""),
+    # The shared row is a flag ("1" = yes); the fact is "rank 10 or better".
+    "dti_top10_digital_infrastructure": (
+        "dti_rank_digital_infrastructure",
+        "10",
+        "at_most",
+        "the source says 'in the top 10'; recorded as rank at most 10",
+    ),
+}
+
+# The shared file records one rank that is arithmetic on its quote ("17/63 …
+# tăng 11 bậc so với năm 2020" stored as 28 for 2020). The project records the
+# stated rank (17, for the year after the comparison year) and derives the
+# other one like every implied rank (see IMPLIED below).
+RESTATED = {
+    ("Hậu Giang", "2020", "dti_rank_overall", "28"): ("17", 2021),
+}
+# The shared quote of that row carries a remark after a dash; the project
+# keeps the quote verbatim and drops the remark.
+_REMARK = re.compile(r"\s+—\s+.*derived.*$")
+
+# A rank stated with its change ("xếp thứ 11 tăng 03 bậc so với năm 2021")
+# implies the rank of the comparison year: 11 + 3 = 14 ("tăng" = rose).
+IMPLIED = re.compile(
+    r"(?:thứ|hạng)\s+(?P<rank>\d+)(?:/63)?\b[^()]{0,80}?\(?\s*(?P<dir>tăng|giảm)\s+(?P<written>0*(?P<step>\d+))"
+    r"\s+(?P<unit>bậc|hạng)\s+so với năm\s+(?P<year>\d{4})"
+)
+
+# A score stated next to a rank in the same quote, e.g. "đạt 0,4856".
+_STATED_SCORE = re.compile(r"đạt\s+(\d+,\d+)")
+SCORE_INDICATOR = {"dti_rank_digital_economy": "dti_score_digital_economy"}
+
+PRESS_COLUMNS = [
+    "fact_id",
+    "province",
+    "indicator_id",
+    "value",
+    "qualifier",
+    "assessment_year",
+    "source_id",
+    "url",
+    "quote",
+    "confidence",
+    "note",
+    "derived_from",
+    "formula",
+]
+
+
+def read_sources(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["source_id"]: row for row in csv.DictReader(handle)}
+
+
+def press_source_id(url: str, sources: dict[str, dict[str, str]]) -> str:
+    """The fixed source id of a press page, checked against data/sources.csv."""
+    hits = [sid for host, fragment, sid in PRESS_SOURCES if host in url and fragment in url]
+    if len(hits) != 1:
+        raise ReferenceBuildError(f"no single press source id for URL {url} (matches: {hits})")
+    source_id = hits[0]
+    if source_id not in sources:
+        raise ReferenceBuildError(f"source id {source_id} is not in data/sources.csv")
+    if sources[source_id]["url"] != url:
+        raise ReferenceBuildError(f"{source_id}: URL in data/sources.csv differs from the press fact URL {url}")
+    return source_id
+
+
+def implied_rank(quote: str, rank: int) -> tuple[int, int, str] | None:
+    """(comparison year, implied rank, formula) when `quote` states `rank`
+    together with its change since an earlier year, else None."""
+    for m in IMPLIED.finditer(quote):
+        if int(m["rank"]) != rank:
+            continue
+        step = int(m["step"])
+        previous = rank + step if m["dir"] == "tăng" else rank - step
+        sign = "+" if m["dir"] == "tăng" else "−"
+        return (
+            int(m["year"]),
+            previous,
+            f"{rank} {sign} {step} ('{m['dir']} {m['written']} {m['unit']} so với năm {m['year']}')",
+        )
+    return None
+
+
+def press_rows(path: Path, sources: dict[str, dict[str, str]]) -> list[list[object]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        facts = list(csv.DictReader(handle))
+    out: list[list[object]] = []
+
+    def add(
+        fact: dict,
+        indicator_id: str,
+        value: str,
+        qualifier: str,
+        year: int,
+        quote: str,
+        confidence: str,
+        note: str,
+        derived_from: str = "",
+        formula: str = "",
+    ) -> str:
+        fact_id = f"pf{len(out) + 1:02d}"
+        out.append(
+            [
+                fact_id,
+                fact["province"],
+                indicator_id,
+                value,
+                qualifier,
+                year,
+                press_source_id(fact["source_url"], sources),
+                fact["source_url"],
+                quote,
+                confidence,
+                note,
+                derived_from,
+                formula,
+            ]
+        )
+        return fact_id
+
+    stated = []
+    for fact in facts:
+        name = fact["indicator"]
+        if name not in INDICATORS:
+            raise ReferenceBuildError(f"unknown press indicator {name!r}")
+        indicator_id, value, qualifier, note = INDICATORS[name]
+        value = value or fact["value"]
+        year, quote = int(fact["assessment_year"]), fact["quote"]
+        restated = RESTATED.get((fact["province"], fact["assessment_year"], name, fact["value"]))
+        if restated:
+            value, year = restated
+            quote = _REMARK.sub("", quote)
+            note = f"assessment year {year}: the quote compares with {year - 1}"
+        fact_id = add(fact, indicator_id, value, qualifier, year, quote, fact["confidence"], note)
+        stated.append((fact_id, fact, indicator_id, value, qualifier, quote))
+        # A score quoted beside the rank is a second fact from the same sentence.
+        score = _STATED_SCORE.search(quote)
+        if score and name in SCORE_INDICATOR:
+            add(
+                fact,
+                SCORE_INDICATOR[name],
+                score.group(1).replace(",", "."),
+                "exact",
+                year,
+                quote,
+                fact["confidence"],
+                f"score stated in the same quote ({score.group(1)})",
+            )
+    # Implied ranks come after every stated fact, so stated ids never move.
+    for fact_id, fact, indicator_id, value, qualifier, quote in stated:
+        implied = implied_rank(quote, int(float(value))) if qualifier == "exact" else None
+        if implied:
+            year, previous, formula = implied
+            add(
+                fact,
+                indicator_id,
+                str(previous),
+                "exact",
+                year,
+                quote,
+                fact["confidence"],
+                "implied by the stated rank and its change; not stated in the source",
+                derived_from=fact_id,
+                formula=formula,
+            )
+    return out
