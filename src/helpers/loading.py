@@ -43,7 +43,7 @@ def _cached(name: str) -> pd.DataFrame:
         "papi_egov_scores": lambda: _read(REFERENCE / "papi_egov_scores.csv").assign(
             score=lambda d: pd.to_numeric(d["score"]), rank=lambda d: pd.to_numeric(d["rank"]).astype("Int64"),
             n_ranked=lambda d: pd.to_numeric(d["n_ranked"]).astype("Int64"),
-            comparable=lambda d: d["comparable"].eq("true")),
+            comparable=lambda d: d["comparable"].astype(str).str.lower().eq("true")),  # pandas may already parse true/false as bool
         "papi_press_facts": lambda: _read(REFERENCE / "papi_press_facts.csv", dtype={"value": float}),
         "population": lambda: _read(REFERENCE / "population.csv", dtype={"average_population_thousand": float}),
         "province_facts": lambda: _dates(_read(REFERENCE / "province_facts.csv", dtype={"value": float}),

@@ -221,7 +221,7 @@ def rank_maps(frame: pd.DataFrame, shapes: Shapes, outlined: Sequence[str], text
     handles += [Line2D([], [], color=province_colour(p, all_outlined), linewidth=2.2,
                        label=text.outline_labels.get(p, p)) for p in outlined]
     bar.ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.05, 0.5), frameon=False,
-                  ncols=1 + len(outlined), fontsize=9, handlelength=1.6)
+                  ncols=min(1 + len(outlined), 5), fontsize=9, handlelength=1.6)
     add_title(fig, title)
     add_caption(fig, text.caption)
     return fig, plotted

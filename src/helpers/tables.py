@@ -9,7 +9,7 @@ from helpers import comparison, scope
 from helpers.evidence import excerpt, own_words, results
 from helpers.phrases import label, value, worded_derived
 from helpers.wording import say
-from helpers.wording.formats import indicator_label, period_text
+from helpers.wording.formats import QUALIFIER_MARK, indicator_label, number_text, period_text
 
 
 def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
@@ -71,3 +71,28 @@ def show(table: pd.DataFrame, lang: str) -> None:
         return
     with pd.option_context("display.max_colwidth", None):
         display(table)
+
+
+def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
+    """Curated rates (helpers.rates) of the notebook's indicators: value with its
+    bound, formula, and the years of numerator and denominator."""
+    from helpers import rates  # derived layer
+
+    found = rates.rates(provinces)
+    found = found[found["indicator_id"].isin(scope.indicators(notebook))]
+    if found.empty:
+        return pd.DataFrame()
+    return pd.DataFrame({
+        say("topics.province", lang): found["province"],
+        say("topics.indicator", lang): [label(i, lang) for i in found["indicator_id"]],
+        say("rates.col.rate", lang): [(say("rates.per", lang, value=QUALIFIER_MARK[q] + number_text(v, lang, decimals=1),
+                                           scale=number_text(float(s), lang)) if s != "implied_total"
+                                       else QUALIFIER_MARK[q] + number_text(v, lang)) + (say("rates.upper_bound", lang) if b == "upper_bound" else "")
+                                      for v, q, s, b in zip(found["value"], found["qualifier"], found["scale"],
+                                                            found["bound"])],
+        say("topics.formula", lang): found["formula"],
+        say("rates.col.years", lang): [f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"],
+                                                                        found["denominator_year"])],
+        say("topics.inputs_obs_id", lang): found["inputs"],
+        say("topics.caveat", lang): found["note"],
+    }).reset_index(drop=True)
