@@ -17,7 +17,9 @@ NOTEBOOKS_ALL = running.canonical_notebooks()
 CASES = {
     "vietnamese, from the repository root": (NOTEBOOKS_ALL[2], paths.ROOT, ["-p", "lang", "vi"],
                                              {"lang": "vi"}),
-    "one province as a plain string, from notebooks/": (NOTEBOOKS_ALL[-1], paths.NOTEBOOKS,
+    # the DTI notebook draws for any single province (the scorecard has nothing to compare for one)
+    "one province as a plain string, from notebooks/": (next(n for n in NOTEBOOKS_ALL if n.stem.startswith("01_")),
+                                                        paths.NOTEBOOKS,
                                                         ["-p", "provinces", "Tiền Giang"],
                                                         {"provinces": ["Tiền Giang"]}),
 }

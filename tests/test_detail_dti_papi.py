@@ -182,3 +182,52 @@ def test_applications_per_1000_residents_recomputed_and_kept_a_lower_bound():
     table = tables.rates_table("02", BOTH, "en")
     assert f"≥{expected:,.1f} per 1,000 residents" in set(table["rate"])
     assert tables.rates_table("02", NO_ARTICLE, "en").empty
+
+
+def test_no_same_definition_ecommerce_measure_recomputed_from_the_observations():
+    from helpers import ecommerce_context, scope
+
+    indicators = set(scope.indicators("03"))
+    periods = {}
+    for r in rows("observations.csv"):
+        if r["indicator_id"] in indicators and r["kind"] == "result" and r["province"] in BOTH:
+            periods.setdefault((r["indicator_id"], r["province"]), set()).add((r["period_start"], r["period_end"]))
+    shared = [i for i in indicators if all((i, p) in periods for p in BOTH)
+              and periods[i, BOTH[0]] & periods[i, BOTH[1]]]
+    assert shared == []
+    text = ecommerce_context.answer(BOTH, "en")
+    assert text.startswith("**No same-definition e-commerce measure exists for Hậu Giang and Tiền Giang.**")
+    both_any = sum(all((i, p) in periods for p in BOTH) for i in indicators)
+    assert f"any period: {both_any})" in text
+
+
+def test_accounts_against_transactions_recomputed():
+    from helpers import ecommerce_context
+
+    obs = {r["indicator_id"]: r for r in rows("observations.csv") if r["province"] == "Tiền Giang"}
+    accounts = float(obs["ecommerce_household_accounts"]["value"])
+    use = float(obs["ecommerce_transactions"]["value"])
+    text = ecommerce_context.accounts_vs_use(BOTH, "en")
+    assert f"≈{accounts:,.0f} household e-commerce accounts" in text and f"against {use:,.0f} transactions" in text
+    assert f"about {use / accounts * 100:.1f} transactions per 100 accounts" in text
+    assert "No chosen province" in ecommerce_context.accounts_vs_use(NO_ARTICLE, "en")
+
+
+def test_digital_economy_pillar_ranks_mark_implied_ones():
+    from helpers import ecommerce_context
+
+    facts = [r for r in rows("reference/dti_press_facts.csv") if r["indicator_id"] == "dti_rank_digital_economy"]
+    table = ecommerce_context.digital_economy_ranks(BOTH, "en")
+    shown = set(zip(table["Province"], table["assessment year"], table["value"]))
+    for r in facts:
+        mark = "*" if r["formula"] else ""
+        assert (r["province"], int(r["assessment_year"]), f"{float(r['value']):g}{mark}") in shown
+
+
+def test_upper_bound_share_of_enterprises_has_no_lower_bound_mark():
+    definition = next(r for r in rows("rate_definitions.csv") if r["bound"] == "upper_bound")
+    numerator = next(r for r in rows("observations.csv") if r["obs_id"] == definition["numerator_obs"])
+    denominator = next(r for r in rows("reference/province_facts.csv") if r["fact_id"] == definition["denominator"])
+    expected = float(numerator["value"]) / float(denominator["value"]) * 100
+    rates = set(tables.rates_table("03", BOTH, "en")["rate"])
+    assert f"{expected:.1f}% of active enterprises (upper bound)" in rates

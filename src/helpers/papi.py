@@ -77,7 +77,7 @@ def subdimension_table(provinces: list[str], lang: str) -> pd.DataFrame:
     subs = papi_scores.subdimensions(provinces)
     if subs.empty:
         return subs
-    subs = subs.assign(cell=[f"{number_text(s, lang, decimals=3)} ({r}/{n})"
+    subs = subs.assign(cell=[f"{number_text(s, lang, decimals=2)} ({r}/{n})"
                              for s, r, n in zip(subs["score"], subs["rank"], subs["n_ranked"])],
                        label=[say(f"papi.sub.{s}", lang) for s in subs["subdimension"]])
     order = {p: i for i, p in enumerate(provinces)}

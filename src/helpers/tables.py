@@ -82,17 +82,29 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
     found = found[found["indicator_id"].isin(scope.indicators(notebook))]
     if found.empty:
         return pd.DataFrame()
-    return pd.DataFrame({
+    table = pd.DataFrame({
         say("topics.province", lang): found["province"],
         say("topics.indicator", lang): [label(i, lang) for i in found["indicator_id"]],
-        say("rates.col.rate", lang): [(say("rates.per", lang, value=QUALIFIER_MARK[q] + number_text(v, lang, decimals=1),
-                                           scale=number_text(float(s), lang)) if s != "implied_total"
-                                       else QUALIFIER_MARK[q] + number_text(v, lang)) + (say("rates.upper_bound", lang) if b == "upper_bound" else "")
-                                      for v, q, s, b in zip(found["value"], found["qualifier"], found["scale"],
-                                                            found["bound"])],
+        say("rates.col.rate", lang): [_rate_text(r, lang) for r in found.itertuples()],
         say("topics.formula", lang): found["formula"],
         say("rates.col.years", lang): [f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"],
                                                                         found["denominator_year"])],
         say("topics.inputs_obs_id", lang): found["inputs"],
-        say("topics.caveat", lang): found["note"],
-    }).reset_index(drop=True)
+    })
+    if lang == "en":  # the curator's note is English, like the evidence table's
+        table[say("topics.caveat", lang)] = found["note"].to_numpy()
+    return table.reset_index(drop=True)
+
+
+def _rate_text(r, lang: str) -> str:
+    """"≥505.8 per 1,000 residents", "34.8% of active enterprises (upper bound)"."""
+    if r.scale == "implied_total":
+        return QUALIFIER_MARK[r.qualifier] + number_text(r.value, lang)
+    # an upper-bound rate shows no "≥" of its numerator: the bound is what the reader must see
+    mark = "" if r.bound == "upper_bound" else QUALIFIER_MARK[r.qualifier]
+    number = mark + number_text(r.value, lang, decimals=1)
+    if r.denominator_label == "average_population":
+        text = say("rates.per", lang, value=number, scale=number_text(float(r.scale), lang))
+    else:
+        text = say("rates.share_of", lang, value=number, of=say(f"rates.of.{r.denominator_label}", lang))
+    return text + (say("rates.upper_bound", lang) if r.bound == "upper_bound" else "")
