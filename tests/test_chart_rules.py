@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import corpus, dti, figures, plotting, scope, scorecard, summary_figures, verdicts
+from helpers import corpus, dti, dti_change, figures, papi, plotting, scope, scorecard, summary_figures, verdicts
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]
@@ -19,7 +19,7 @@ _DRAWN = {}
 
 
 def every_figure(provinces, lang="en"):
-    """(name, figure, plotted) of every figure of notebooks 00–06, drawn once per
+    """(name, figure, plotted) of every figure of notebooks 00–06 (maps: tests/test_maps.py), drawn once per
     selection and language (drawing and saving is the slow part)."""
     key = (tuple(provinces), lang)
     if key not in _DRAWN:
@@ -36,6 +36,8 @@ def _draw(provinces, lang):
     yield "06_availability_matrix", *corpus.plot_availability(provinces, lang)
     yield "01_dti_rank_trajectories", *dti.plot_rank_trajectories(provinces, lang)
     yield "01_dti_distribution", *dti.plot_distribution(provinces, lang)
+    yield "01_dti_mekong_change", *dti_change.plot_mekong_change(provinces, lang)
+    yield "02_papi_egov_distribution", *papi.plot_distribution(provinces, lang)
     for name in scope.charts():
         yield name, *figures.plot(name, provinces, lang)
     yield "05_scorecard", *scorecard.plot_scorecard(provinces, lang)

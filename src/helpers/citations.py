@@ -83,5 +83,10 @@ def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
         return [*comparable.get("source_a", []), *comparable.get("source_b", []), *rest.get("source_a", []),
                 *(["papi-egov-dataset"] if len(missing) else [])]
     if notebook in scope.notebooks():
-        return list(evidence.results(notebook, provinces)["source_id"])
+        ids = list(evidence.results(notebook, provinces)["source_id"])
+        if notebook == "02":  # the comparable core: PAPI e-governance of every province
+            ids += list(loading.load("papi_egov_scores")["source_id"].unique())
+        from helpers import rates  # denominators of the notebook's rates (population tables)
+        found = rates.rates(provinces)
+        return ids + list(found.loc[found["indicator_id"].isin(scope.indicators(notebook)), "denominator_source"])
     raise ValueError(f"unknown notebook {notebook!r}")

@@ -11,6 +11,7 @@ from helpers import loading
 from helpers.charts import dti as charts_dti
 from helpers.citations import citation, citations
 from helpers.comparison import conflicts, dti_crosscheck, dti_evidence
+from helpers.dti_scores import lone_claims
 from helpers.plotting import save_figure
 from helpers.wording import say
 from helpers.wording.formats import date_text, indicator_label, period_text, value_text
@@ -90,11 +91,15 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
         panels.append({"indicator_id": indicator, "n": n, "title": title})
     plotted = data[["indicator_id", "province", "assessment_year", "value", "qualifier", "tier", "source_id"]] \
         .reset_index(drop=True)
-    points = plotted.assign(label=[value_text(v, q, "count", lang) for v, q in zip(plotted["value"], plotted["qualifier"])])
+    lone = set(map(tuple, lone_claims(provinces)[["province", "indicator_id", "assessment_year"]].to_numpy()))
+    marked = [(r.province, r.indicator_id, r.assessment_year) in lone for r in plotted.itertuples()]
+    points = plotted.assign(label=[value_text(v, q, "count", lang) + ("*" if m else "")
+                                   for v, q, m in zip(plotted["value"], plotted["qualifier"], marked)])
     texts = {"title": headline(provinces, lang), "break_after": METHOD_BREAK_AFTER,
              "break": say("dti.method_break", lang),
              "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "article", "press_reference")},
-             "caption": say("dti.rank_1_best_at_top", lang, sources=citations(plotted["source_id"], lang))}
+             "caption": say("dti.rank_1_best_at_top", lang, sources=citations(plotted["source_id"], lang))
+             + (say("dti.lone_mark", lang) if any(marked) else "")}
     fig = charts_dti.rank_trajectories(points, panels, all_years, provinces, texts)
     save_figure(fig, name, plotted)
     return fig, plotted

@@ -18,11 +18,14 @@ from itertools import combinations
 import pandas as pd
 
 from helpers import loading
+from helpers.comparison import dti_evidence
 
 # Near-tie rule: the gap between two provinces is smaller than this fraction
 # of the standard deviation of the 63 scores of the same year.
 NEAR_TIE_SD = 0.25
 SCOPE = "63_provinces"
+# A claim resting on one source of these confidences is a lead, not a finding.
+LEAD_CONFIDENCE = ("medium", "low")
 METHOD_NOTE = (
     "DTI 2020 used 108 component indexes, 2021 onwards 98: scores of different years are not "
     "strictly comparable; ranks are the safer comparison across years"
@@ -108,3 +111,44 @@ def gaps(provinces: list[str]) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def regional_change(region: list[str], first: int, last: int) -> pd.DataFrame:
+    """Score and rank of every province of `region` in two official tables,
+    with the change (rank_change > 0 = moved up) and the direction
+    ('improved', 'fell', 'unchanged' by rank). Sorted by the later rank."""
+    scores = loading.load("dti_scores").query("scope == @SCOPE and province in @region")
+    wide = scores.pivot(index="province", columns="assessment_year", values=["score", "rank"])
+    missing = [y for y in (first, last) if y not in wide.columns.get_level_values(1)]
+    if missing:
+        raise ValueError(f"years: no official {SCOPE} DTI table for {missing}")
+    out = pd.DataFrame(
+        {
+            "province": wide.index,
+            "score_first": wide[("score", first)].to_numpy(),
+            "score_last": wide[("score", last)].to_numpy(),
+            "rank_first": wide[("rank", first)].to_numpy(),
+            "rank_last": wide[("rank", last)].to_numpy(),
+        }
+    ).dropna()
+    out[["rank_first", "rank_last"]] = out[["rank_first", "rank_last"]].astype(int)
+    out["rank_change"] = out["rank_first"] - out["rank_last"]
+    out["direction"] = ["improved" if c > 0 else "fell" if c < 0 else "unchanged" for c in out["rank_change"]]
+    out.insert(1, "first_year", first)
+    out.insert(2, "last_year", last)
+    return out.sort_values(["rank_last", "province"]).reset_index(drop=True)
+
+
+def lone_claims(provinces: list[str]) -> pd.DataFrame:
+    """Rank claims (province, indicator, assessment year) that rest on one
+    source of less than high confidence and no official table (e.g. a lone
+    dataset row): leads, not findings. One row per claim."""
+    ev = dti_evidence(provinces)
+    counts = ev.groupby(["province", "indicator_id", "assessment_year"])["source_id"].transform("nunique")
+    lone = ev[(counts == 1) & (ev["tier"] != "official_table")]
+    press = loading.load("dti_press_facts")[
+        ["province", "indicator_id", "assessment_year", "source_id", "confidence"]
+    ].drop_duplicates(["province", "indicator_id", "assessment_year", "source_id"])
+    lone = lone.merge(press, on=["province", "indicator_id", "assessment_year", "source_id"], how="left")
+    lone = lone[lone["confidence"].isin(LEAD_CONFIDENCE)]
+    return lone.drop_duplicates(["province", "indicator_id", "assessment_year"]).reset_index(drop=True)

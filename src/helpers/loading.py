@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from functools import cache
+from functools import lru_cache
 
 import pandas as pd
 
@@ -22,7 +22,7 @@ def _dates(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return df
 
 
-@cache
+@lru_cache(maxsize=None)
 def _cached(name: str) -> pd.DataFrame:
     loaders = {
         "sources": lambda: _dates(_read(DATA / "sources.csv"), "published", "reference_date"),
@@ -45,8 +45,8 @@ def _cached(name: str) -> pd.DataFrame:
             score=lambda d: pd.to_numeric(d["score"]),
             rank=lambda d: pd.to_numeric(d["rank"]).astype("Int64"),
             n_ranked=lambda d: pd.to_numeric(d["n_ranked"]).astype("Int64"),
-            comparable=lambda d: d["comparable"].astype(str).str.lower().eq("true"),  # read as bool or text
-        ),
+            comparable=lambda d: d["comparable"].astype(str).str.lower().eq("true"),
+        ),  # pandas may already parse true/false as bool
         "papi_press_facts": lambda: _read(REFERENCE / "papi_press_facts.csv", dtype={"value": float}),
         "population": lambda: _read(REFERENCE / "population.csv", dtype={"average_population_thousand": float}),
         "province_facts": lambda: _dates(

@@ -130,3 +130,24 @@ def regional_shift(frame: pd.DataFrame, provinces: Sequence[str], region: Sequen
             }
         )
     return pd.DataFrame(rows)
+
+
+def papi_comparable_years() -> list[int]:
+    """PAPI survey years whose e-governance scores are comparable (the `comparable` flag)."""
+    scores = loading.load("papi_egov_scores")
+    return sorted(int(y) for y in scores.loc[scores["comparable"].astype(bool), "year"].unique())
+
+
+def papi_rank_frame(years: Sequence[int] | None = None) -> pd.DataFrame:
+    """PAPI e-governance ranks (data/reference/papi_egov_scores.csv, the project's
+    own ranks with n_ranked), one panel per year; provinces without a score that
+    year have no row (drawn as no data). Default: the comparable years."""
+    scores = loading.load("papi_egov_scores")
+    comparable = papi_comparable_years()
+    years = list(years) if years is not None else comparable
+    unknown = [y for y in years if y not in comparable]
+    if unknown:
+        raise ValueError(f"years: PAPI e-governance years {unknown} are not comparable; comparable: {comparable}")
+    chosen = scores[scores["year"].isin(years) & scores["rank"].notna()]
+    return rank_frame(chosen, panel="year", value="score", rank="rank", n_ranked="n_ranked",
+                      name="data/reference/papi_egov_scores.csv")

@@ -10,7 +10,7 @@ import pandas as pd
 from helpers.geography import ATTRIBUTION
 from helpers.wording import check_lang
 
-__all__ = ["MapText", "MAP_WORDS", "dti_map_text"]
+__all__ = ["MapText", "MAP_WORDS", "dti_map_text", "papi_map_text", "rank_map_text"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,20 @@ MAP_WORDS = {
             "enlarged below. Hoàng Sa (Paracel) and Trường Sa (Spratly) islands drawn as "
             "in the source. {attribution} (simplified)."
         ),
+        "papi_panel": "PAPI {panel}",
+        "papi_zoom": "Mekong Delta, {panel}",
+        "papi_colour": "PAPI e-governance rank (1 = best = darkest)",
+        "papi_title": "{verdict} in PAPI e-governance rank, {first_panel}–{last_panel}\n{shifts}; {median}",
+        "papi_caption": (
+            "PAPI e-governance (Quản trị điện tử) ranks, survey years {years}, among the provinces "
+            "ranked each year ({ns}); the project's own competition ranking of the PAPI scores "
+            "(UNDP Viet Nam, papi.org.vn; data/reference/papi_egov_scores.csv: {sources}). "
+            "Provinces without a score that year are drawn as no data. Colour shows the rank "
+            "within each year, not the score. {outlined} outlined; dashed box = Mekong Delta, "
+            "enlarged below. Hoàng Sa (Paracel) and Trường Sa (Spratly) islands drawn as in the "
+            "source. {attribution} (simplified)."
+        ),
+        "no_shift": "no chosen province is ranked in both years",
         "hoang_sa": "Hoàng Sa\n(Đà Nẵng)",
         "truong_sa": "Trường Sa\n(Khánh Hòa)",
     },
@@ -72,6 +86,19 @@ MAP_WORDS = {
             "Quần đảo Hoàng Sa và Trường Sa vẽ theo dữ liệu gốc. {attribution} "
             "(đã đơn giản hoá)."
         ),
+        "papi_panel": "PAPI {panel}",
+        "papi_zoom": "Đồng bằng sông Cửu Long, {panel}",
+        "papi_colour": "Hạng PAPI quản trị điện tử (1 = cao nhất = màu đậm nhất)",
+        "papi_title": "{verdict} về hạng PAPI quản trị điện tử, {first_panel}–{last_panel}\n{shifts}; {median}",
+        "papi_caption": (
+            "Hạng PAPI nội dung Quản trị điện tử, năm khảo sát {years}, trên số tỉnh được xếp hạng "
+            "mỗi năm ({ns}); dự án tự xếp hạng theo điểm PAPI (UNDP Việt Nam, papi.org.vn; "
+            "data/reference/papi_egov_scores.csv: {sources}). Tỉnh không có điểm năm đó vẽ là "
+            "không có số liệu. Màu thể hiện hạng trong từng năm, không phải điểm. Viền màu: "
+            "{outlined}; khung nét đứt = ĐBSCL, phóng to ở hàng dưới. Quần đảo Hoàng Sa và "
+            "Trường Sa vẽ theo dữ liệu gốc. {attribution} (đã đơn giản hoá)."
+        ),
+        "no_shift": "không tỉnh được chọn nào có hạng ở cả hai năm",
         "hoang_sa": "Hoàng Sa\n(Đà Nẵng)",
         "truong_sa": "Trường Sa\n(Khánh Hòa)",
     },
@@ -99,34 +126,74 @@ def dti_map_text(
     """Texts for helpers.maps.rank_maps from a DTI rank frame and its
     helpers.map_frames.regional_shift (the finding the title states).
     `places` holds (lon, lat, catalogue key) of the archipelago labels."""
+    return rank_map_text(frame, shift, provinces, lang, places, prefix="")
+
+
+def papi_map_text(
+    frame: pd.DataFrame,
+    shift: pd.DataFrame,
+    provinces: Sequence[str],
+    lang: str,
+    places: Sequence[tuple[float, float, str]] = (),
+) -> MapText:
+    """The same for a PAPI e-governance rank frame (n ranked differs by year)."""
+    return rank_map_text(frame, shift, provinces, lang, places, prefix="papi_")
+
+
+def rank_map_text(
+    frame: pd.DataFrame,
+    shift: pd.DataFrame,
+    provinces: Sequence[str],
+    lang: str,
+    places: Sequence[tuple[float, float, str]] = (),
+    prefix: str = "",
+) -> MapText:
+    """Texts of a rank map; `prefix` picks the index's words ("" DTI, "papi_" PAPI)."""
     panels = sorted(frame["panel"].unique())
     n = int(frame["n_ranked"].max())
-    first = shift.iloc[0]
-    # The title leads with the province whose move differs most from the region's.
-    lead = shift.loc[shift["versus_region"].abs().idxmax()]
-    shifts = "; ".join(
-        _w(lang, "shift", province=r.province, first=_rank(r.rank_first, lang), last=_rank(r.rank_last, lang))
-        for r in shift.itertuples()
-    )
-    title = _w(
-        lang,
-        "title",
-        verdict=_w(lang, lead["verdict"], province=lead["province"]),
-        first_panel=first["first_panel"],
-        last_panel=first["last_panel"],
-        shifts=shifts,
-        median=_w(
+    ns = ", ".join(f"{p}: {int(k)}" for p, k in frame.groupby("panel")["n_ranked"].max().items())
+    if shift.empty:
+        title = (
+            _w(
+                lang,
+                prefix + "title",
+                verdict="",
+                first_panel=panels[0],
+                last_panel=panels[-1],
+                shifts=_w(lang, "no_shift"),
+                median="",
+            )
+            .strip()
+            .rstrip(";")
+        )
+    else:
+        first = shift.iloc[0]
+        # The title leads with the province whose move differs most from the region's.
+        lead = shift.loc[shift["versus_region"].abs().idxmax()]
+        shifts = "; ".join(
+            _w(lang, "shift", province=r.province, first=_rank(r.rank_first, lang), last=_rank(r.rank_last, lang))
+            for r in shift.itertuples()
+        )
+        title = _w(
             lang,
-            "median",
-            first=_rank(first["region_median_first"], lang),
-            last=_rank(first["region_median_last"], lang),
-        ),
-    )
+            prefix + "title",
+            verdict=_w(lang, lead["verdict"], province=lead["province"]),
+            first_panel=first["first_panel"],
+            last_panel=first["last_panel"],
+            shifts=shifts,
+            median=_w(
+                lang,
+                "median",
+                first=_rank(first["region_median_first"], lang),
+                last=_rank(first["region_median_last"], lang),
+            ),
+        )
     ranks = frame.set_index(["panel", "province"])["rank"]
     caption = _w(
         lang,
-        "caption",
+        prefix + "caption",
         n=n,
+        ns=ns,
         years=", ".join(map(str, panels)),
         sources=", ".join(sorted(frame["source_id"].unique())),
         outlined=", ".join(provinces),
@@ -134,12 +201,12 @@ def dti_map_text(
     )
     return MapText(
         title=title,
-        panel_titles={p: _w(lang, "panel", panel=p) for p in panels},
-        colour_label=_w(lang, "colour", n=n),
+        panel_titles={p: _w(lang, prefix + "panel", panel=p) for p in panels},
+        colour_label=_w(lang, prefix + "colour", n=n),
         no_data=_w(lang, "no_data"),
         caption=caption,
         outline_labels={p: p for p in provinces},
-        zoom_titles={p: _w(lang, "zoom", panel=p) for p in panels},
+        zoom_titles={p: _w(lang, prefix + "zoom", panel=p) for p in panels},
         zoom_labels={
             (panel, p): f"{p}\n{_rank(ranks[panel, p], lang)}"
             for panel in panels

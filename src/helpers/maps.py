@@ -289,7 +289,7 @@ def rank_maps(
         loc="center left",
         bbox_to_anchor=(1.05, 0.5),
         frameon=False,
-        ncols=1 + len(outlined),
+        ncols=min(1 + len(outlined), 5),
         fontsize=9,
         handlelength=1.6,
     )
@@ -362,3 +362,19 @@ def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:
     points = np.vstack([polygon[0] for polygons in shapes.values() for polygon in polygons])
     (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
     return (float(x0) - margin, float(x1) + margin, float(y0) - margin, float(y1) + margin)
+
+
+INLINE_DPI = 60  # the notebook's copy: a full-resolution map would push the notebook past 1 MB
+
+
+def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
+    """In a notebook: the map as a small PNG (the full one is in figures/)."""
+    import io
+
+    from IPython.display import Image, display
+
+    buffer = io.BytesIO()
+    with mpl.rc_context({"figure.constrained_layout.use": False}):
+        fig.savefig(buffer, format="png", dpi=INLINE_DPI, metadata={"Software": None})
+    plt.close(fig)
+    display(Image(data=buffer.getvalue(), format="png"))

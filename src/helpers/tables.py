@@ -9,7 +9,7 @@ from helpers import comparison, scope
 from helpers.evidence import excerpt, own_words, results
 from helpers.phrases import label, value, worded_derived
 from helpers.wording import say
-from helpers.wording.formats import indicator_label, period_text
+from helpers.wording.formats import QUALIFIER_MARK, indicator_label, number_text, period_text
 
 
 def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
@@ -71,3 +71,40 @@ def show(table: pd.DataFrame, lang: str) -> None:
         return
     with pd.option_context("display.max_colwidth", None):
         display(table)
+
+
+def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
+    """Curated rates (helpers.rates) of the notebook's indicators: value with its
+    bound, formula, and the years of numerator and denominator."""
+    from helpers import rates  # derived layer
+
+    found = rates.rates(provinces)
+    found = found[found["indicator_id"].isin(scope.indicators(notebook))]
+    if found.empty:
+        return pd.DataFrame()
+    table = pd.DataFrame({
+        say("topics.province", lang): found["province"],
+        say("topics.indicator", lang): [label(i, lang) for i in found["indicator_id"]],
+        say("rates.col.rate", lang): [_rate_text(r, lang) for r in found.itertuples()],
+        say("topics.formula", lang): found["formula"],
+        say("rates.col.years", lang): [f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"],
+                                                                        found["denominator_year"])],
+        say("topics.inputs_obs_id", lang): found["inputs"],
+    })
+    if lang == "en":  # the curator's note is English, like the evidence table's
+        table[say("topics.caveat", lang)] = found["note"].to_numpy()
+    return table.reset_index(drop=True)
+
+
+def _rate_text(r, lang: str) -> str:
+    """"≥505.8 per 1,000 residents", "34.8% of active enterprises (upper bound)"."""
+    if r.scale == "implied_total":
+        return QUALIFIER_MARK[r.qualifier] + number_text(r.value, lang)
+    # an upper-bound rate shows no "≥" of its numerator: the bound is what the reader must see
+    mark = "" if r.bound == "upper_bound" else QUALIFIER_MARK[r.qualifier]
+    number = mark + number_text(r.value, lang, decimals=1)
+    if r.denominator_label == "average_population":
+        text = say("rates.per", lang, value=number, scale=number_text(float(r.scale), lang))
+    else:
+        text = say("rates.share_of", lang, value=number, of=say(f"rates.of.{r.denominator_label}", lang))
+    return text + (say("rates.upper_bound", lang) if r.bound == "upper_bound" else "")

@@ -12,6 +12,8 @@ from helpers.plotting import CONTEXT_GREY, add_caption, add_title, province_colo
 
 TIER_MARKERS = {"official_table": "o", "article": "s", "press_reference": "^"}
 MEKONG_GREY = "#777777"
+# At most this many provinces get their own colour in a slope chart.
+MAX_HIGHLIGHTED = 4
 
 
 def rank_trajectories(points: pd.DataFrame, panels: list[dict], years: list[int], provinces: list[str],
@@ -89,11 +91,67 @@ def distribution(scores: pd.DataFrame, provinces: list[str], texts: dict) -> plt
         ax.set_yticks([])
         ax.set_ylabel("")
         ax.spines["left"].set_visible(False)
-        ax.set_title(f"DTI {year}", fontsize=10, loc="left")
+        ax.set_title(texts.get("panels", {}).get(year, f"DTI {year}"), fontsize=10, loc="left")
         ax.set_xlabel(texts["x"], fontsize=9)
     handles = [Line2D([], [], marker="o", linestyle="none", color=c, label=texts[k])
                for k, c in (("mekong", MEKONG_GREY), ("rest", CONTEXT_GREY))]
-    fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=9)
+    fig.legend(handles=handles, loc="outside right center", frameon=False, fontsize=9)
+    add_title(fig, texts["title"])
+    add_caption(fig, texts["caption"])
+    return fig
+
+
+def _spread(values: list[float], gap: float) -> list[float]:
+    """Label positions near `values` (sorted ascending) at least `gap` apart, so labels do not collide."""
+    out: list[float] = []
+    for v in values:
+        out.append(max(v, out[-1] + gap) if out else v)
+    return out
+
+
+def rank_slopes(change: pd.DataFrame, provinces: list[str], n: int, texts: dict) -> plt.Figure:
+    """A slope chart of ranks in two official tables (rank 1 at the top). `change`:
+    province, rank_first, rank_last, label_first, label_last, highlighted. The
+    chosen provinces are drawn in their colour and bold; every other province in
+    grey (dark if it improved, light if it fell); every line is labelled at both ends."""
+    # Highlighting only works for a few: with more chosen provinces every line is
+    # drawn by direction and the chosen ones are named in bold.
+    colour_chosen = int(change["highlighted"].sum()) <= MAX_HIGHLIGHTED
+    change = change.assign(coloured=change["highlighted"] & colour_chosen)
+    fig, ax = plt.subplots(figsize=(9, 1.5 + 0.42 * max(len(change), 8)))
+    gap = n / (2.4 * max(len(change), 8)) + 0.6  # in ranks: about one label height
+    for r in change.itertuples():
+        colour = (province_colour(r.province, provinces) if r.coloured
+                  else MEKONG_GREY if r.rank_last < r.rank_first else CONTEXT_GREY)
+        ax.plot([0, 1], [r.rank_first, r.rank_last], color=colour, marker="o", markersize=5,
+                linewidth=2.6 if r.highlighted else 1.3, zorder=3 if r.highlighted else 2)
+    for side, x, ha in (("first", -0.04, "right"), ("last", 1.04, "left")):
+        ordered = change.sort_values(f"rank_{side}")
+        positions = _spread(list(ordered[f"rank_{side}"].astype(float)), gap)
+        for r, y in zip(ordered.itertuples(), positions):
+            colour = province_colour(r.province, provinces) if r.coloured else "#333333"
+            ax.annotate(getattr(r, f"label_{side}"), (x, y), ha=ha, va="center", fontsize=9, color=colour,
+                        fontweight="bold" if r.highlighted else "normal", annotation_clip=False)
+            if abs(y - getattr(r, f"rank_{side}")) > 0.3:  # a short leader to a displaced label
+                ax.plot([0 if side == "first" else 1, x * 0.75 + (0.25 if side == "last" else 0)],
+                        [getattr(r, f"rank_{side}"), y], color="#999999", linewidth=0.5, zorder=1)
+    low = max(float(change[["rank_first", "rank_last"]].max().max()), max(_spread(
+        sorted(change["rank_last"].astype(float)), gap)), max(_spread(sorted(change["rank_first"].astype(float)), gap)))
+    ax.set_ylim(low + 1.5, 0)
+    ax.set_xlim(-0.9, 1.9)
+    ax.set_xticks([0, 1], labels=texts["years"], fontsize=10)
+    ax.set_yticks([1, *range(10, n + 1, 10)])
+    ax.set_ylabel(texts["y"], fontsize=9)
+    ax.tick_params(axis="y", labelsize=9)
+    ax.grid(axis="y", color="#eeeeee", linewidth=0.6)
+    for spine in ("top", "right", "bottom"):
+        ax.spines[spine].set_visible(False)
+    handles = [Line2D([], [], color=MEKONG_GREY, linewidth=1.3, label=texts["improved"]),
+               Line2D([], [], color=CONTEXT_GREY, linewidth=1.3, label=texts["fell"])]
+    handles += [Line2D([], [], color=province_colour(p, provinces), linewidth=2.6, label=p)
+                for p in provinces if p in set(change.loc[change["coloured"], "province"])]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(4, len(handles)),
+              frameon=False, fontsize=9)
     add_title(fig, texts["title"])
     add_caption(fig, texts["caption"])
     return fig

@@ -1,0 +1,93 @@
+"""PAPI e-governance (Quản trị điện tử), the comparable core of online public
+services: both provinces measured by the same citizen survey in every year.
+
+Language-neutral numbers from data/reference/papi_egov_scores.csv (score,
+the project's own competition rank, n_ranked, `comparable` flag) and
+papi_egov_subdimensions.csv. Only years flagged comparable (2020 onwards) are
+used; a province without a score in a year simply has no row. The near-tie
+rule is the DTI one (helpers.dti_scores.NEAR_TIE_SD × SD of the year's scores).
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+
+from helpers import loading
+from helpers.dti_scores import NEAR_TIE_SD, verdict
+from helpers.map_frames import papi_comparable_years
+
+SUBDIMENSIONS = ("internet_access", "egov_portal_access", "e_responsiveness")
+
+
+def spread() -> pd.DataFrame:
+    """Per comparable year: provinces with a score, median and sample SD of the scores."""
+    scores = loading.load("papi_egov_scores")
+    scores = scores[scores["year"].isin(papi_comparable_years()) & scores["score"].notna()]
+    out = scores.groupby("year")["score"].agg(["count", "median", "std"])
+    return out.rename(columns={"count": "n_scored", "std": "sd"}).reset_index()
+
+
+def province_ranks(provinces: list[str]) -> pd.DataFrame:
+    """One row per chosen province and comparable year (missing score kept as NaN):
+    score, rank, n_ranked, rank change since the previous comparable year
+    (positive = moved up), the year's median and SD."""
+    scores = loading.load("papi_egov_scores")
+    scores = scores[scores["year"].isin(papi_comparable_years())].sort_values("year")
+    scores = scores.assign(rank_change=-scores.groupby("province")["rank"].diff().astype("Float64"))
+    out = scores[scores["province"].isin(provinces)].merge(spread(), on="year", how="left")
+    order = {p: i for i, p in enumerate(provinces)}
+    out = out.assign(_o=out["province"].map(order)).sort_values(["year", "_o"]).drop(columns="_o")
+    return out[["year", "province", "score", "rank", "n_ranked", "rank_change", "median", "sd",
+                "source_id"]].reset_index(drop=True)
+
+
+def gaps(provinces: list[str]) -> pd.DataFrame:
+    """For each comparable year where both have a score, each pair of chosen
+    provinces: both scores and ranks, the gap, the gap in SD, the verdict, the leader."""
+    per = province_ranks(provinces).dropna(subset=["score"])
+    rows = []
+    for year, group in per.groupby("year", sort=True):
+        values = group.set_index("province")
+        for a, b in combinations(provinces, 2):
+            if a not in values.index or b not in values.index:
+                continue
+            x, y = values.loc[a], values.loc[b]
+            gap, sd = float(x["score"] - y["score"]), float(x["sd"])
+            call = verdict(gap, sd)
+            rows.append({"year": int(year), "province_a": a, "province_b": b, "score_a": float(x["score"]),
+                         "score_b": float(y["score"]), "rank_a": int(x["rank"]), "rank_b": int(y["rank"]),
+                         "n_ranked": int(x["n_ranked"]), "gap": gap, "gap_in_sd": gap / sd, "sd": sd,
+                         "verdict": call, "leader": "" if call == "near_tie" else (a if gap > 0 else b),
+                         "source_id": x["source_id"]})
+    return pd.DataFrame(rows)
+
+
+def lead_counts(provinces: list[str]) -> pd.DataFrame:
+    """Per pair: comparable years with both scores, and how many each led or tied."""
+    g = gaps(provinces)
+    if g.empty:
+        return g
+    rows = []
+    for (a, b), pair in g.groupby(["province_a", "province_b"], sort=False):
+        rows.append({"province_a": a, "province_b": b, "years": len(pair),
+                     "first_year": int(pair["year"].min()), "last_year": int(pair["year"].max()),
+                     "a_ahead": int((pair["leader"] == a).sum()), "b_ahead": int((pair["leader"] == b).sum()),
+                     "near_tie": int((pair["verdict"] == "near_tie").sum())})
+    return pd.DataFrame(rows)
+
+
+def subdimensions(provinces: list[str]) -> pd.DataFrame:
+    """Sub-dimension scores of the chosen provinces in the comparable years, each
+    with its competition rank among the provinces with a value that year."""
+    subs = loading.load("papi_egov_subdimensions")
+    subs = subs[subs["year"].isin(papi_comparable_years()) & subs["score"].notna()].copy()
+    subs["rank"] = subs.groupby(["year", "subdimension"])["score"].rank(method="min", ascending=False).astype(int)
+    subs["n_ranked"] = subs.groupby(["year", "subdimension"])["score"].transform("size")
+    out = subs[subs["province"].isin(provinces)]
+    order = {p: i for i, p in enumerate(provinces)}
+    sub_order = {s: i for i, s in enumerate(SUBDIMENSIONS)}
+    out = out.assign(_p=out["province"].map(order), _s=out["subdimension"].map(sub_order))
+    return out.sort_values(["_s", "year", "_p"]).drop(columns=["_p", "_s"])[
+        ["subdimension", "year", "province", "score", "rank", "n_ranked", "source_id"]].reset_index(drop=True)
