@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha25
 export PYTHONHASHSEED := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test validate lab bench clean help
+.PHONY: run test lint format validate lab bench clean help
 
 help:
 	@echo "make run | make test | make validate | make lab | make bench | make clean"
@@ -27,10 +27,20 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m helpers.run
 
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
 validate: $(STAMP)
 	$(BIN)/python -m helpers.validation
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 # As root (containers, CI) opt in explicitly: make lab ALLOW_ROOT=1 (still 127.0.0.1, token on).

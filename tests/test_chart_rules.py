@@ -61,7 +61,7 @@ def _out(tmp_path_factory):
 
 @pytest.mark.parametrize("provinces", [BOTH, ["Tiền Giang"]], ids=["both", "single"])
 def test_no_placeholder_has_the_size_of_data(provinces):
-    """"Not reported" is a small × and words: no hatched shape, and no patch in a
+    """ "Not reported" is a small × and words: no hatched shape, and no patch in a
     value panel stands for a missing row."""
     for name, fig, plotted in every_figure(provinces):
         if fig is None:
@@ -139,7 +139,7 @@ def test_captions_cite_outlet_and_date_not_file_slugs():
 
 def test_each_province_keeps_its_colour_everywhere():
     seen = {}
-    for name, fig, _ in every_figure(BOTH):
+    for _name, fig, _ in every_figure(BOTH):
         for ax in fig.axes:
             for label in [*ax.get_yticklabels(), *ax.get_xticklabels()]:
                 if label.get_text() in BOTH:
@@ -157,5 +157,8 @@ def test_figure_data_is_written_beside_each_figure_and_is_deterministic(tmp_path
     assert {f: (tmp_path / f).read_bytes() for f in files} == first
     level = pd.read_csv(tmp_path / "data" / "02_online_services_by_level.csv")
     row = level[(level["indicator_id"] == "online_services_total") & (level["period"] == "2022-05-05")].iloc[0]
-    assert (row["province"], row["value"], row["source_id"]) == \
-        ("Hậu Giang", 1860.0, "2022-05-05_baohaugiang_haugiang-mic-cooperation")
+    assert (row["province"], row["value"], row["source_id"]) == (
+        "Hậu Giang",
+        1860.0,
+        "2022-05-05_baohaugiang_haugiang-mic-cooperation",
+    )

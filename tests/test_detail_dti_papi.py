@@ -65,8 +65,11 @@ def test_slope_chart_counts_risers_and_fallers_of_the_mekong_delta_from_the_csv(
     assert got == {p: (rank[p, first], rank[p, last]) for p in region}
     # only the chosen provinces are drawn in their own colour
     colours = {plotting.province_colour(p, BOTH) for p in BOTH}
-    coloured = [line for line in fig.axes[0].get_lines() if line.get_color() in colours and len(line.get_xdata()) == 2
-                and line.get_linewidth() > 2]
+    coloured = [
+        line
+        for line in fig.axes[0].get_lines()
+        if line.get_color() in colours and len(line.get_xdata()) == 2 and line.get_linewidth() > 2
+    ]
     assert len(coloured) == len(BOTH)
 
 
@@ -88,8 +91,11 @@ def test_slope_labels_do_not_overlap(provinces):
 
 
 def test_tien_giang_2020_rank_rests_on_one_dataset_row_and_says_so():
-    press = [r for r in rows("reference/dti_press_facts.csv")
-             if (r["province"], r["indicator_id"], r["assessment_year"]) == ("Tiền Giang", "dti_rank_overall", "2020")]
+    press = [
+        r
+        for r in rows("reference/dti_press_facts.csv")
+        if (r["province"], r["indicator_id"], r["assessment_year"]) == ("Tiền Giang", "dti_rank_overall", "2020")
+    ]
     assert len({r["source_id"] for r in press}) == 1 and press[0]["confidence"] in ("medium", "low")
     notes = dti_change.single_source_notes(BOTH, "en")
     assert "Tiền Giang, DTI 2020: rank 6 rests on a single source" in notes
@@ -124,8 +130,10 @@ def test_papi_verdicts_and_ranks_recomputed_from_the_csv():
         assert abs(gap) >= 0.25 * statistics.stdev(scores.values())  # no near tie in these years
         leaders.append(BOTH[0] if gap > 0 else BOTH[1])
     text = papi.verdicts(BOTH, "en")
-    assert len(set(leaders)) == 1 and f"**{leaders[0]} ahead in every comparable year** with both scores " \
-        f"({len(leaders)} years" in text
+    assert (
+        len(set(leaders)) == 1
+        and f"**{leaders[0]} ahead in every comparable year** with both scores ({len(leaders)} years" in text
+    )
     table = papi.rank_table(BOTH, "en")
     for r in table.itertuples(index=False):
         year, province, rank = r[0], r[1], r[3]
@@ -139,8 +147,11 @@ def test_papi_subdimension_ranks_recomputed_from_the_csv():
     row = table[(table["sub-dimension"] == "use of the e-government portal") & (table["Province"] == "Hậu Giang")]
     for year in ("2020", "2022"):
         same = [float(r["score"]) for r in subs if r["year"] == year and r["subdimension"] == "egov_portal_access"]
-        mine = next(float(r["score"]) for r in subs if r["year"] == year and r["subdimension"] == "egov_portal_access"
-                    and r["province"] == "Hậu Giang")
+        mine = next(
+            float(r["score"])
+            for r in subs
+            if r["year"] == year and r["subdimension"] == "egov_portal_access" and r["province"] == "Hậu Giang"
+        )
         rank = 1 + sum(s > mine for s in same)
         assert row[year].iloc[0].endswith(f"({rank}/{len(same)})"), year
 
@@ -162,8 +173,11 @@ def test_papi_map_draws_missing_scores_as_no_data_and_only_years_with_every_chos
 
 def test_decree_42_note_uses_the_curated_counts():
     obs = {r["obs_id"]: r for r in rows("observations.csv")}
-    by = {(r["province"], r["indicator_id"], r["period_end"]): float(r["value"]) for r in obs.values()
-          if r["kind"] == "result"}
+    by = {
+        (r["province"], r["indicator_id"], r["period_end"]): float(r["value"])
+        for r in obs.values()
+        if r["kind"] == "result"
+    }
     end = ("Hậu Giang", "2022-12-31")
     l34 = by[(end[0], "online_services_level3", end[1])] + by[(end[0], "online_services_level4", end[1])]
     note = papi.decree_42_note(BOTH, "en")
@@ -175,8 +189,11 @@ def test_decree_42_note_uses_the_curated_counts():
 
 
 def test_applications_per_1000_residents_recomputed_and_kept_a_lower_bound():
-    pop = next(float(r["average_population_thousand"]) for r in rows("reference/population.csv")
-               if r["province"] == "Hậu Giang" and r["year"] == "2022")
+    pop = next(
+        float(r["average_population_thousand"])
+        for r in rows("reference/population.csv")
+        if r["province"] == "Hậu Giang" and r["year"] == "2022"
+    )
     applications = next(r for r in rows("observations.csv") if r["indicator_id"] == "online_applications_processed")
     expected = float(applications["value"]) / (pop * 1000) * 1000
     table = tables.rates_table("02", BOTH, "en")
@@ -192,8 +209,9 @@ def test_no_same_definition_ecommerce_measure_recomputed_from_the_observations()
     for r in rows("observations.csv"):
         if r["indicator_id"] in indicators and r["kind"] == "result" and r["province"] in BOTH:
             periods.setdefault((r["indicator_id"], r["province"]), set()).add((r["period_start"], r["period_end"]))
-    shared = [i for i in indicators if all((i, p) in periods for p in BOTH)
-              and periods[i, BOTH[0]] & periods[i, BOTH[1]]]
+    shared = [
+        i for i in indicators if all((i, p) in periods for p in BOTH) and periods[i, BOTH[0]] & periods[i, BOTH[1]]
+    ]
     assert shared == []
     text = ecommerce_context.answer(BOTH, "en")
     assert text.startswith("**No same-definition e-commerce measure exists for Hậu Giang and Tiền Giang.**")

@@ -36,8 +36,12 @@ def test_rank_trajectories_plot_the_evidence_with_rank_one_on_top():
         assert (r.assessment_year, r.rank) in points
     assert (2020, 28.0) in points and (2021, 17.0) in points  # Hậu Giang's article claims
     for r in plotted.itertuples():
-        match = evidence[(evidence["province"] == r.province) & (evidence["indicator_id"] == r.indicator_id)
-                         & (evidence["assessment_year"] == r.assessment_year) & (evidence["value"] == r.value)]
+        match = evidence[
+            (evidence["province"] == r.province)
+            & (evidence["indicator_id"] == r.indicator_id)
+            & (evidence["assessment_year"] == r.assessment_year)
+            & (evidence["value"] == r.value)
+        ]
         assert not match.empty, r
 
 
@@ -53,29 +57,47 @@ def test_distribution_shows_all_63_provinces_and_highlights_the_official_ranks()
     assert sorted(x for x, _ in points) == pytest.approx(sorted(scores["score"]))
     assert (0.6342, 0) in points and (0.6274, 0) in points  # the two provinces, on the strip itself
     mekong = loading.load("regions").query("in_mekong_delta")["province"]
-    dark = [x for c in ax.collections for x, colour in zip(c.get_offsets()[:, 0], c.get_facecolors())
-            if tuple(colour[:3]) == matplotlib.colors.to_rgb(charts_dti.MEKONG_GREY)]
-    assert sorted(dark) == pytest.approx(sorted(scores[scores["province"].isin(mekong) & ~scores["province"].isin(BOTH)]["score"]))
+    dark = [
+        x
+        for c in ax.collections
+        for x, colour in zip(c.get_offsets()[:, 0], c.get_facecolors())
+        if tuple(colour[:3]) == matplotlib.colors.to_rgb(charts_dti.MEKONG_GREY)
+    ]
+    assert sorted(dark) == pytest.approx(
+        sorted(scores[scores["province"].isin(mekong) & ~scores["province"].isin(BOTH)]["score"])
+    )
 
 
 def test_scorecard_shows_each_pair_and_its_gap():
     fig, plotted = scorecard.plot_scorecard(BOTH, "en")
     comparable, _, _ = scorecard.scorecard(BOTH, "en")
-    drawn = {(round(line.get_xdata()[0]), line.get_color()) for ax in fig.axes for line in ax.get_lines()
-             if len(line.get_xdata()) == 1}
+    drawn = {
+        (round(line.get_xdata()[0]), line.get_color())
+        for ax in fig.axes
+        for line in ax.get_lines()
+        if len(line.get_xdata()) == 1
+    }
     for r in comparable.itertuples():
         for side in "ab":
             colour = plotting.province_colour(getattr(r, f"province_{side}"), BOTH)
             assert (round(getattr(r, f"value_{side}")), colour) in drawn
     texts = " ".join(t.get_text() for ax in fig.axes for t in ax.texts)
-    dti_2024 = comparable[(comparable["indicator_id"] == "dti_rank_overall") & (comparable["period"] == Period.year(2024))].iloc[0]
+    dti_2024 = comparable[
+        (comparable["indicator_id"] == "dti_rank_overall") & (comparable["period"] == Period.year(2024))
+    ].iloc[0]
     assert (dti_2024["value_a"], dti_2024["value_b"], dti_2024["leader"]) == (33, 51, "Hậu Giang")
     assert "Hậu Giang ahead by 18" in texts, "the gap is stated, not only the leader"
 
 
 def test_scorecard_names_no_leader_when_a_lower_bound_hides_the_order():
-    row = {"value_a": 904, "value_b": 1007, "qualifier_a": "exact", "qualifier_b": "at_least",
-           "province_a": "A", "province_b": "B"}
+    row = {
+        "value_a": 904,
+        "value_b": 1007,
+        "qualifier_a": "exact",
+        "qualifier_b": "at_least",
+        "province_a": "A",
+        "province_b": "B",
+    }
     assert scorecard.leader(row, True) == "B"
     row = {**row, "value_a": 1200, "qualifier_a": "exact"}
     assert scorecard.leader(row, True) is None  # "≥1,007" may well exceed 1,200

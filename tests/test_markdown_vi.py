@@ -15,14 +15,17 @@ NOTEBOOKS = {p.name: nbformat.read(p, as_version=4) for p in running.canonical_n
 
 def test_every_markdown_cell_has_a_vietnamese_translation():
     missing = markdown.untranslated(NOTEBOOKS)
-    assert missing == [], "markdown cells with no entry in src/helpers/wording/markdown_vi.yaml:\n" + \
-        "\n".join(f"  {name}: {text!r}" for name, text in missing)
+    assert missing == [], "markdown cells with no entry in src/helpers/wording/markdown_vi.yaml:\n" + "\n".join(
+        f"  {name}: {text!r}" for name, text in missing
+    )
 
 
 def test_every_catalogue_entry_matches_a_markdown_cell():
     stale = markdown.unused(NOTEBOOKS)
-    assert stale == [], "entries of src/helpers/wording/markdown_vi.yaml that match no markdown cell " \
+    assert stale == [], (
+        "entries of src/helpers/wording/markdown_vi.yaml that match no markdown cell "
         "(cell edited or removed?):\n" + "\n".join(f"  {text!r}" for text in stale)
+    )
 
 
 def test_translate_replaces_markdown_only_and_only_in_vietnamese():
@@ -44,12 +47,15 @@ def test_an_untranslated_cell_is_named_with_its_notebook():
     assert markdown.untranslated({name: nb}) == [(name, "## A new cell nobody translated yet")]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("- en: only English\n", "entry 1: expected exactly the keys 'en' and 'vi'"),
-    ("- en: a\n  vi: b\n- en: a\n  vi: c\n", "entry 2: the English text 'a' is already translated"),
-    ("- en: a\n  vi: ''\n", "entry 1: 'en' and 'vi' must be non-empty"),
-    ("en: a\n", "expected a list of entries"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("- en: only English\n", "entry 1: expected exactly the keys 'en' and 'vi'"),
+        ("- en: a\n  vi: b\n- en: a\n  vi: c\n", "entry 2: the English text 'a' is already translated"),
+        ("- en: a\n  vi: ''\n", "entry 1: 'en' and 'vi' must be non-empty"),
+        ("en: a\n", "expected a list of entries"),
+    ],
+)
 def test_a_malformed_catalogue_is_refused_naming_the_entry(tmp_path, text, message):
     path = tmp_path / "markdown_vi.yaml"
     path.write_text(text, encoding="utf-8")

@@ -1,10 +1,9 @@
-"""Every notebook runs through papermill with other parameters: Vietnamese,
-provinces reversed, a single province. Runs go to tmp dirs, never to
+"""Every notebook runs through papermill with other parameters: Vietnamese with
+the provinces reversed, one province without a curated article. Runs go to tmp dirs, never to
 notebooks/ or figures/. (Bad values are refused before any kernel starts:
 tests/test_runner.py.)"""
 
 import re
-
 from pathlib import Path
 
 import nbformat
@@ -16,10 +15,12 @@ from helpers.wording import markdown
 
 NOTEBOOKS_ALL = running.canonical_notebooks()
 PROVINCES = loading.available_provinces()
+# Cases share runs where they can (each run executes every notebook): Vietnamese
+# with the provinces reversed; one province that has no curated article.
+# (A single province with articles: tests/test_clients.py and the chart-rule tests.)
 CASES = {
-    "vietnamese": {"lang": "vi"},
-    "reversed": {"provinces": list(reversed(PROVINCES))},
-    "single": {"provinces": [PROVINCES[-1]]},
+    "vietnamese": {"lang": "vi", "provinces": list(reversed(PROVINCES))},
+    "single_without_articles": {"provinces": ["Cần Thơ"]},
 }
 
 
@@ -52,8 +53,9 @@ def test_notebook_runs_with_other_parameters(runs, case, notebook):
     assert nb.metadata["papermill"]["parameters"] == CASES[case]
     assert running.volatile_metadata(nb) == []
     # Warnings (a missing glyph, a pandas deprecation) reach the notebook as stderr.
-    complaints = [o for c in nb.cells for o in c.get("outputs", [])
-                  if o["output_type"] == "error" or o.get("name") == "stderr"]
+    complaints = [
+        o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error" or o.get("name") == "stderr"
+    ]
     assert complaints == []
     text = outputs_text(nb)
     assert "missing from font" not in text and "Glyph" not in text
@@ -73,8 +75,9 @@ def test_every_case_writes_the_canonical_figures_or_says_why_not(runs, case):
         assert produced == canonical
     for name in {Path(p).stem for p in canonical} - {Path(p).stem for p in produced}:
         notebook = next(runs[case].glob(f"{name[:2]}_*.ipynb"))
-        assert "No figure" in outputs_text(nbformat.read(notebook, as_version=4)) or \
-            "nothing to compare" in outputs_text(nbformat.read(notebook, as_version=4)), name
+        assert "No figure" in outputs_text(
+            nbformat.read(notebook, as_version=4)
+        ) or "nothing to compare" in outputs_text(nbformat.read(notebook, as_version=4)), name
 
 
 # Thousands written the English way (1,860); quotes in the articles use 1.860.
@@ -84,7 +87,8 @@ ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 def test_vietnamese_run_formats_the_numbers_it_computes_the_vietnamese_way(runs):
     english = "\n".join(outputs_text(nbformat.read(nb, as_version=4)) for nb in NOTEBOOKS_ALL)
     vietnamese = "\n".join(
-        outputs_text(nbformat.read(runs["vietnamese"] / nb.name, as_version=4)) for nb in NOTEBOOKS_ALL)
+        outputs_text(nbformat.read(runs["vietnamese"] / nb.name, as_version=4)) for nb in NOTEBOOKS_ALL
+    )
     formatted = set(ENGLISH_THOUSANDS.findall(english))
     assert formatted, "the English notebooks show no thousands: nothing to compare"
     assert ENGLISH_THOUSANDS.findall(vietnamese) == []
@@ -95,11 +99,60 @@ def test_vietnamese_run_formats_the_numbers_it_computes_the_vietnamese_way(runs)
 
 # Common English words that are never Vietnamese words (no "to", "in", "no": they are).
 ENGLISH_WORDS = {
-    "the", "and", "of", "not", "with", "from", "for", "by", "is", "are", "was", "were", "this", "that", "which",
-    "than", "between", "after", "before", "reported", "source", "sources", "period", "periods", "rank", "ranks",
-    "province", "provinces", "official", "article", "articles", "press", "table", "value", "values", "year",
-    "years", "label", "labelled", "calendar", "announced", "recorded", "unknown", "implied", "dataset", "note",
-    "score", "reason", "excluded", "numbers", "tier", "ministry", "published", "outlet",
+    "the",
+    "and",
+    "of",
+    "not",
+    "with",
+    "from",
+    "for",
+    "by",
+    "is",
+    "are",
+    "was",
+    "were",
+    "this",
+    "that",
+    "which",
+    "than",
+    "between",
+    "after",
+    "before",
+    "reported",
+    "source",
+    "sources",
+    "period",
+    "periods",
+    "rank",
+    "ranks",
+    "province",
+    "provinces",
+    "official",
+    "article",
+    "articles",
+    "press",
+    "table",
+    "value",
+    "values",
+    "year",
+    "years",
+    "label",
+    "labelled",
+    "calendar",
+    "announced",
+    "recorded",
+    "unknown",
+    "implied",
+    "dataset",
+    "note",
+    "score",
+    "reason",
+    "excluded",
+    "numbers",
+    "tier",
+    "ministry",
+    "published",
+    "outlet",
 }
 ENGLISH_WORD = re.compile(r"\b(?:" + "|".join(sorted(ENGLISH_WORDS)) + r")\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -115,8 +168,7 @@ ENGLISH_FROM_NOTEBOOK_CODE = {
     'classified = coverage.classify_numbers()\nclassified[classified["status"] == "excluded"]'
     '.groupby("reason").size().rename("numbers excluded").to_frame()': "00: exclusions per reason",
     'table = dti.rank_matrix(provinces)\ntable.pivot_table(index=["indicator_id", "province"], '
-    'columns="assessment_year", values="value",\n                  aggfunc="first").astype("Int64")':
-        "01: rank matrix, column names of data",
+    'columns="assessment_year", values="value",\n                  aggfunc="first").astype("Int64")': "01: rank matrix, column names of data",
     "plotted_distribution": "01: the figure data as plotted (language-neutral CSV columns)",
 }
 
@@ -140,8 +192,13 @@ def reader_texts(nb):
 
 def test_english_left_sees_english_but_not_quotes_ids_or_vietnamese():
     assert english_left("calendar: DTI 2021 was announced 2022-08-08") == ["calendar", "was", "announced", "2022-08-08"]
-    assert english_left("«Xếp hạng DTI 2022 (ranking list)» `dti-2022-official` 2022-05-05_baohaugiang_x "
-                        "data/reference/ dti.gov.vn <https://the.example/of> 'the' \"rank\" press_reference") == []
+    assert (
+        english_left(
+            "«Xếp hạng DTI 2022 (ranking list)» `dti-2022-official` 2022-05-05_baohaugiang_x "
+            "data/reference/ dti.gov.vn <https://the.example/of> 'the' \"rank\" press_reference"
+        )
+        == []
+    )
     assert english_left("Hậu Giang xếp trên Tiền Giang trong mọi bảng DTI chính thức, tính đến 05/5/2022") == []
 
 
@@ -159,8 +216,11 @@ def test_vietnamese_run_leaves_no_english_word_or_iso_date(runs):
     for notebook in NOTEBOOKS_ALL:
         nb = nbformat.read(runs["vietnamese"] / notebook.name, as_version=4)
         for index, text in reader_texts(nb):
-            left += [f"{notebook.stem} cell {index}: {found} in {line.strip()[:100]!r}"
-                     for line in text.splitlines() if (found := english_left(line))]
+            left += [
+                f"{notebook.stem} cell {index}: {found} in {line.strip()[:100]!r}"
+                for line in text.splitlines()
+                if (found := english_left(line))
+            ]
     assert left == [], "English left in the lang='vi' run:\n" + "\n".join(left)
 
 

@@ -15,7 +15,10 @@ FIRST = running.canonical_notebooks()[0]
 def run_cli(*args, cwd=ROOT):
     return subprocess.run(
         [sys.executable, "-m", "helpers.run", *args],
-        cwd=cwd, capture_output=True, text=True, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -51,8 +54,14 @@ def test_value_of_the_wrong_type_is_refused(tmp_path):
 
 @pytest.mark.parametrize(
     ("raw", "default", "expected"),
-    [("vi", "en", "vi"), ("'vi'", "en", "vi"), ("['Hậu Giang']", ["a"], ["Hậu Giang"]),
-     ("3", 1.5, 3.0), ("True", False, True), ("None", None, None)],
+    [
+        ("vi", "en", "vi"),
+        ("'vi'", "en", "vi"),
+        ("['Hậu Giang']", ["a"], ["Hậu Giang"]),
+        ("3", 1.5, 3.0),
+        ("True", False, True),
+        ("None", None, None),
+    ],
 )
 def test_coerce_parameter_accepts_literals_of_the_default_type(raw, default, expected):
     assert running.coerce_parameter("x", raw, default) == expected
@@ -68,8 +77,11 @@ def test_clean_notebook_drops_volatile_metadata_but_keeps_outputs():
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("1 + 1", execution_count=3)
     cell.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=3)]
-    cell.metadata = {"tags": ["parameters"], "execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"},
-                     "papermill": {"duration": 0.1, "start_time": "x"}}
+    cell.metadata = {
+        "tags": ["parameters"],
+        "execution": {"iopub.execute_input": "2026-01-01T00:00:00Z"},
+        "papermill": {"duration": 0.1, "start_time": "x"},
+    }
     nb.cells = [cell]
     nb.metadata["papermill"] = {"start_time": "x", "duration": 1.0, "input_path": "/tmp/a.ipynb"}
     assert running.volatile_metadata(nb)
@@ -102,8 +114,10 @@ def test_failing_notebook_leaves_committed_files_alone(tmp_path, monkeypatch):
     nb_dir, fig_dir = tmp_path / "notebooks", tmp_path / "figures"
     nb_dir.mkdir()
     fig_dir.mkdir()
-    good = python_notebook("import matplotlib.pyplot as plt\nfrom helpers import plotting\n"
-                           "plotting.save_figure(plt.figure(), 'half_written')")
+    good = python_notebook(
+        "import matplotlib.pyplot as plt\nfrom helpers import plotting\n"
+        "plotting.save_figure(plt.figure(), 'half_written')"
+    )
     # The error is raised inside a helper, from the third line of the cell.
     bad = python_notebook("x = 1", "from helpers import loading\n\nloading.check_provinces('Hau Giang')\ny = 2")
     for name, nb in {"00_good.ipynb": good, "01_bad.ipynb": bad}.items():
@@ -155,12 +169,15 @@ def no_kernels(monkeypatch):
     return started
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["-p", "lang", "fr"], "parameter 'lang': lang must be one of en, vi; got 'fr'"),
-    (["-p", "provinces", "Hau Giang"], "unknown province 'Hau Giang': did you mean 'Hậu Giang'?"),
-    (["-p", "provinces", '["Tiền Giang", "Atlantis"]'], "unknown province 'Atlantis'"),
-    (["-p", "provinces", "[Hậu Giang, Cần Thơ]"], "is not a Python list"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["-p", "lang", "fr"], "parameter 'lang': lang must be one of en, vi; got 'fr'"),
+        (["-p", "provinces", "Hau Giang"], "unknown province 'Hau Giang': did you mean 'Hậu Giang'?"),
+        (["-p", "provinces", '["Tiền Giang", "Atlantis"]'], "unknown province 'Atlantis'"),
+        (["-p", "provinces", "[Hậu Giang, Cần Thơ]"], "is not a Python list"),
+    ],
+)
 def test_bad_values_are_refused_once_before_any_notebook_starts(no_kernels, capsys, args, expected):
     assert running.main(["--skip-validation", *args]) == 2
     err = capsys.readouterr().err
@@ -170,14 +187,14 @@ def test_bad_values_are_refused_once_before_any_notebook_starts(no_kernels, caps
 
 def test_one_province_name_is_a_list_and_parameters_default_to_their_variant_folder(no_kernels, capsys):
     assert running.main(["--skip-validation", "-p", "provinces", "Tiền Giang"]) == 0
-    (notebooks, params, output_dir), = no_kernels
+    ((notebooks, params, output_dir),) = no_kernels
     assert params == {"provinces": ["Tiền Giang"]}
     assert output_dir == ROOT / "out" / "provinces-tien-giang"
 
 
 def test_canonical_values_given_explicitly_are_the_canonical_run(no_kernels):
     assert running.main(["--skip-validation", "-p", "lang", "en"]) == 0
-    (notebooks, params, output_dir), = no_kernels
+    ((notebooks, params, output_dir),) = no_kernels
     assert params == {} and output_dir is None
 
 

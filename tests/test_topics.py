@@ -33,8 +33,7 @@ def period_of(row) -> Period:
 def marks(ax):
     """(y, x) of every value mark in a panel: bar ends and lone points (not the × of "not reported")."""
     found = [(round(p.get_y() + p.get_height() / 2), p.get_width()) for p in ax.patches]
-    found += [(round(line.get_ydata()[0]), line.get_xdata()[0]) for line in ax.get_lines()
-              if line.get_marker() == "o"]
+    found += [(round(line.get_ydata()[0]), line.get_xdata()[0]) for line in ax.get_lines() if line.get_marker() == "o"]
     return sorted(found)
 
 
@@ -51,8 +50,11 @@ def _style_and_close(tmp_path, monkeypatch):
 def test_plotted_marks_equal_the_curated_values(chart, provinces):
     fig, plotted = figures.plot(chart, provinces, "en")
     indicators = scope.chart(chart)
-    expected = {(r["province"], r["indicator_id"], period_of(r)): float(r["value"])
-                for r in curated() if r["indicator_id"] in indicators and r["province"] in provinces}
+    expected = {
+        (r["province"], r["indicator_id"], period_of(r)): float(r["value"])
+        for r in curated()
+        if r["indicator_id"] in indicators and r["province"] in provinces
+    }
     if not expected:
         assert fig is None, "a figure with nothing to show is not drawn"
         return
@@ -64,8 +66,9 @@ def test_plotted_marks_equal_the_curated_values(chart, provinces):
             assert r["value"] == r["value"], f"a mark drawn for a row that is not reported: {r.to_dict()}"
             drawn[(r["province"], indicator, r["period"])] = x
         for patch in ax.patches:
-            assert patch.get_facecolor() == to_rgba(plotting.province_colour(
-                rows.loc[round(patch.get_y() + patch.get_height() / 2), "province"], provinces))
+            assert patch.get_facecolor() == to_rgba(
+                plotting.province_colour(rows.loc[round(patch.get_y() + patch.get_height() / 2), "province"], provinces)
+            )
     assert drawn == pytest.approx(expected), "every curated result is drawn, at its value, and nothing else"
     missing = plotted[plotted["value"].isna()]
     crosses = sum(1 for ax in fig.axes for line in ax.get_lines() if line.get_marker() == "x")
@@ -152,7 +155,9 @@ def test_comparability_notes_show_both_values_and_the_gaps():
     text = notes.to_string()
     both = notes[notes["Evidence"].str.contains("1,860") & notes["Evidence"].str.contains("1,851")]
     assert len(both), "1,860 and 1,851 are shown together, never one alone"
-    assert "thủ tục hành chính" in " ".join(both["Evidence"]) and "dịch vụ công trực tuyến" in " ".join(both["Evidence"])
+    assert "thủ tục hành chính" in " ".join(both["Evidence"]) and "dịch vụ công trực tuyến" in " ".join(
+        both["Evidence"]
+    )
     assert "levels 3, 4" in text and "levels not stated" in text
     assert "≈1,706" in text and "target" in text
     gaps = caveats.not_in_corpus("02", BOTH, "en")

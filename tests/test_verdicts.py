@@ -48,13 +48,14 @@ def test_dti_verdicts_follow_the_near_tie_rule_on_the_official_tables(provinces)
 
 
 def test_dti_sentence_names_the_near_tie_years_and_the_leader():
-    expected = expected_scored(rows(REFERENCE / "dti_scores.csv"), "assessment_year",
-                               lambda r: r["scope"] == "63_provinces", *BOTH)
+    expected = expected_scored(
+        rows(REFERENCE / "dti_scores.csv"), "assessment_year", lambda r: r["scope"] == "63_provinces", *BOTH
+    )
     text = summary_text.section("dti", verdicts.summary(BOTH), BOTH, "en")
     ties = [y for y, leader in expected.items() if not leader]
     if ties and ties == list(range(ties[0], ties[-1] + 1)):
         assert summary_text.years_text(ties[0], ties[-1]) in text and "near tie" in text
-    for year, leader in expected.items():
+    for leader in expected.values():
         if leader:
             assert f"{leader} ahead in" in text
 
@@ -65,8 +66,9 @@ def test_papi_verdicts_use_comparable_years_where_both_have_a_score(provinces):
     expected = expected_scored(table, "year", lambda r: r["comparable"] == "true", *provinces)
     pairs, missing = verdicts.papi(provinces)
     assert dict(zip(pairs["year"], pairs["leader"])) == expected and expected
-    one_sided = {int(r["year"]) for r in table if r["comparable"] == "true" and r["province"] in provinces
-                 and not r["score"]}
+    one_sided = {
+        int(r["year"]) for r in table if r["comparable"] == "true" and r["province"] in provinces and not r["score"]
+    }
     assert set(missing["year"]) == one_sided
     text = summary_text.section("online_services", verdicts.summary(provinces), provinces, "en")
     leaders = set(expected.values())
@@ -84,19 +86,31 @@ def test_no_ecommerce_verdict_without_a_same_indicator_same_period_pair():
     assert len(found["ecommerce"]["pairs"]) == len(shared)
     text = summary_text.section("ecommerce", found, BOTH, "en")
     assert ("No same-definition e-commerce measure exists" in text) == (not shared)
-    assert dict(zip(found["ecommerce"]["one_sided"]["province"], found["ecommerce"]["one_sided"]["indicators"])) \
-        == {p: len({i for i, _, _ in reported.get(p, set())}) for p in BOTH}
+    assert dict(zip(found["ecommerce"]["one_sided"]["province"], found["ecommerce"]["one_sided"]["indicators"])) == {
+        p: len({i for i, _, _ in reported.get(p, set())}) for p in BOTH
+    }
 
 
 def test_uptake_shares_pair_the_closest_dates_of_the_same_measure():
-    facts = [r for r in rows(REFERENCE / "province_facts.csv")
-             if r["category"] == "digital_uptake" and r["unit"] == "percent"]
+    facts = [
+        r
+        for r in rows(REFERENCE / "province_facts.csv")
+        if r["category"] == "digital_uptake" and r["unit"] == "percent"
+    ]
     expected = {}
     for measure in sorted({r["measure"] for r in facts}):
         a = [r for r in facts if r["measure"] == measure and r["province"] == BOTH[0]]
         b = [r for r in facts if r["measure"] == measure and r["province"] == BOTH[1]]
-        options = sorted((abs((date.fromisoformat(x["period_end"]) - date.fromisoformat(y["period_end"])).days), x, y)
-                         for x in a for y in b for _ in [0]) if a and b else []
+        options = (
+            sorted(
+                (abs((date.fromisoformat(x["period_end"]) - date.fromisoformat(y["period_end"])).days), x, y)
+                for x in a
+                for y in b
+                for _ in [0]
+            )
+            if a and b
+            else []
+        )
         if options and options[0][0] <= 366:
             days, x, y = options[0]
             exact = x["qualifier"] == y["qualifier"] == "exact"
@@ -154,7 +168,9 @@ def test_scorecard_counts_each_official_score_once_and_adds_papi_years():
         if r["comparable"] == "true" and r["province"] in BOTH and r["score"]:
             papi.setdefault(int(r["year"]), set()).add(r["province"])
     assert {int(str(p)) for p in rows_[rows_["kind"] == "dti_official"]["period"]} == set(official)
-    assert {int(str(p)) for p in rows_[rows_["kind"] == "papi"]["period"]} == {y for y, v in papi.items() if len(v) == 2}
+    assert {int(str(p)) for p in rows_[rows_["kind"] == "papi"]["period"]} == {
+        y for y, v in papi.items() if len(v) == 2
+    }
     # a year with an official row has no other national or Mekong Delta DTI rank row
     others = rows_[(rows_["kind"] == "pair") & rows_["indicator_id"].isin(scorecard_rows.DTI_RANKS)]
     assert not {int(str(p)) for p in others["period"]} & set(official)

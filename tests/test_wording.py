@@ -35,8 +35,12 @@ def test_every_key_the_code_asks_for_exists():
     asked = set()
     for path in SRC.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "say" and node.args \
-                    and isinstance(node.args[0], ast.Constant):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "say"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 asked.add(node.args[0].value)
     assert asked, "the scan finds the say() calls"
     assert sorted(asked - set(wording.CATALOGUES["en"])) == []
@@ -49,14 +53,17 @@ def test_unknown_key_and_language_are_refused():
         wording.say("and", "fr")
 
 
-@pytest.mark.parametrize("period, vi, en", [
-    (Period(date(2022, 5, 5), date(2022, 5, 5)), "tính đến 05/5/2022", "as of 2022-05-05"),
-    (Period(date(2022, 12, 31), date(2022, 12, 31)), "tính đến 31/12/2022", "as of 2022-12-31"),
-    (Period.year(2022), "năm 2022", "2022"),
-    (Period(date(2022, 1, 1), date(2022, 6, 30)), "6 tháng đầu năm 2022", "first 6 months of 2022"),
-    (Period(date(2022, 1, 1), date(2022, 3, 31)), "quý I/2022", "Q1 2022"),
-    (Period(date(2020, 1, 1), date(2020, 10, 2)), "từ 01/1/2020 đến 02/10/2020", "2020-01-01 to 2020-10-02"),
-])
+@pytest.mark.parametrize(
+    "period, vi, en",
+    [
+        (Period(date(2022, 5, 5), date(2022, 5, 5)), "tính đến 05/5/2022", "as of 2022-05-05"),
+        (Period(date(2022, 12, 31), date(2022, 12, 31)), "tính đến 31/12/2022", "as of 2022-12-31"),
+        (Period.year(2022), "năm 2022", "2022"),
+        (Period(date(2022, 1, 1), date(2022, 6, 30)), "6 tháng đầu năm 2022", "first 6 months of 2022"),
+        (Period(date(2022, 1, 1), date(2022, 3, 31)), "quý I/2022", "Q1 2022"),
+        (Period(date(2020, 1, 1), date(2020, 10, 2)), "từ 01/1/2020 đến 02/10/2020", "2020-01-01 to 2020-10-02"),
+    ],
+)
 def test_periods_read_as_each_language_writes_them(period, vi, en):
     assert period_text(period, "vi") == vi and period_text(period, "en") == en
 
@@ -75,14 +82,40 @@ def test_periods_are_values_not_display_strings():
 
 
 LAYERS = {  # module -> what it must not import (imports run one way; charts only draw)
-    "charts": {"helpers.loading", "helpers.comparison", "helpers.wording", "helpers.findings", "helpers.evidence",
-               "helpers.scope", "helpers.dti", "helpers.corpus", "helpers.scorecard"},
-    "wording": {"helpers.loading", "helpers.comparison", "helpers.findings", "helpers.evidence", "matplotlib",
-                "helpers.plotting", "helpers.charts"},
+    "charts": {
+        "helpers.loading",
+        "helpers.comparison",
+        "helpers.wording",
+        "helpers.findings",
+        "helpers.evidence",
+        "helpers.scope",
+        "helpers.dti",
+        "helpers.corpus",
+        "helpers.scorecard",
+    },
+    "wording": {
+        "helpers.loading",
+        "helpers.comparison",
+        "helpers.findings",
+        "helpers.evidence",
+        "matplotlib",
+        "helpers.plotting",
+        "helpers.charts",
+    },
     "findings_side": {"matplotlib", "seaborn", "helpers.charts", "helpers.plotting"},
 }
-FINDINGS_SIDE = ["comparison", "evidence", "phrases", "tables", "caveats", "findings", "chart_titles", "scope",
-                 "citations", "periods"]
+FINDINGS_SIDE = [
+    "comparison",
+    "evidence",
+    "phrases",
+    "tables",
+    "caveats",
+    "findings",
+    "chart_titles",
+    "scope",
+    "citations",
+    "periods",
+]
 
 
 def imported(path):

@@ -26,16 +26,18 @@ def chart_title(name: str, provinces: list[str], lang: str) -> str:
                 found.append(say("topics.total", lang, sequence=sequence(total, lang, sep=say("and", lang))))
             if len(l4):
                 found.append(say("topics.at_level_4", lang, sequence=sequence(l4, lang, sep=say("and", lang))))
-            parts.append(f"{p} " + ", ".join(found) if found else
-                         say("topics.no_count_corpus", lang, p=p))
+            parts.append(f"{p} " + ", ".join(found) if found else say("topics.no_count_corpus", lang, p=p))
         head = say("topics.online_public_services", lang)
     elif name == "02_national_portal_integration":
         for p in provinces:
             r = latest(res, p, "online_services_national_portal_integrated")
             parts.append(f"{p} {value_period(r, lang)}" if r is not None else f"{p}: {nothing}")
         head = say("topics.integrated_into_national_portal", lang)
-        dates = {latest(res, p, "online_services_national_portal_integrated").period for p in provinces
-                 if latest(res, p, "online_services_national_portal_integrated") is not None}
+        dates = {
+            latest(res, p, "online_services_national_portal_integrated").period
+            for p in provinces
+            if latest(res, p, "online_services_national_portal_integrated") is not None
+        }
         if len(dates) > 1:
             parts[-1] += say("topics.different_dates_not_compared", lang)
     elif name == "03_ecommerce_products":
@@ -44,8 +46,10 @@ def chart_title(name: str, provinces: list[str], lang: str) -> str:
             shared = sorted(set(ocop["period"]) & set(agri["period"]))
             if shared:
                 o, g = ocop[ocop["period"] == shared[-1]].iloc[0], agri[agri["period"] == shared[-1]].iloc[0]
-                text = (f"{p} {num(o.value + g.value, lang)} ({value(o, lang)} OCOP + {value(g, lang)} "
-                        f"{short('ecommerce_products_agricultural', lang)}, {period_text(o.period, lang)})")
+                text = (
+                    f"{p} {num(o.value + g.value, lang)} ({value(o, lang)} OCOP + {value(g, lang)} "
+                    f"{short('ecommerce_products_agricultural', lang)}, {period_text(o.period, lang)})"
+                )
             elif len(agri):
                 g = agri.iloc[-1]
                 text = f"{p} {value(g, lang)} {short('ecommerce_products_agricultural', lang)} ({period_text(g.period, lang)})"
@@ -58,8 +62,13 @@ def chart_title(name: str, provinces: list[str], lang: str) -> str:
         head = say("topics.products_on_postmart_v", lang)
     elif name in ("03_sme_digital_uptake", "03_ecommerce_accounts"):
         for p in provinces:
-            found = [f"{value_period(r, lang)} {short(i, lang)}" if name == "03_ecommerce_accounts" else
-                     f"{value(r, lang)} {short(i, lang)}" for i in scope.chart(name) if (r := latest(res, p, i)) is not None]
+            found = [
+                f"{value_period(r, lang)} {short(i, lang)}"
+                if name == "03_ecommerce_accounts"
+                else f"{value(r, lang)} {short(i, lang)}"
+                for i in scope.chart(name)
+                if (r := latest(res, p, i)) is not None
+            ]
             parts.append(f"{p} " + ", ".join(found) if found else f"{p}: {nothing}")
         head = say("topics.smes_going_digital" if name == "03_sme_digital_uptake" else "topics.accounts_head", lang)
         if sum(1 for p in provinces if any(latest(res, p, i) is not None for i in scope.chart(name))) > 1:
@@ -76,7 +85,9 @@ def chart_title(name: str, provinces: list[str], lang: str) -> str:
             found = [r for i in ids if (r := latest(res, p, i)) is not None]
             if found:
                 low = min(found, key=lambda r: r.value)
-                parts.append(say("topics.reports_lowest", lang, p=p, len=len(found), len2=len(ids), value=value(low, lang)))
+                parts.append(
+                    say("topics.reports_lowest", lang, p=p, len=len(found), len2=len(ids), value=value(low, lang))
+                )
             else:
                 parts.append(say("topics.reports_none", lang, p=p))
         head = say("topics.government_and_infrastructure_shares", lang)
@@ -103,7 +114,9 @@ def caption_extra(name: str, provinces: list[str], lang: str) -> str:
     """Extra caption text: the derived rate a chart leaves out, with its formula."""
     if name != "02_national_portal_integration":
         return ""
-    notes = [f"{d['province']}: {d['quantity']} {d['value']} = {d['formula']}" for d in worded_derived("02", provinces, lang)
-             if d["key"] in {"integration_rate", "implied_denominator"}]
-    return (say("topics.not_plotted_computed_see_table", lang) + "; ".join(notes) + ".") \
-        if notes else ""
+    notes = [
+        f"{d['province']}: {d['quantity']} {d['value']} = {d['formula']}"
+        for d in worded_derived("02", provinces, lang)
+        if d["key"] in {"integration_rate", "implied_denominator"}
+    ]
+    return (say("topics.not_plotted_computed_see_table", lang) + "; ".join(notes) + ".") if notes else ""

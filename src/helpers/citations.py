@@ -25,7 +25,7 @@ def outlet_text(outlet: str, lang: str) -> str:
 
 
 def citation(source_id: str, lang: str) -> str:
-    """"baohaugiang.com.vn, 2022-05-05" / "unknown outlet, 2023-05-23, «HẬU GIANG “ĐI SAU”…»"."""
+    """ "baohaugiang.com.vn, 2022-05-05" / "unknown outlet, 2023-05-23, «HẬU GIANG “ĐI SAU”…»"."""
     src = loading.load("sources").set_index("source_id").loc[source_id]
     outlet = outlet_text(src["outlet"], lang)
     if pd.notna(src["published"]):
@@ -44,8 +44,9 @@ def citations(source_ids, lang: str) -> str:
     """Every distinct source, cited, in date order, separated by semicolons."""
     ids = [s for s in dict.fromkeys(source_ids) if isinstance(s, str) and s]
     src = loading.load("sources").set_index("source_id")
-    ids.sort(key=lambda s: (src.loc[s, "reference_date"] if pd.notna(src.loc[s, "reference_date"])
-                            else pd.Timestamp.max, s))
+    ids.sort(
+        key=lambda s: (src.loc[s, "reference_date"] if pd.notna(src.loc[s, "reference_date"]) else pd.Timestamp.max, s)
+    )
     return "; ".join(citation(s, lang) for s in ids)
 
 
@@ -69,24 +70,33 @@ def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
 
     if notebook == "00":  # the summary: every source behind its verdicts
         from helpers import verdicts
+
         return verdicts.sources(provinces)
     if notebook == "06":
         src = loading.load("sources")
-        return list(src[(src["tier"] == "article") & src["provinces"].apply(
-            lambda p: any(x in p.split(";") for x in provinces))]["source_id"])
+        return list(
+            src[
+                (src["tier"] == "article") & src["provinces"].apply(lambda p: any(x in p.split(";") for x in provinces))
+            ]["source_id"]
+        )
     if notebook == "01":
         return list(comparison.dti_evidence(provinces)["source_id"])
     if notebook == "05":
         from helpers import scorecard_rows
 
         comparable, rest, missing = scorecard_rows.independent(provinces)
-        return [*comparable.get("source_a", []), *comparable.get("source_b", []), *rest.get("source_a", []),
-                *(["papi-egov-dataset"] if len(missing) else [])]
+        return [
+            *comparable.get("source_a", []),
+            *comparable.get("source_b", []),
+            *rest.get("source_a", []),
+            *(["papi-egov-dataset"] if len(missing) else []),
+        ]
     if notebook in scope.notebooks():
         ids = list(evidence.results(notebook, provinces)["source_id"])
         if notebook == "02":  # the comparable core: PAPI e-governance of every province
             ids += list(loading.load("papi_egov_scores")["source_id"].unique())
         from helpers import rates  # denominators of the notebook's rates (population tables)
+
         found = rates.rates(provinces)
         return ids + list(found.loc[found["indicator_id"].isin(scope.indicators(notebook)), "denominator_source"])
     raise ValueError(f"unknown notebook {notebook!r}")

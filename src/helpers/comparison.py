@@ -22,8 +22,7 @@ def results(provinces: list[str] | None = None) -> pd.DataFrame:
     obs = obs[obs["kind"] == "result"]
     if provinces is not None:
         obs = obs[obs["province"].isin(provinces)]
-    obs = obs.assign(period=[Period.of(s, e) for s, e in zip(obs["period_start"], obs["period_end"])],
-                     tier="article")
+    obs = obs.assign(period=[Period.of(s, e) for s, e in zip(obs["period_start"], obs["period_end"])], tier="article")
     return obs.reset_index(drop=True)
 
 
@@ -34,14 +33,33 @@ def dti_evidence(provinces: list[str]) -> pd.DataFrame:
     art = art[art["indicator_id"].str.startswith(DTI_PREFIX)]
     art = art.assign(assessment_year=art["period_start"].dt.year)
     official = loading.load("dti_scores").query("scope == '63_provinces'")
-    official = official.assign(indicator_id="dti_rank_overall", value=official["rank"].astype(float),
-                               qualifier="exact", tier="official_table", period_label="")
+    official = official.assign(
+        indicator_id="dti_rank_overall",
+        value=official["rank"].astype(float),
+        qualifier="exact",
+        tier="official_table",
+        period_label="",
+    )
     mekong = loading.load("dti_mekong_ranks")
-    mekong = mekong.assign(indicator_id="dti_rank_mekong_delta", value=mekong["rank_in_mekong_delta"].astype(float),
-                           qualifier="exact", tier="official_table", period_label="")
+    mekong = mekong.assign(
+        indicator_id="dti_rank_mekong_delta",
+        value=mekong["rank_in_mekong_delta"].astype(float),
+        qualifier="exact",
+        tier="official_table",
+        period_label="",
+    )
     press = loading.load("dti_press_facts").assign(tier="press_reference", period_label="")
-    columns = ["province", "indicator_id", "assessment_year", "value", "qualifier", "tier", "source_id", "period_label",
-               "formula"]
+    columns = [
+        "province",
+        "indicator_id",
+        "assessment_year",
+        "value",
+        "qualifier",
+        "tier",
+        "source_id",
+        "period_label",
+        "formula",
+    ]
     art, official, mekong = (frame.assign(formula="") for frame in (art, official, mekong))
     frames = [art[columns], official[columns], mekong[columns], press[columns]]
     out = pd.concat(frames, ignore_index=True)
@@ -55,10 +73,12 @@ def dti_crosscheck(provinces: list[str]) -> pd.DataFrame:
     art = results(provinces)
     art = art[art["indicator_id"].str.startswith(DTI_PREFIX)]
     official = {
-        "dti_rank_overall": loading.load("dti_scores").query("scope == '63_provinces'")
+        "dti_rank_overall": loading.load("dti_scores")
+        .query("scope == '63_provinces'")
         .set_index(["province", "assessment_year"])["rank"],
-        "dti_rank_mekong_delta": loading.load("dti_mekong_ranks")
-        .set_index(["province", "assessment_year"])["rank_in_mekong_delta"],
+        "dti_rank_mekong_delta": loading.load("dti_mekong_ranks").set_index(["province", "assessment_year"])[
+            "rank_in_mekong_delta"
+        ],
     }
     years = sorted(loading.load("dti_scores").query("scope == '63_provinces'")["assessment_year"].unique())
     rows = []
@@ -78,14 +98,26 @@ def dti_crosscheck(provinces: list[str]) -> pd.DataFrame:
             status = "agrees" if agrees else "disagrees"
             reason = f"official DTI {year} rank is {official_value:g}"
         if literal and literal != year:
-            reason += (f"; the article labels it {r.period_label!r}, read as assessment year {year} "
-                       "because that is the last DTI announced before the article")
+            reason += (
+                f"; the article labels it {r.period_label!r}, read as assessment year {year} "
+                "because that is the last DTI announced before the article"
+            )
             if table is not None and (r.province, literal) in table.index:
                 reason += f" (the official DTI {literal} value, {float(table.loc[(r.province, literal)]):g}, fits the literal label)"
-        rows.append({"obs_id": r.obs_id, "province": r.province, "indicator_id": r.indicator_id,
-                     "article_says": _with_qualifier(r.value, r.qualifier), "period_label": r.period_label,
-                     "assessment_year": year, "official": official_value, "status": status,
-                     "reason": reason, "source_id": r.source_id})
+        rows.append(
+            {
+                "obs_id": r.obs_id,
+                "province": r.province,
+                "indicator_id": r.indicator_id,
+                "article_says": _with_qualifier(r.value, r.qualifier),
+                "period_label": r.period_label,
+                "assessment_year": year,
+                "official": official_value,
+                "status": status,
+                "reason": reason,
+                "source_id": r.source_id,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -96,8 +128,12 @@ def _label_year(label: str) -> int | None:
 
 def _satisfies(actual: float, claimed: float, qualifier: str) -> bool:
     """Whether the actual rank satisfies the claim ("top 10" is at_most 10)."""
-    return {"exact": actual == claimed, "at_most": actual <= claimed,
-            "at_least": actual >= claimed, "approx": abs(actual - claimed) <= 0.1 * claimed}[qualifier]
+    return {
+        "exact": actual == claimed,
+        "at_most": actual <= claimed,
+        "at_least": actual >= claimed,
+        "approx": abs(actual - claimed) <= 0.1 * claimed,
+    }[qualifier]
 
 
 def _with_qualifier(value: float, qualifier: str) -> str:
@@ -117,53 +153,106 @@ def conflicts(provinces: list[str]) -> pd.DataFrame:
     for r in dti_crosscheck(provinces).itertuples():
         literal = _label_year(r.period_label)
         # the cross-check reason, from its fields (helpers.dti words it)
-        why = _said("conflict.crosscheck", province=r.province, indicator_id=r.indicator_id,
-                    official=None if pd.isna(r.official) else float(r.official),
-                    period_label=r.period_label, assessment_year=int(r.assessment_year))
+        why = _said(
+            "conflict.crosscheck",
+            province=r.province,
+            indicator_id=r.indicator_id,
+            official=None if pd.isna(r.official) else float(r.official),
+            period_label=r.period_label,
+            assessment_year=int(r.assessment_year),
+        )
         if literal and literal != r.assessment_year:
-            rows.append({"type": "year_label", "province": r.province, "indicator_id": r.indicator_id,
-                         "period": Period.year(r.assessment_year),
-                         "a": _said("conflict.a.labelled", source=r.source_id, says=r.article_says, label=r.period_label),
-                         "b": _calendar_reading(literal, r.assessment_year, reference_dates[r.source_id]),
-                         "explanation": why})
+            rows.append(
+                {
+                    "type": "year_label",
+                    "province": r.province,
+                    "indicator_id": r.indicator_id,
+                    "period": Period.year(r.assessment_year),
+                    "a": _said("conflict.a.labelled", source=r.source_id, says=r.article_says, label=r.period_label),
+                    "b": _calendar_reading(literal, r.assessment_year, reference_dates[r.source_id]),
+                    "explanation": why,
+                }
+            )
         if r.status == "disagrees":
-            rows.append({"type": "value", "province": r.province, "indicator_id": r.indicator_id,
-                         "period": Period.year(r.assessment_year),
-                         "a": _said("conflict.a.says", source=r.source_id, says=r.article_says),
-                         "b": _said("conflict.b.official", says=f"{r.official:g}"), "explanation": why})
+            rows.append(
+                {
+                    "type": "value",
+                    "province": r.province,
+                    "indicator_id": r.indicator_id,
+                    "period": Period.year(r.assessment_year),
+                    "a": _said("conflict.a.says", source=r.source_id, says=r.article_says),
+                    "b": _said("conflict.b.official", says=f"{r.official:g}"),
+                    "explanation": why,
+                }
+            )
     evidence = dti_evidence(provinces)
     for (province, indicator, year), group in evidence.groupby(["province", "indicator_id", "assessment_year"]):
         values = group.drop_duplicates("value")
         if len(values) > 1:
-            said = [_said("conflict.tier_value_implied" if t.formula else "conflict.tier_value", tier=t.tier,
-                          source=t.source_id, says=_with_qualifier(t.value, t.qualifier),
-                          **({"formula": t.formula} if t.formula else {})) for t in values.itertuples()]
-            rows.append({"type": "value", "province": province, "indicator_id": indicator, "period": Period.year(year),
-                         "a": said[0], "b": _said("conflict.list", items=tuple(said[1:])),
-                         "explanation": _said("conflict.why.different_ranks")})
+            said = [
+                _said(
+                    "conflict.tier_value_implied" if t.formula else "conflict.tier_value",
+                    tier=t.tier,
+                    source=t.source_id,
+                    says=_with_qualifier(t.value, t.qualifier),
+                    **({"formula": t.formula} if t.formula else {}),
+                )
+                for t in values.itertuples()
+            ]
+            rows.append(
+                {
+                    "type": "value",
+                    "province": province,
+                    "indicator_id": indicator,
+                    "period": Period.year(year),
+                    "a": said[0],
+                    "b": _said("conflict.list", items=tuple(said[1:])),
+                    "explanation": _said("conflict.why.different_ranks"),
+                }
+            )
     press = loading.load("dti_press_facts")
     for r in dti_crosscheck(provinces).itertuples():
         same = press[(press["province"] == r.province) & (press["indicator_id"] == r.indicator_id)]
         # the same number placed in another year: one fact, two year readings
-        elsewhere = same[(same["assessment_year"] != r.assessment_year)
-                         & (same["value"] == float(r.article_says.lstrip("≈≥≤")))]
+        elsewhere = same[
+            (same["assessment_year"] != r.assessment_year) & (same["value"] == float(r.article_says.lstrip("≈≥≤")))
+        ]
         if len(elsewhere) and (same["assessment_year"] == r.assessment_year).sum() == 0:
             years = tuple(int(y) for y in sorted(elsewhere["assessment_year"].unique()))
-            rows.append({"type": "year_assignment", "province": r.province, "indicator_id": r.indicator_id,
-                         "period": Period.year(r.assessment_year),
-                         "a": _said("conflict.a.read_as", source=r.source_id, says=r.article_says,
-                                    year=int(r.assessment_year)),
-                         "b": _said("conflict.b.press", years=years, values=tuple(
-                             _with_qualifier(v, q) for v, q in zip(elsewhere["value"], elsewhere["qualifier"]))),
-                         "explanation": _said("conflict.why.same_fact_other_year")})
+            rows.append(
+                {
+                    "type": "year_assignment",
+                    "province": r.province,
+                    "indicator_id": r.indicator_id,
+                    "period": Period.year(r.assessment_year),
+                    "a": _said(
+                        "conflict.a.read_as", source=r.source_id, says=r.article_says, year=int(r.assessment_year)
+                    ),
+                    "b": _said(
+                        "conflict.b.press",
+                        years=years,
+                        values=tuple(_with_qualifier(v, q) for v, q in zip(elsewhere["value"], elsewhere["qualifier"])),
+                    ),
+                    "explanation": _said("conflict.why.same_fact_other_year"),
+                }
+            )
     art = results(provinces)
     art = art[~art["indicator_id"].str.startswith(DTI_PREFIX)]
-    for (province, indicator, start, end), group in art.groupby(["province", "indicator_id", "period_start", "period_end"]):
+    for (province, indicator, start, end), group in art.groupby(
+        ["province", "indicator_id", "period_start", "period_end"]
+    ):
         if group["value"].nunique() > 1:
-            rows.append({"type": "value", "province": province, "indicator_id": indicator,
-                         "period": Period.of(start, end), "a": _said("conflict.ids", ids=(group["source_id"].iloc[0],)),
-                         "b": _said("conflict.ids", ids=tuple(group["source_id"].iloc[1:])),
-                         "explanation": _said("conflict.why.different_values")})
+            rows.append(
+                {
+                    "type": "value",
+                    "province": province,
+                    "indicator_id": indicator,
+                    "period": Period.of(start, end),
+                    "a": _said("conflict.ids", ids=(group["source_id"].iloc[0],)),
+                    "b": _said("conflict.ids", ids=tuple(group["source_id"].iloc[1:])),
+                    "explanation": _said("conflict.why.different_values"),
+                }
+            )
     out = pd.DataFrame(rows, columns=["type", "province", "indicator_id", "period", "a", "b", "explanation"])
     return out.drop_duplicates().reset_index(drop=True)
 
@@ -180,8 +269,13 @@ def _calendar_reading(literal: int, recorded: int, reference_date: pd.Timestamp)
     if when is None:
         return _said("conflict.calendar.unlisted", literal=literal, recorded=recorded)
     key = "conflict.calendar.after" if pd.isna(reference_date) or when > reference_date else "conflict.calendar.before"
-    return _said(key, literal=literal, recorded=recorded, when=when.date(),
-                 article=None if pd.isna(reference_date) else reference_date.date())
+    return _said(
+        key,
+        literal=literal,
+        recorded=recorded,
+        when=when.date(),
+        article=None if pd.isna(reference_date) else reference_date.date(),
+    )
 
 
 def revisions(provinces: list[str]) -> pd.DataFrame:
@@ -190,8 +284,11 @@ def revisions(provinces: list[str]) -> pd.DataFrame:
     art = results(provinces)
     art = art[~art["indicator_id"].str.startswith(DTI_PREFIX)]
     groups = art.groupby(["province", "indicator_id"]).filter(lambda g: g["period"].nunique() > 1)
-    return groups[["province", "indicator_id", "label_en", "value", "qualifier", "period", "source_id", "note"]] \
-        .sort_values(["province", "indicator_id", "period"]).reset_index(drop=True)
+    return (
+        groups[["province", "indicator_id", "label_en", "value", "qualifier", "period", "source_id", "note"]]
+        .sort_values(["province", "indicator_id", "period"])
+        .reset_index(drop=True)
+    )
 
 
 TIER_ORDER = {"official_table": 0, "article": 1, "press_reference": 2}
@@ -232,9 +329,18 @@ def pairs(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
                 continue
             for x in left.itertuples():
                 match = right[right["period"] == x.period]
-                base = {"indicator_id": indicator, "label_en": x.label_en, "label_vi": x.label_vi, "unit": x.unit,
-                        "period": x.period, "province_a": a, "value_a": x.value, "qualifier_a": x.qualifier,
-                        "tier_a": x.tier, "source_a": x.source_id}
+                base = {
+                    "indicator_id": indicator,
+                    "label_en": x.label_en,
+                    "label_vi": x.label_vi,
+                    "unit": x.unit,
+                    "period": x.period,
+                    "province_a": a,
+                    "value_a": x.value,
+                    "qualifier_a": x.qualifier,
+                    "tier_a": x.tier,
+                    "source_a": x.source_id,
+                }
                 if match.empty:
                     not_comparable.append({**base, "province_b": b, "periods_b": tuple(right["period"])})
                     continue
@@ -244,28 +350,62 @@ def pairs(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
                     caveats.append(f"qualifiers differ ({x.qualifier} vs {y.qualifier})")
                 if x.tier != y.tier:
                     caveats.append(f"evidence tiers differ ({x.tier} vs {y.tier})")
-                comparable.append({**base, "province_b": b, "value_b": y.value, "qualifier_b": y.qualifier,
-                                   "tier_b": y.tier, "source_b": y.source_id, "caveat": "; ".join(caveats)})
+                comparable.append(
+                    {
+                        **base,
+                        "province_b": b,
+                        "value_b": y.value,
+                        "qualifier_b": y.qualifier,
+                        "tier_b": y.tier,
+                        "source_b": y.source_id,
+                        "caveat": "; ".join(caveats),
+                    }
+                )
             for y in right[~right["period"].isin(left["period"])].itertuples():
-                not_comparable.append({"indicator_id": indicator, "label_en": y.label_en, "label_vi": y.label_vi,
-                                       "unit": y.unit, "period": y.period, "province_a": b, "value_a": y.value,
-                                       "qualifier_a": y.qualifier, "tier_a": y.tier, "source_a": y.source_id,
-                                       "province_b": a, "periods_b": tuple(left["period"])})
+                not_comparable.append(
+                    {
+                        "indicator_id": indicator,
+                        "label_en": y.label_en,
+                        "label_vi": y.label_vi,
+                        "unit": y.unit,
+                        "period": y.period,
+                        "province_a": b,
+                        "value_a": y.value,
+                        "qualifier_a": y.qualifier,
+                        "tier_a": y.tier,
+                        "source_a": y.source_id,
+                        "province_b": a,
+                        "periods_b": tuple(left["period"]),
+                    }
+                )
     return pd.DataFrame(comparable), pd.DataFrame(not_comparable)
 
 
 # How each derived number is computed from its inputs (in order); numbers are
 # formatted for the reader by helpers.wording.formula_text.
 FORMULAS = {
-    "integration_rate": "100 × {0} / {1}",      # integrated / services offered, same article and date
-    "implied_denominator": "{0} / {1}%",        # integrated / stated rate: the denominator it implies
-    "level4_share": "100 × {0} / {1}",          # level-4 services / all services, same article and date
-    "eligible_share": "100 × {0} / {1}",        # accounts eligible to trade / household accounts
-    "products_sum": "{0} OCOP + {1}",           # OCOP + other agricultural products listed
-    "implied_households": "{0} / {1}%",         # households with a digital address / their share
+    "integration_rate": "100 × {0} / {1}",  # integrated / services offered, same article and date
+    "implied_denominator": "{0} / {1}%",  # integrated / stated rate: the denominator it implies
+    "level4_share": "100 × {0} / {1}",  # level-4 services / all services, same article and date
+    "eligible_share": "100 × {0} / {1}",  # accounts eligible to trade / household accounts
+    "products_sum": "{0} OCOP + {1}",  # OCOP + other agricultural products listed
+    "implied_households": "{0} / {1}%",  # households with a digital address / their share
 }
-DERIVED_COLUMNS = ["key", "province", "indicator_id", "period", "value", "decimals", "unit", "qualifier",
-                   "operands", "operand_decimals", "inputs", "input_qualifiers", "source_id"]
+DERIVED_COLUMNS = [
+    "key",
+    "province",
+    "indicator_id",
+    "period",
+    "value",
+    "decimals",
+    "unit",
+    "qualifier",
+    "operands",
+    "operand_decimals",
+    "inputs",
+    "input_qualifiers",
+    "source_id",
+]
 
 
 def derived_numbers(provinces: list[str]) -> pd.DataFrame:
@@ -277,11 +417,23 @@ def derived_numbers(provinces: list[str]) -> pd.DataFrame:
     rows = []
 
     def add(key, first, second, value, decimals, unit, qualifier="exact", operand_decimals=(0, 0)):
-        rows.append({"key": key, "province": first.province, "indicator_id": first.indicator_id,
-                     "period": first.period, "value": value, "decimals": decimals, "unit": unit,
-                     "qualifier": qualifier, "operands": (first.value, second.value),
-                     "operand_decimals": operand_decimals, "inputs": (first.obs_id, second.obs_id),
-                     "input_qualifiers": (first.qualifier, second.qualifier), "source_id": first.source_id})
+        rows.append(
+            {
+                "key": key,
+                "province": first.province,
+                "indicator_id": first.indicator_id,
+                "period": first.period,
+                "value": value,
+                "decimals": decimals,
+                "unit": unit,
+                "qualifier": qualifier,
+                "operands": (first.value, second.value),
+                "operand_decimals": operand_decimals,
+                "inputs": (first.obs_id, second.obs_id),
+                "input_qualifiers": (first.qualifier, second.qualifier),
+                "source_id": first.source_id,
+            }
+        )
 
     def matched(group, a, b):
         for x in group[group["indicator_id"] == a].itertuples():
@@ -293,8 +445,9 @@ def derived_numbers(provinces: list[str]) -> pd.DataFrame:
         for i, t in matched(group, "online_services_national_portal_integrated", "online_services_total"):
             add("integration_rate", i, t, round(100 * i.value / t.value, 1), 1, "percent")
         if "online_services_total" not in has:
-            for i, r in matched(group, "online_services_national_portal_integrated",
-                                "online_services_national_portal_integration_rate"):
+            for i, r in matched(
+                group, "online_services_national_portal_integrated", "online_services_national_portal_integration_rate"
+            ):
                 add("implied_denominator", i, r, round(i.value / (r.value / 100)), 0, "count", "approx", (0, 2))
         for l4, t in matched(group, "online_services_level4", "online_services_total"):
             add("level4_share", l4, t, round(100 * l4.value / t.value, 1), 1, "percent")
@@ -307,6 +460,9 @@ def derived_numbers(provinces: list[str]) -> pd.DataFrame:
     order = {k: i for i, k in enumerate(FORMULAS)}
     out = pd.DataFrame(rows, columns=DERIVED_COLUMNS)
     if len(out):
-        out = out.assign(_p=out["province"].map({p: i for i, p in enumerate(provinces)}), _k=out["key"].map(order)) \
-            .sort_values(["_p", "_k", "period"]).drop(columns=["_p", "_k"])
+        out = (
+            out.assign(_p=out["province"].map({p: i for i, p in enumerate(provinces)}), _k=out["key"].map(order))
+            .sort_values(["_p", "_k", "period"])
+            .drop(columns=["_p", "_k"])
+        )
     return out.reset_index(drop=True)

@@ -31,13 +31,22 @@ def plot_coverage(lang: str, name: str = "06_number_coverage"):
     summary = coverage_summary(classify_numbers())
     summary = summary.assign(article=[citation(s, lang) for s in summary["source_id"]])
     sources = loading.load("sources").query("tier == 'article'")
-    texts = {"statuses": {s: say(f"corpus.status.{s}", lang) for s in charts_corpus.STATUS_COLOURS},
-             "x": say("corpus.number_tokens_raw_text", lang),
-             "title": say("corpus.all_numbers_five_articles_are", lang, total=int(summary["total"].sum()),
-                          unaccounted=int(summary["unaccounted"].sum())),
-             "caption": say("corpus.numbers_found_by_helpers_numbers", lang,
-                            first=date_text(sources["reference_date"].min(), lang),
-                            last=date_text(sources["reference_date"].max(), lang))}
+    texts = {
+        "statuses": {s: say(f"corpus.status.{s}", lang) for s in charts_corpus.STATUS_COLOURS},
+        "x": say("corpus.number_tokens_raw_text", lang),
+        "title": say(
+            "corpus.all_numbers_five_articles_are",
+            lang,
+            total=int(summary["total"].sum()),
+            unaccounted=int(summary["unaccounted"].sum()),
+        ),
+        "caption": say(
+            "corpus.numbers_found_by_helpers_numbers",
+            lang,
+            first=date_text(sources["reference_date"].min(), lang),
+            last=date_text(sources["reference_date"].max(), lang),
+        ),
+    }
     fig = charts_corpus.coverage(summary, texts)
     save_figure(fig, name, summary)
     return fig, summary
@@ -54,13 +63,21 @@ def plot_timeline(provinces: list[str], lang: str, name: str = "06_milestones_ti
     events = ms["event_en"] if lang == "en" else ms["event_vi"]
     events = [t if len(t) <= 90 else t[:87].rsplit(" ", 1)[0] + "…" for t in events]
     shown = ms.assign(text=[f"{date_text(d, lang)} · {p}: {t}" for d, p, t in zip(ms["date"], ms["province"], events)])
-    missing = [(p, f"{p}: " + say("corpus.no_dated_milestone_corpus", lang)) for p in provinces
-               if p not in set(ms["province"])]
-    texts = {"title": say("corpus.dated_milestones_to", lang, len=len(ms), min=ms["date"].min(), max=ms["date"].max()),
-             "caption": say("corpus.data_data_milestones_csv_dated", lang) + citations(ms["source_id"], lang) + "."}
+    missing = [
+        (p, f"{p}: " + say("corpus.no_dated_milestone_corpus", lang)) for p in provinces if p not in set(ms["province"])
+    ]
+    texts = {
+        "title": say("corpus.dated_milestones_to", lang, len=len(ms), min=ms["date"].min(), max=ms["date"].max()),
+        "caption": say("corpus.data_data_milestones_csv_dated", lang) + citations(ms["source_id"], lang) + ".",
+    }
     fig = charts_corpus.timeline(shown, missing, provinces, texts)
-    save_figure(fig, name, ms[["milestone_id", "date", "province", "event_en", "source_id"]]
-                .assign(date=ms["date"].dt.strftime("%Y-%m-%d")))
+    save_figure(
+        fig,
+        name,
+        ms[["milestone_id", "date", "province", "event_en", "source_id"]].assign(
+            date=ms["date"].dt.strftime("%Y-%m-%d")
+        ),
+    )
     return fig, ms
 
 
@@ -92,8 +109,10 @@ def plot_availability(provinces: list[str], lang: str, name: str = "06_availabil
     cells = pd.DataFrame({p: [periods_text(v, lang) for v in data[p]] for p in provinces})
     row_labels = [f"{say(f'theme.{r.theme}', lang)} · {indicator_label(r._asdict(), lang)}" for r in data.itertuples()]
     both = int(reported(data, provinces).all(axis=1).sum())
-    texts = {"title": say("corpus.only_indicators_are_reported_for", lang, both=both, len=len(data)),
-             "caption": say("corpus.availability_caption", lang)}
+    texts = {
+        "title": say("corpus.only_indicators_are_reported_for", lang, both=both, len=len(data)),
+        "caption": say("corpus.availability_caption", lang),
+    }
     fig = charts_corpus.availability(cells, row_labels, provinces, texts)
     long = data.melt(id_vars=["theme", "indicator_id"], value_vars=provinces, var_name="province", value_name="periods")
     save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]))
@@ -106,7 +125,18 @@ def summary(provinces: list[str], lang: str) -> str:
     counts = classified["status"].value_counts()
     matrix = availability(provinces)
     register = article_register(provinces)
-    lines = [say("corpus.articles_number_tokens_curated_milestone", lang, len=len(register), len2=len(classified), get=counts.get('curated', 0), get2=counts.get('milestone', 0), get3=counts.get('excluded', 0), get4=counts.get('unaccounted', 0))]
+    lines = [
+        say(
+            "corpus.articles_number_tokens_curated_milestone",
+            lang,
+            len=len(register),
+            len2=len(classified),
+            get=counts.get("curated", 0),
+            get2=counts.get("milestone", 0),
+            get3=counts.get("excluded", 0),
+            get4=counts.get("unaccounted", 0),
+        )
+    ]
     for p in provinces:
         n = int(reported(matrix, [p])[p].sum())
         lines.append(say("corpus.indicators_reported", lang, p=p, n=n, len=len(matrix)))

@@ -16,8 +16,13 @@ from helpers.plotting import save_figure
 from helpers.wording import say
 from helpers.wording.formats import date_text, indicator_label, period_text, value_text
 
-RANK_PANELS = ["dti_rank_overall", "dti_rank_mekong_delta", "dti_rank_digital_government",
-               "dti_rank_digital_economy", "dti_rank_digital_society"]
+RANK_PANELS = [
+    "dti_rank_overall",
+    "dti_rank_mekong_delta",
+    "dti_rank_digital_government",
+    "dti_rank_digital_economy",
+    "dti_rank_digital_society",
+]
 # The index changed from 108 to 98 component indexes after assessment year 2020.
 METHOD_BREAK_AFTER = 2020
 
@@ -32,8 +37,12 @@ def rank_matrix(provinces: list[str]) -> pd.DataFrame:
     ev = dti_evidence(provinces)
     ev = ev[ev["indicator_id"].isin(RANK_PANELS)]
     order = {"official_table": 0, "article": 1, "press_reference": 2}
-    return ev.assign(_o=ev["tier"].map(order)).sort_values(
-        ["province", "indicator_id", "assessment_year", "_o"]).drop(columns="_o").reset_index(drop=True)
+    return (
+        ev.assign(_o=ev["tier"].map(order))
+        .sort_values(["province", "indicator_id", "assessment_year", "_o"])
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
 
 
 def ordinal(n: int, lang: str) -> str:
@@ -51,14 +60,30 @@ def headline(provinces: list[str], lang: str) -> str:
     if len(provinces) == 1:
         (p,) = provinces
         r = official.set_index("assessment_year")["rank"]
-        return say("dti.official_dti_rank_63", lang, p=p, ordinal=ordinal(int(r[first]), lang), first=first, ordinal2=ordinal(int(r[last]), lang), last=last)
+        return say(
+            "dti.official_dti_rank_63",
+            lang,
+            p=p,
+            ordinal=ordinal(int(r[first]), lang),
+            first=first,
+            ordinal2=ordinal(int(r[last]), lang),
+            last=last,
+        )
     leaders = official.loc[official.groupby("assessment_year")["rank"].idxmin(), "province"]
     if leaders.nunique() == 1:
         lead = leaders.iloc[0]
         others = ", ".join(p for p in provinces if p != lead)
         gap = official.pivot(index="assessment_year", columns="province", values="rank")
         widest = (gap.drop(columns=lead).min(axis=1) - gap[lead]).max()
-        return say("dti.ranked_above_every_official_dti", lang, lead=lead, others=others, first=first, last=last, int=int(widest))
+        return say(
+            "dti.ranked_above_every_official_dti",
+            lang,
+            lead=lead,
+            others=others,
+            first=first,
+            last=last,
+            int=int(widest),
+        )
     return say("dti.better_ranked_province_changed_between", lang, first=first, last=last)
 
 
@@ -89,17 +114,25 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
             if gaps:
                 title += "\n" + say("dti.not_reported", lang) + f"{province} {_compress(gaps)}"
         panels.append({"indicator_id": indicator, "n": n, "title": title})
-    plotted = data[["indicator_id", "province", "assessment_year", "value", "qualifier", "tier", "source_id"]] \
-        .reset_index(drop=True)
+    plotted = data[
+        ["indicator_id", "province", "assessment_year", "value", "qualifier", "tier", "source_id"]
+    ].reset_index(drop=True)
     lone = set(map(tuple, lone_claims(provinces)[["province", "indicator_id", "assessment_year"]].to_numpy()))
     marked = [(r.province, r.indicator_id, r.assessment_year) in lone for r in plotted.itertuples()]
-    points = plotted.assign(label=[value_text(v, q, "count", lang) + ("*" if m else "")
-                                   for v, q, m in zip(plotted["value"], plotted["qualifier"], marked)])
-    texts = {"title": headline(provinces, lang), "break_after": METHOD_BREAK_AFTER,
-             "break": say("dti.method_break", lang),
-             "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "article", "press_reference")},
-             "caption": say("dti.rank_1_best_at_top", lang, sources=citations(plotted["source_id"], lang))
-             + (say("dti.lone_mark", lang) if any(marked) else "")}
+    points = plotted.assign(
+        label=[
+            value_text(v, q, "count", lang) + ("*" if m else "")
+            for v, q, m in zip(plotted["value"], plotted["qualifier"], marked)
+        ]
+    )
+    texts = {
+        "title": headline(provinces, lang),
+        "break_after": METHOD_BREAK_AFTER,
+        "break": say("dti.method_break", lang),
+        "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "article", "press_reference")},
+        "caption": say("dti.rank_1_best_at_top", lang, sources=citations(plotted["source_id"], lang))
+        + (say("dti.lone_mark", lang) if any(marked) else ""),
+    }
     fig = charts_dti.rank_trajectories(points, panels, all_years, provinces, texts)
     save_figure(fig, name, plotted)
     return fig, plotted
@@ -122,17 +155,30 @@ def plot_distribution(provinces: list[str], lang: str, name: str = "01_dti_distr
     data = distribution()
     years_shown = sorted(data["assessment_year"].unique())
     mine = data[data["province"].isin(provinces)]
-    labels = [f"{r.province} {ordinal(int(r.rank), lang)}/63 · {ordinal(int(r.rank_in_mekong_delta), lang)}/13"
-              for r in mine.itertuples()]
+    labels = [
+        f"{r.province} {ordinal(int(r.rank), lang)}/63 · {ordinal(int(r.rank_in_mekong_delta), lang)}/13"
+        for r in mine.itertuples()
+    ]
     latest = mine[mine["assessment_year"] == years_shown[-1]]
     parts = ", ".join(f"{r.province} {ordinal(int(r.rank), lang)}" for r in latest.itertuples())
-    texts = {"title": say("dti.distribution_title", lang, year=years_shown[-1], parts=parts),
-             "x": say("dti.score_0_1", lang), "y": say("dti.assessment_year", lang),
-             "mekong": say("dti.other_mekong", lang), "rest": say("dti.rest_of_vietnam", lang),
-             "caption": say("dti.distribution_caption", lang, years=", ".join(map(str, years_shown)),
-                            sources=citations(data["source_id"], lang))}
-    labelled = data.merge(mine.assign(label=labels)[["assessment_year", "province", "label"]],
-                          on=["assessment_year", "province"], how="left")
+    texts = {
+        "title": say("dti.distribution_title", lang, year=years_shown[-1], parts=parts),
+        "x": say("dti.score_0_1", lang),
+        "y": say("dti.assessment_year", lang),
+        "mekong": say("dti.other_mekong", lang),
+        "rest": say("dti.rest_of_vietnam", lang),
+        "caption": say(
+            "dti.distribution_caption",
+            lang,
+            years=", ".join(map(str, years_shown)),
+            sources=citations(data["source_id"], lang),
+        ),
+    }
+    labelled = data.merge(
+        mine.assign(label=labels)[["assessment_year", "province", "label"]],
+        on=["assessment_year", "province"],
+        how="left",
+    )
     fig = charts_dti.distribution(labelled, provinces, texts)
     plotted = mine[["assessment_year", "province", "score", "rank", "rank_in_mekong_delta", "source_id"]]
     save_figure(fig, name, plotted)
@@ -167,8 +213,12 @@ def conclusion(provinces: list[str], lang: str) -> str:
 def calendar_table(lang: str) -> pd.DataFrame:
     """When each DTI assessment year was announced."""
     cal = loading.load("dti_calendar")
-    table = pd.DataFrame({say("dti.col.assessment_year", lang): cal["assessment_year"],
-                          say("dti.col.announced", lang): [date_text(d, lang) for d in cal["announced"]]})
+    table = pd.DataFrame(
+        {
+            say("dti.col.assessment_year", lang): cal["assessment_year"],
+            say("dti.col.announced", lang): [date_text(d, lang) for d in cal["announced"]],
+        }
+    )
     if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
         table[say("dti.col.note", lang)] = cal["note"]
     return table
@@ -179,22 +229,31 @@ def crosscheck_table(provinces: list[str], lang: str) -> pd.DataFrame:
     check = dti_crosscheck(provinces)
     if check.empty:
         return check
-    return pd.DataFrame({
-        "obs_id": check["obs_id"], say("dti.col.province", lang): check["province"],
-        "indicator_id": check["indicator_id"], say("dti.col.article_says", lang): check["article_says"],
-        say("dti.col.article_label", lang): check["period_label"],
-        say("dti.col.assessment_year", lang): check["assessment_year"],
-        say("dti.col.status", lang): [say(f"status.{s}", lang) for s in check["status"]],
-        say("dti.col.reason", lang): [_crosscheck_reason(r, lang) for r in check.itertuples()]})
+    return pd.DataFrame(
+        {
+            "obs_id": check["obs_id"],
+            say("dti.col.province", lang): check["province"],
+            "indicator_id": check["indicator_id"],
+            say("dti.col.article_says", lang): check["article_says"],
+            say("dti.col.article_label", lang): check["period_label"],
+            say("dti.col.assessment_year", lang): check["assessment_year"],
+            say("dti.col.status", lang): [say(f"status.{s}", lang) for s in check["status"]],
+            say("dti.col.reason", lang): [_crosscheck_reason(r, lang) for r in check.itertuples()],
+        }
+    )
 
 
 def _crosscheck_reason(r, lang: str) -> str:
     """The reason of a cross-check row, worded from its fields (the English
     `reason` of helpers.comparison.dti_crosscheck stays as provenance)."""
-    tables = {"dti_rank_overall": loading.load("dti_scores").query("scope == '63_provinces'")
-              .set_index(["province", "assessment_year"])["rank"],
-              "dti_rank_mekong_delta": loading.load("dti_mekong_ranks")
-              .set_index(["province", "assessment_year"])["rank_in_mekong_delta"]}
+    tables = {
+        "dti_rank_overall": loading.load("dti_scores")
+        .query("scope == '63_provinces'")
+        .set_index(["province", "assessment_year"])["rank"],
+        "dti_rank_mekong_delta": loading.load("dti_mekong_ranks").set_index(["province", "assessment_year"])[
+            "rank_in_mekong_delta"
+        ],
+    }
     table = tables.get(r.indicator_id)
     if table is None:
         text = say("crosscheck.no_pillar", lang)
@@ -207,7 +266,9 @@ def _crosscheck_reason(r, lang: str) -> str:
     if literal and literal != r.assessment_year:
         text += say("crosscheck.label_read_as", lang, label=r.period_label, year=r.assessment_year)
         if table is not None and (r.province, literal) in table.index:
-            text += say("crosscheck.literal_fits", lang, year=literal, rank=f"{float(table.loc[(r.province, literal)]):g}")
+            text += say(
+                "crosscheck.literal_fits", lang, year=literal, rank=f"{float(table.loc[(r.province, literal)]):g}"
+            )
     return text
 
 
@@ -216,18 +277,24 @@ def conflicts_table(provinces: list[str], lang: str) -> pd.DataFrame:
     found = conflict_texts(provinces, lang)
     if found.empty:
         return found
-    return pd.DataFrame({
-        say("dti.col.type", lang): [say(f"conflict.{t}", lang) for t in found["type"]],
-        say("dti.col.province", lang): found["province"], "indicator_id": found["indicator_id"],
-        say("dti.col.period", lang): [period_text(p, lang) for p in found["period"]],
-        "a": found["a"], "b": found["b"]})
+    return pd.DataFrame(
+        {
+            say("dti.col.type", lang): [say(f"conflict.{t}", lang) for t in found["type"]],
+            say("dti.col.province", lang): found["province"],
+            "indicator_id": found["indicator_id"],
+            say("dti.col.period", lang): [period_text(p, lang) for p in found["period"]],
+            "a": found["a"],
+            "b": found["b"],
+        }
+    )
 
 
 def conflict_texts(provinces: list[str], lang: str) -> pd.DataFrame:
     """helpers.comparison.conflicts with `a`, `b` and `explanation` worded in `lang`."""
     found = conflicts(provinces)
-    return found.assign(**{column: [conflict_text(said, lang) for said in found[column]]
-                           for column in ("a", "b", "explanation")})
+    return found.assign(
+        **{column: [conflict_text(said, lang) for said in found[column]] for column in ("a", "b", "explanation")}
+    )
 
 
 def conflict_text(said: tuple, lang: str) -> str:
@@ -260,13 +327,19 @@ def press_table(provinces: list[str], lang: str) -> pd.DataFrame:
     """Press-reported DTI facts (reference tier) for `provinces`."""
     press = loading.load("dti_press_facts")
     press = press[press["province"].isin(provinces)]
-    table = pd.DataFrame({
-        say("dti.col.province", lang): press["province"], "indicator_id": press["indicator_id"],
-        say("dti.col.assessment_year", lang): press["assessment_year"],
-        say("dti.col.value", lang): [value_text(v, q, "count", lang) for v, q in zip(press["value"], press["qualifier"])],
-        say("dti.col.confidence", lang): [say(f"confidence.{c}", lang) for c in press["confidence"]],
-        say("dti.col.source", lang): [citation(s, lang) for s in press["source_id"]],
-        "source_id": press["source_id"]})
+    table = pd.DataFrame(
+        {
+            say("dti.col.province", lang): press["province"],
+            "indicator_id": press["indicator_id"],
+            say("dti.col.assessment_year", lang): press["assessment_year"],
+            say("dti.col.value", lang): [
+                value_text(v, q, "count", lang) for v, q in zip(press["value"], press["qualifier"])
+            ],
+            say("dti.col.confidence", lang): [say(f"confidence.{c}", lang) for c in press["confidence"]],
+            say("dti.col.source", lang): [citation(s, lang) for s in press["source_id"]],
+            "source_id": press["source_id"],
+        }
+    )
     if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
         table[say("dti.col.note", lang)] = press["note"]
     return table.reset_index(drop=True)

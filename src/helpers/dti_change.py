@@ -12,10 +12,10 @@ import pandas as pd
 from helpers import dti_scores, loading
 from helpers.charts import dti as charts_dti
 from helpers.citations import citation, citations
+from helpers.comparison import dti_evidence
 from helpers.dti import ordinal
 from helpers.plotting import save_figure
 from helpers.wording import say
-from helpers.comparison import dti_evidence
 from helpers.wording.formats import indicator_label, number_text, value_text
 
 SLOPE_NAME = "01_dti_mekong_change"
@@ -31,17 +31,20 @@ def gap_table(provinces: list[str], lang: str) -> pd.DataFrame:
     gaps = dti_scores.gaps(provinces)
     if gaps.empty:
         return gaps
-    return pd.DataFrame({
-        say("dti.col.assessment_year", lang): gaps["assessment_year"],
-        say("gap.col.pair", lang): gaps["province_a"] + " – " + gaps["province_b"],
-        say("gap.col.scores", lang): [f"{_score(a, lang)} – {_score(b, lang)}"
-                                      for a, b in zip(gaps["score_a"], gaps["score_b"])],
-        say("gap.col.gap", lang): [_score(abs(g), lang) for g in gaps["gap"]],
-        say("gap.col.sd", lang): [_score(s, lang) for s in gaps["sd"]],
-        say("gap.col.gap_in_sd", lang): [number_text(abs(g), lang, decimals=2) for g in gaps["gap_in_sd"]],
-        say("gap.col.ranks", lang): [f"{a} – {b}" for a, b in zip(gaps["rank_a"], gaps["rank_b"])],
-        say("gap.col.verdict", lang): [verdict_text(r, lang) for r in gaps.itertuples()],
-    })
+    return pd.DataFrame(
+        {
+            say("dti.col.assessment_year", lang): gaps["assessment_year"],
+            say("gap.col.pair", lang): gaps["province_a"] + " – " + gaps["province_b"],
+            say("gap.col.scores", lang): [
+                f"{_score(a, lang)} – {_score(b, lang)}" for a, b in zip(gaps["score_a"], gaps["score_b"])
+            ],
+            say("gap.col.gap", lang): [_score(abs(g), lang) for g in gaps["gap"]],
+            say("gap.col.sd", lang): [_score(s, lang) for s in gaps["sd"]],
+            say("gap.col.gap_in_sd", lang): [number_text(abs(g), lang, decimals=2) for g in gaps["gap_in_sd"]],
+            say("gap.col.ranks", lang): [f"{a} – {b}" for a, b in zip(gaps["rank_a"], gaps["rank_b"])],
+            say("gap.col.verdict", lang): [verdict_text(r, lang) for r in gaps.itertuples()],
+        }
+    )
 
 
 def verdict_text(row, lang: str) -> str:
@@ -57,9 +60,20 @@ def gap_findings(provinces: list[str], lang: str) -> str:
     if gaps.empty:
         lines.append(say("gap.no_pair", lang))
     for r in gaps.itertuples():
-        lines.append(say("gap.line", lang, year=r.assessment_year, a=r.province_a, b=r.province_b,
-                         sa=_score(r.score_a, lang), sb=_score(r.score_b, lang), gap=_score(abs(r.gap), lang),
-                         sd=number_text(abs(r.gap_in_sd), lang, decimals=2), verdict=verdict_text(r, lang)))
+        lines.append(
+            say(
+                "gap.line",
+                lang,
+                year=r.assessment_year,
+                a=r.province_a,
+                b=r.province_b,
+                sa=_score(r.score_a, lang),
+                sb=_score(r.score_b, lang),
+                gap=_score(abs(r.gap), lang),
+                sd=number_text(abs(r.gap_in_sd), lang, decimals=2),
+                verdict=verdict_text(r, lang),
+            )
+        )
     return "\n".join(lines)
 
 
@@ -81,33 +95,83 @@ def plot_mekong_change(provinces: list[str], lang: str, name: str = SLOPE_NAME):
     change = mekong_change(provinces)
     first, last = int(change["first_year"].iloc[0]), int(change["last_year"].iloc[0])
     mekong = change[change["in_mekong_delta"]]
-    n = int(loading.load("dti_scores").query("scope == @dti_scores.SCOPE and assessment_year == @last")
-            ["n_provinces"].iloc[0])
+    n = int(
+        loading.load("dti_scores")
+        .query("scope == @dti_scores.SCOPE and assessment_year == @last")["n_provinces"]
+        .iloc[0]
+    )
 
     def moved(r) -> str:
-        return (say("slope.up", lang, n=r.rank_change) if r.rank_change > 0
-                else say("slope.down", lang, n=-r.rank_change) if r.rank_change < 0 else say("slope.same", lang))
+        return (
+            say("slope.up", lang, n=r.rank_change)
+            if r.rank_change > 0
+            else say("slope.down", lang, n=-r.rank_change)
+            if r.rank_change < 0
+            else say("slope.same", lang)
+        )
 
     labelled = change.assign(
         label_first=[f"{r.province} {r.rank_first}" for r in change.itertuples()],
-        label_last=[f"{r.rank_last} {r.province} ({moved(r)})" for r in change.itertuples()])
-    chosen = change[change["highlighted"]].set_index("province").reindex(
-        [p for p in provinces if p in set(change["province"])]).reset_index()
-    moves = "; ".join(f"{r.province} {ordinal(r.rank_first, lang)} → {ordinal(r.rank_last, lang)}"
-                      for r in chosen.itertuples()) if len(chosen) <= charts_dti.MAX_HIGHLIGHTED \
+        label_last=[f"{r.rank_last} {r.province} ({moved(r)})" for r in change.itertuples()],
+    )
+    chosen = (
+        change[change["highlighted"]]
+        .set_index("province")
+        .reindex([p for p in provinces if p in set(change["province"])])
+        .reset_index()
+    )
+    moves = (
+        "; ".join(
+            f"{r.province} {ordinal(r.rank_first, lang)} → {ordinal(r.rank_last, lang)}" for r in chosen.itertuples()
+        )
+        if len(chosen) <= charts_dti.MAX_HIGHLIGHTED
         else say("slope.many", lang, n=len(chosen))
+    )
     texts = {
-        "title": say("slope.title", lang, first=first, last=last, improved=int((mekong["rank_change"] > 0).sum()),
-                     fell=int((mekong["rank_change"] < 0).sum()), n=len(mekong), moves=moves),
-        "years": [f"DTI {first}", f"DTI {last}"], "y": say("slope.y", lang, n=n),
-        "improved": say("slope.improved", lang), "fell": say("slope.fell", lang),
-        "caption": say("slope.caption", lang, n=n, first=first, last=last,
-                       sources=citations(loading.load("dti_scores").query(
-                           "scope == @dti_scores.SCOPE and assessment_year in [@first, @last]")["source_id"], lang)),
+        "title": say(
+            "slope.title",
+            lang,
+            first=first,
+            last=last,
+            improved=int((mekong["rank_change"] > 0).sum()),
+            fell=int((mekong["rank_change"] < 0).sum()),
+            n=len(mekong),
+            moves=moves,
+        ),
+        "years": [f"DTI {first}", f"DTI {last}"],
+        "y": say("slope.y", lang, n=n),
+        "improved": say("slope.improved", lang),
+        "fell": say("slope.fell", lang),
+        "caption": say(
+            "slope.caption",
+            lang,
+            n=n,
+            first=first,
+            last=last,
+            sources=citations(
+                loading.load("dti_scores").query("scope == @dti_scores.SCOPE and assessment_year in [@first, @last]")[
+                    "source_id"
+                ],
+                lang,
+            ),
+        ),
     }
     fig = charts_dti.rank_slopes(labelled, provinces, n, texts)
-    plotted = change[["province", "first_year", "last_year", "rank_first", "rank_last", "rank_change", "direction",
-                      "score_first", "score_last", "highlighted", "in_mekong_delta"]]
+    plotted = change[
+        [
+            "province",
+            "first_year",
+            "last_year",
+            "rank_first",
+            "rank_last",
+            "rank_change",
+            "direction",
+            "score_first",
+            "score_last",
+            "highlighted",
+            "in_mekong_delta",
+        ]
+    ]
     scores = loading.load("dti_scores").query("scope == @dti_scores.SCOPE and assessment_year == @last")
     plotted = plotted.assign(source_id=scores["source_id"].iloc[0])
     save_figure(fig, name, plotted)
@@ -120,10 +184,18 @@ def single_source_notes(provinces: list[str], lang: str) -> str:
     lone = lone[lone["indicator_id"] == "dti_rank_overall"]
     if lone.empty:
         return say("single.none", lang)
-    return "\n".join(say("single.line", lang, province=r.province, year=r.assessment_year, value=f"{r.value:g}",
-                         source=citation(r.source_id, lang),
-                         confidence=say(f"confidence.{r.confidence}", lang) if r.confidence else "")
-                     for r in lone.itertuples())
+    return "\n".join(
+        say(
+            "single.line",
+            lang,
+            province=r.province,
+            year=r.assessment_year,
+            value=f"{r.value:g}",
+            source=citation(r.source_id, lang),
+            confidence=say(f"confidence.{r.confidence}", lang) if r.confidence else "",
+        )
+        for r in lone.itertuples()
+    )
 
 
 def claims_table(provinces: list[str], lang: str) -> pd.DataFrame:
@@ -135,17 +207,22 @@ def claims_table(provinces: list[str], lang: str) -> pd.DataFrame:
     ev = ev.drop_duplicates(["province", "indicator_id", "assessment_year", "source_id", "value"])
     if ev.empty:
         return pd.DataFrame()
-    lone = set(map(tuple, dti_scores.lone_claims(provinces)[["province", "indicator_id", "assessment_year"]]
-                   .to_numpy()))
+    lone = set(
+        map(tuple, dti_scores.lone_claims(provinces)[["province", "indicator_id", "assessment_year"]].to_numpy())
+    )
     indicators = loading.load("indicators").set_index("indicator_id")
     ev = ev.sort_values(["province", "assessment_year", "indicator_id", "tier"])
-    return pd.DataFrame({
-        say("dti.col.province", lang): ev["province"],
-        say("claims.col.indicator", lang): [indicator_label(indicators.loc[i], lang) for i in ev["indicator_id"]],
-        say("dti.col.assessment_year", lang): ev["assessment_year"],
-        say("dti.col.value", lang): [value_text(v, q, "count", lang) for v, q in zip(ev["value"], ev["qualifier"])],
-        say("claims.col.tier", lang): [say(f"tier.{t}", lang) for t in ev["tier"]],
-        say("dti.col.source", lang): [citation(s, lang) for s in ev["source_id"]],
-        say("claims.col.lone", lang): [say("claims.yes" if (r.province, r.indicator_id, r.assessment_year) in lone
-                                           else "claims.no", lang) for r in ev.itertuples()],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            say("dti.col.province", lang): ev["province"],
+            say("claims.col.indicator", lang): [indicator_label(indicators.loc[i], lang) for i in ev["indicator_id"]],
+            say("dti.col.assessment_year", lang): ev["assessment_year"],
+            say("dti.col.value", lang): [value_text(v, q, "count", lang) for v, q in zip(ev["value"], ev["qualifier"])],
+            say("claims.col.tier", lang): [say(f"tier.{t}", lang) for t in ev["tier"]],
+            say("dti.col.source", lang): [citation(s, lang) for s in ev["source_id"]],
+            say("claims.col.lone", lang): [
+                say("claims.yes" if (r.province, r.indicator_id, r.assessment_year) in lone else "claims.no", lang)
+                for r in ev.itertuples()
+            ],
+        }
+    ).reset_index(drop=True)

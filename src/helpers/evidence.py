@@ -23,14 +23,21 @@ def results(notebook: str, provinces: list[str]) -> pd.DataFrame:
     res = res[res["indicator_id"].isin(ids)].copy()
     res["_p"] = res["province"].map({p: i for i, p in enumerate(provinces)})
     res["_i"] = res["indicator_id"].map({x: i for i, x in enumerate(ids)})
-    return res.sort_values(["_p", "_i", "period_start", "period_end", "obs_id"]).drop(columns=["_p", "_i"]) \
+    return (
+        res.sort_values(["_p", "_i", "period_start", "period_end", "obs_id"])
+        .drop(columns=["_p", "_i"])
         .reset_index(drop=True)
+    )
 
 
 def targets(notebook: str, provinces: list[str]) -> pd.DataFrame:
     """Targets (kind == "target") of the notebook's indicators: listed, never plotted."""
     obs = loading.observations_with_indicators()
-    obs = obs[(obs["kind"] == "target") & obs["indicator_id"].isin(scope.indicators(notebook)) & obs["province"].isin(provinces)]
+    obs = obs[
+        (obs["kind"] == "target")
+        & obs["indicator_id"].isin(scope.indicators(notebook))
+        & obs["province"].isin(provinces)
+    ]
     return obs.reset_index(drop=True)
 
 
@@ -45,7 +52,7 @@ def latest(res: pd.DataFrame, province: str, indicator: str):
 
 def _next_break(mentions, i: int, length: int) -> int:
     """Where the clause of number i ends: at the next number that is not a service level."""
-    later = [n for n in mentions[i + 1:] if n.value >= 10 or n.kind == "percent"]
+    later = [n for n in mentions[i + 1 :] if n.value >= 10 or n.kind == "percent"]
     return later[0].start if later else length
 
 
@@ -57,7 +64,7 @@ def own_words(quote: str, value: float) -> str:
     for i, m in enumerate(mentions):
         if abs(m.value - value) < 1e-9:
             words = []
-            for w in quote[m.end:_next_break(mentions, i, len(quote))].split()[:8]:
+            for w in quote[m.end : _next_break(mentions, i, len(quote))].split()[:8]:
                 if w.lower() in {"trong", "của", "lên", "và", "với", "đã", "đạt", "tại", "trên", "cho", "được"}:
                     break
                 if not any(ch.isalpha() or ch.isdigit() for ch in w):
@@ -94,6 +101,6 @@ def service_levels(quote: str, value: float) -> list[int]:
     mentions = find_numbers(quote)
     for i, m in enumerate(mentions):
         if abs(m.value - value) < 1e-9:
-            tail = quote[m.end:_next_break(mentions, i, len(quote))]
+            tail = quote[m.end : _next_break(mentions, i, len(quote))]
             return sorted({int(x) for x in re.findall(r"mức(?: độ)? ([1-4])\b", tail)})
     return []

@@ -29,21 +29,40 @@ def plotted_frame(name: str, provinces: list[str]) -> pd.DataFrame:
         for province in provinces:
             found = evidence[(evidence["indicator_id"] == indicator) & (evidence["province"] == province)]
             if found.empty:
-                rows.append({"indicator_id": indicator, "province": province, "value": np.nan, "qualifier": "",
-                             "unit": units[indicator], "period": None, "tier": "", "source_id": ""})
+                rows.append(
+                    {
+                        "indicator_id": indicator,
+                        "province": province,
+                        "value": np.nan,
+                        "qualifier": "",
+                        "unit": units[indicator],
+                        "period": None,
+                        "tier": "",
+                        "source_id": "",
+                    }
+                )
             for r in found.sort_values("period").itertuples():
-                rows.append({"indicator_id": indicator, "province": province, "value": r.value,
-                             "qualifier": r.qualifier, "unit": units[indicator], "period": r.period,
-                             "tier": r.tier, "source_id": r.source_id})
+                rows.append(
+                    {
+                        "indicator_id": indicator,
+                        "province": province,
+                        "value": r.value,
+                        "qualifier": r.qualifier,
+                        "unit": units[indicator],
+                        "period": r.period,
+                        "tier": r.tier,
+                        "source_id": r.source_id,
+                    }
+                )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def caption(plotted: pd.DataFrame, lang: str, extra: str = "") -> str:
     shown = plotted.dropna(subset=["value"])
-    periods = "; ".join(f"{province}: {periods_text(group['period'], lang)}"
-                        for province, group in shown.groupby("province", sort=True))
-    parts = [f"{say('sources', lang)}: {citations(shown['source_id'], lang)}.",
-             f"{say('periods', lang)}: {periods}."]
+    periods = "; ".join(
+        f"{province}: {periods_text(group['period'], lang)}" for province, group in shown.groupby("province", sort=True)
+    )
+    parts = [f"{say('sources', lang)}: {citations(shown['source_id'], lang)}.", f"{say('periods', lang)}: {periods}."]
     if shown["qualifier"].isin(["at_least", "approx"]).any():
         parts.append(say("figures.qualifier_legend", lang))
     if plotted["value"].isna().any():
@@ -63,11 +82,18 @@ def plot(name: str, provinces: list[str], lang: str):
         shown = plotted[(plotted["indicator_id"] == indicator) & plotted["value"].notna()]
         note = say("figures.periods_differ", lang) if shown["period"].nunique() > 1 else ""
         panels.append({"indicator_id": indicator, "title": indicator_label(labels.loc[indicator], lang), "note": note})
-    text = [say("no_data", lang) if pd.isna(r.value) else
-            f"{value_text(r.value, r.qualifier, r.unit, lang)}  ({period_text(r.period, lang)})"
-            for r in plotted.itertuples()]
-    texts = {"title": chart_title(name, provinces, lang), "caption": caption(plotted, lang, caption_extra(name, provinces, lang))}
-    fig = charts_panels.indicator_panels(plotted.assign(label=text), panels, provinces, texts,
-                                         lambda x: number_text(x, lang))
+    text = [
+        say("no_data", lang)
+        if pd.isna(r.value)
+        else f"{value_text(r.value, r.qualifier, r.unit, lang)}  ({period_text(r.period, lang)})"
+        for r in plotted.itertuples()
+    ]
+    texts = {
+        "title": chart_title(name, provinces, lang),
+        "caption": caption(plotted, lang, caption_extra(name, provinces, lang)),
+    }
+    fig = charts_panels.indicator_panels(
+        plotted.assign(label=text), panels, provinces, texts, lambda x: number_text(x, lang)
+    )
     save_figure(fig, name, plotted)
     return fig, plotted

@@ -10,7 +10,7 @@ import pandas as pd
 from helpers import loading, scope
 from helpers.caveats import parts_check
 from helpers.evidence import results, rows_of, service_levels
-from helpers.phrases import label, num, sequence, value, value_period, worded_derived
+from helpers.phrases import label, sequence, value, value_period, worded_derived
 from helpers.wording import say
 from helpers.wording.formats import period_text
 
@@ -29,7 +29,9 @@ def _comparison_lines(notebook: str, provinces: list[str], lang: str) -> list[st
             shared = sorted(set(ra["period"]) & set(rb["period"]))
             for period in shared:
                 x, y = ra[ra["period"] == period].iloc[0], rb[rb["period"] == period].iloc[0]
-                same.append(f"{label(indicator, lang)} ({period_text(period, lang)}): {a} {value(x, lang)}, {b} {value(y, lang)}")
+                same.append(
+                    f"{label(indicator, lang)} ({period_text(period, lang)}): {a} {value(x, lang)}, {b} {value(y, lang)}"
+                )
             if not shared:
                 different.append(label(indicator, lang))
         if same:
@@ -45,12 +47,13 @@ def _coverage_line(notebook: str, provinces: list[str], lang: str) -> str:
     res = results(notebook, provinces)
     n = len(scope.indicators(notebook))
     parts = [f"{p} {res.loc[res['province'] == p, 'indicator_id'].nunique()}/{n}" for p in provinces]
-    return say("topics.indicators_this_notebook_with_at", lang) \
-        + ", ".join(parts) + "."
+    return say("topics.indicators_this_notebook_with_at", lang) + ", ".join(parts) + "."
 
 
 def _generic(res: pd.DataFrame, province: str, ids: list[str], lang: str) -> list[str]:
-    return [f"{label(i, lang)}: {sequence(rows_of(res, province, i), lang)}" for i in ids if len(rows_of(res, province, i))]
+    return [
+        f"{label(i, lang)}: {sequence(rows_of(res, province, i), lang)}" for i in ids if len(rows_of(res, province, i))
+    ]
 
 
 def _findings_02(provinces: list[str], lang: str) -> list[tuple[str, list[str]]]:
@@ -69,20 +72,35 @@ def _findings_02(provinces: list[str], lang: str) -> list[tuple[str, list[str]]]
             text = f"{label('online_services_level4', lang)}: {sequence(level4, lang, periods=False)}"
             shares = [d for d in mine if d["key"] == "level4_share"]
             if shares:
-                text += say("topics.i_e", lang) + " → ".join(d["value"] for d in shares) + \
-                    say("topics.all_services", lang) + "; ".join(d["formula"] for d in shares) + ")"
+                text += (
+                    say("topics.i_e", lang)
+                    + " → ".join(d["value"] for d in shares)
+                    + say("topics.all_services", lang)
+                    + "; ".join(d["formula"] for d in shares)
+                    + ")"
+                )
             items.append(text + ".")
         for t in total.itertuples():
-            parts = [res[(res["province"] == p) & (res["indicator_id"] == i) & (res["period"] == t.period)]
-                     for i in scope.parts()["online_services_total"]]
+            parts = [
+                res[(res["province"] == p) & (res["indicator_id"] == i) & (res["period"] == t.period)]
+                for i in scope.parts()["online_services_total"]
+            ]
             if all(len(x) for x in parts):
-                items.append(say("topics.by_level", lang, period_text=period_text(t.period, lang))
-                             + ", ".join(f"{say('topics.level', lang)} {lvl}: {value(x.iloc[0], lang)}"
-                                         for lvl, x in zip((2, 3, 4), parts)) + ".")
+                items.append(
+                    say("topics.by_level", lang, period_text=period_text(t.period, lang))
+                    + ", ".join(
+                        f"{say('topics.level', lang)} {lvl}: {value(x.iloc[0], lang)}"
+                        for lvl, x in zip((2, 3, 4), parts)
+                    )
+                    + "."
+                )
         for r in rows_of(res, p, "online_services_national_portal_integrated").itertuples():
             levels = service_levels(r.quote, r.value)
-            scope_text = (say("topics.levels", lang) + ", ".join(map(str, levels))) if levels else \
-                say("topics.levels_not_stated", lang)
+            scope_text = (
+                (say("topics.levels", lang) + ", ".join(map(str, levels)))
+                if levels
+                else say("topics.levels_not_stated", lang)
+            )
             text = f"{label('online_services_national_portal_integrated', lang)}: {value_period(r, lang)}, {scope_text}"
             stated = rows_of(res, p, "online_services_national_portal_integration_rate")
             implied = [d for d in mine if d["key"] == "implied_denominator"]
@@ -90,12 +108,26 @@ def _findings_02(provinces: list[str], lang: str) -> list[tuple[str, list[str]]]
             if len(stated):
                 text += say("topics.stated_rate", lang, value=value(stated.iloc[0], lang))
                 if implied:
-                    text += say("topics.denominator_not_stated_it_implies", lang, value=implied[0]['value'], formula=implied[0]['formula'])
+                    text += say(
+                        "topics.denominator_not_stated_it_implies",
+                        lang,
+                        value=implied[0]["value"],
+                        formula=implied[0]["formula"],
+                    )
             elif rate:
-                text += say("topics.no_rate_stated_computed_denominator", lang, value=rate[0]['value'], formula=rate[0]['formula'])
+                text += say(
+                    "topics.no_rate_stated_computed_denominator",
+                    lang,
+                    value=rate[0]["value"],
+                    formula=rate[0]["formula"],
+                )
             items.append(text + ".")
-        shown = {"online_services_total", "online_services_national_portal_integrated",
-                 "online_services_national_portal_integration_rate", *scope.parts()["online_services_total"]}
+        shown = {
+            "online_services_total",
+            "online_services_national_portal_integrated",
+            "online_services_national_portal_integration_rate",
+            *scope.parts()["online_services_total"],
+        }
         items += [f"{x}." for x in _generic(res, p, [i for i in scope.indicators("02") if i not in shown], lang)]
         bullets.append((p, items))
     return bullets
@@ -110,11 +142,21 @@ def _findings_03(provinces: list[str], lang: str) -> list[tuple[str, list[str]]]
         mine = [d for d in computed if d["province"] == p]
         ocop, agri = rows_of(res, p, "ecommerce_products_ocop"), rows_of(res, p, "ecommerce_products_agricultural")
         for d in (d for d in mine if d["key"] == "products_sum"):
-            items.append(say("topics.products_listed_on_postmart_v", lang, period_text=period_text(d['period'], lang), formula=d['formula'], value=d['value']))
+            items.append(
+                say(
+                    "topics.products_listed_on_postmart_v",
+                    lang,
+                    period_text=period_text(d["period"], lang),
+                    formula=d["formula"],
+                    value=d["value"],
+                )
+            )
         for g in agri.itertuples():
             if g.period not in set(ocop["period"]):
-                items.append(f"{label('ecommerce_products_agricultural', lang)}: {value_period(g, lang)}" +
-                             say("topics.no_separate_ocop_count_for_2", lang))
+                items.append(
+                    f"{label('ecommerce_products_agricultural', lang)}: {value_period(g, lang)}"
+                    + say("topics.no_separate_ocop_count_for_2", lang)
+                )
         for o in ocop.itertuples():
             if o.period not in set(agri["period"]):
                 items.append(f"{label('ecommerce_products_ocop', lang)}: {value_period(o, lang)}.")
@@ -122,10 +164,14 @@ def _findings_03(provinces: list[str], lang: str) -> list[tuple[str, list[str]]]
         if accounts:
             text = "; ".join(accounts)
             for d in (d for d in mine if d["key"] == "eligible_share"):
-                text += say("topics.accounts_are_eligible", lang, value=d['value'], formula=d['formula'])
+                text += say("topics.accounts_are_eligible", lang, value=d["value"], formula=d["formula"])
             items.append(text + ".")
-        items += [f"{x}." for x in _generic(res, p, ["ecommerce_transactions", "sme_dx_programme_reached",
-                                                      "sme_digital_platform_share"], lang)]
+        items += [
+            f"{x}."
+            for x in _generic(
+                res, p, ["ecommerce_transactions", "sme_dx_programme_reached", "sme_digital_platform_share"], lang
+            )
+        ]
         if not items:
             items.append(say("topics.no_e_commerce_or_sme", lang))
         bullets.append((p, items))
@@ -147,10 +193,21 @@ def _findings_04(provinces: list[str], lang: str) -> list[tuple[str, list[str]]]
                 text = f"*{say(f'theme.{theme}', lang)}* — " + "; ".join(found)
                 if len(rest):
                     n = rest["indicator_id"].nunique()
-                    text += ("; " if found else "") + say("topics.more_indicator_tables", lang, n=n, x='s' if n > 1 else '')
+                    text += ("; " if found else "") + say(
+                        "topics.more_indicator_tables", lang, n=n, x="s" if n > 1 else ""
+                    )
                 items.append(text + ".")
         for d in (d for d in computed if d["province"] == p):
-            items.append(say("topics.computed", lang, quantity=d['quantity'], value=d['value'], formula=d['formula'], caveat=d['caveat']))
+            items.append(
+                say(
+                    "topics.computed",
+                    lang,
+                    quantity=d["quantity"],
+                    value=d["value"],
+                    formula=d["formula"],
+                    caveat=d["caveat"],
+                )
+            )
         items += parts_check("04", [p], lang, with_province=False)
         if not items:
             items.append(say("topics.no_indicator_this_notebook_corpus", lang))

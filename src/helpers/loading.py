@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -22,7 +22,7 @@ def _dates(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return df
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached(name: str) -> pd.DataFrame:
     loaders = {
         "sources": lambda: _dates(_read(DATA / "sources.csv"), "published", "reference_date"),

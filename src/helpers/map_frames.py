@@ -149,5 +149,11 @@ def papi_rank_frame(years: Sequence[int] | None = None) -> pd.DataFrame:
     if unknown:
         raise ValueError(f"years: PAPI e-governance years {unknown} are not comparable; comparable: {comparable}")
     chosen = scores[scores["year"].isin(years) & scores["rank"].notna()]
-    return rank_frame(chosen, panel="year", value="score", rank="rank", n_ranked="n_ranked",
-                      name="data/reference/papi_egov_scores.csv")
+    return rank_frame(
+        chosen,
+        panel="year",
+        value="score",
+        rank="rank",
+        n_ranked="n_ranked",
+        name="data/reference/papi_egov_scores.csv",
+    )

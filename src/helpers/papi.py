@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import loading, papi_scores, service_levels
+from helpers import dti_scores, loading, papi_scores, service_levels
 from helpers.charts import dti as charts_dti
 from helpers.citations import citation, citations
 from helpers.plotting import save_figure
@@ -28,8 +28,7 @@ def verdicts(provinces: list[str], lang: str) -> str:
     led (near-tie rule as for DTI); then each year's gap."""
     counts = papi_scores.lead_counts(provinces)
     years = papi_scores.papi_comparable_years()
-    lines = [say("papi.scope", lang, years=_years(years),
-                 share=number_text(papi_scores.NEAR_TIE_SD, lang, decimals=2))]
+    lines = [say("papi.scope", lang, years=_years(years), share=number_text(dti_scores.NEAR_TIE_SD, lang, decimals=2))]
     if counts.empty:
         lines.append(say("papi.no_pair", lang))
         return "\n".join(lines)
@@ -39,14 +38,27 @@ def verdicts(provinces: list[str], lang: str) -> str:
             key, extra = "papi.always_ahead", {"leader": leader}
         else:
             key, extra = "papi.mixed", {"na": r.a_ahead, "nb": r.b_ahead, "ties": r.near_tie}
-        lines.append(say(key, lang, a=r.province_a, b=r.province_b, n=r.years,
-                         first=r.first_year, last=r.last_year, **extra))
+        lines.append(
+            say(key, lang, a=r.province_a, b=r.province_b, n=r.years, first=r.first_year, last=r.last_year, **extra)
+        )
     for r in papi_scores.gaps(provinces).itertuples():
         verdict = say("gap.near_tie", lang) if r.verdict == "near_tie" else say("gap.ahead", lang, leader=r.leader)
-        lines.append(say("papi.year_line", lang, year=r.year, a=r.province_a, b=r.province_b,
-                         sa=number_text(r.score_a, lang, decimals=2), sb=number_text(r.score_b, lang, decimals=2),
-                         ra=r.rank_a, rb=r.rank_b, n=r.n_ranked,
-                         sd=number_text(abs(r.gap_in_sd), lang, decimals=2), verdict=verdict))
+        lines.append(
+            say(
+                "papi.year_line",
+                lang,
+                year=r.year,
+                a=r.province_a,
+                b=r.province_b,
+                sa=number_text(r.score_a, lang, decimals=2),
+                sb=number_text(r.score_b, lang, decimals=2),
+                ra=r.rank_a,
+                rb=r.rank_b,
+                n=r.n_ranked,
+                sd=number_text(abs(r.gap_in_sd), lang, decimals=2),
+                verdict=verdict,
+            )
+        )
     return "\n".join(lines)
 
 
@@ -62,14 +74,18 @@ def rank_table(provinces: list[str], lang: str) -> pd.DataFrame:
     def change(c) -> str:
         return "" if pd.isna(c) else ("+" if c > 0 else "−" if c < 0 else "±") + f"{abs(int(c))}"
 
-    return pd.DataFrame({
-        say("papi.col.year", lang): ranks["year"],
-        say("topics.province", lang): ranks["province"],
-        say("papi.col.score", lang): ["" if pd.isna(s) else number_text(s, lang, decimals=4) for s in ranks["score"]],
-        say("papi.col.rank", lang): [rank(r) for _, r in ranks.iterrows()],
-        say("papi.col.change", lang): [change(c) for c in ranks["rank_change"]],
-        say("papi.col.median", lang): [number_text(m, lang, decimals=4) for m in ranks["median"]],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            say("papi.col.year", lang): ranks["year"],
+            say("topics.province", lang): ranks["province"],
+            say("papi.col.score", lang): [
+                "" if pd.isna(s) else number_text(s, lang, decimals=4) for s in ranks["score"]
+            ],
+            say("papi.col.rank", lang): [rank(r) for _, r in ranks.iterrows()],
+            say("papi.col.change", lang): [change(c) for c in ranks["rank_change"]],
+            say("papi.col.median", lang): [number_text(m, lang, decimals=4) for m in ranks["median"]],
+        }
+    ).reset_index(drop=True)
 
 
 def subdimension_table(provinces: list[str], lang: str) -> pd.DataFrame:
@@ -77,17 +93,24 @@ def subdimension_table(provinces: list[str], lang: str) -> pd.DataFrame:
     subs = papi_scores.subdimensions(provinces)
     if subs.empty:
         return subs
-    subs = subs.assign(cell=[f"{number_text(s, lang, decimals=2)} ({r}/{n})"
-                             for s, r, n in zip(subs["score"], subs["rank"], subs["n_ranked"])],
-                       label=[say(f"papi.sub.{s}", lang) for s in subs["subdimension"]])
+    subs = subs.assign(
+        cell=[
+            f"{number_text(s, lang, decimals=2)} ({r}/{n})"
+            for s, r, n in zip(subs["score"], subs["rank"], subs["n_ranked"])
+        ],
+        label=[say(f"papi.sub.{s}", lang) for s in subs["subdimension"]],
+    )
     order = {p: i for i, p in enumerate(provinces)}
     table = subs.pivot_table(index=["label", "province"], columns="year", values="cell", aggfunc="first", sort=False)
     table = table.reset_index()
     table["_p"] = table["province"].map(order)
     table["_s"] = table["label"].map({say(f"papi.sub.{s}", lang): i for i, s in enumerate(papi_scores.SUBDIMENSIONS)})
     table = table.sort_values(["_s", "_p"]).drop(columns=["_p", "_s"]).fillna("")
-    table.columns = [say("papi.col.subdimension", lang), say("topics.province", lang),
-                     *[str(c) for c in table.columns[2:]]]
+    table.columns = [
+        say("papi.col.subdimension", lang),
+        say("topics.province", lang),
+        *[str(c) for c in table.columns[2:]],
+    ]
     return table.reset_index(drop=True)
 
 
@@ -101,25 +124,43 @@ def plot_distribution(provinces: list[str], lang: str, name: str = DISTRIBUTION_
     data["rank"] = data["rank"].astype(int)
     mine = data[data["province"].isin(provinces)]
     labels = [f"{r.province} {r.rank}/{r.n_ranked}" for r in mine.itertuples()]
-    data = data.merge(mine.assign(label=labels)[["assessment_year", "province", "label"]],
-                      on=["assessment_year", "province"], how="left")
+    data = data.merge(
+        mine.assign(label=labels)[["assessment_year", "province", "label"]],
+        on=["assessment_year", "province"],
+        how="left",
+    )
     years = sorted(data["assessment_year"].unique())
     latest_both = [y for y in years if set(provinces) <= set(mine.loc[mine["assessment_year"] == y, "province"])]
     shown = latest_both[-1] if latest_both else years[-1]
-    parts = join_words([f"{r.province} {r.rank}/{r.n_ranked}" for r in mine[mine["assessment_year"] == shown]
-                        .itertuples()], lang)
-    texts = {"title": say("papi.distribution_title", lang, year=shown, parts=parts or say("papi.none_scored", lang)),
-             "x": say("papi.score_axis", lang),
-             "panels": {y: f"PAPI {y}" + "".join(say("papi.no_score_panel", lang, provinces=", ".join(missing))
-                                                  for missing in [[p for p in provinces if p not in set(
-                                                      mine.loc[mine["assessment_year"] == y, "province"])]]
-                                                  if missing) for y in years},
-             "mekong": say("dti.other_mekong", lang), "rest": say("dti.rest_of_vietnam", lang),
-             "caption": say("papi.distribution_caption", lang, years=_years(years),
-                            sources=citations(scores["source_id"], lang))}
+    parts = join_words(
+        [f"{r.province} {r.rank}/{r.n_ranked}" for r in mine[mine["assessment_year"] == shown].itertuples()], lang
+    )
+    texts = {
+        "title": say("papi.distribution_title", lang, year=shown, parts=parts or say("papi.none_scored", lang)),
+        "x": say("papi.score_axis", lang),
+        "panels": {
+            y: f"PAPI {y}"
+            + "".join(
+                say("papi.no_score_panel", lang, provinces=", ".join(missing))
+                for missing in [
+                    [p for p in provinces if p not in set(mine.loc[mine["assessment_year"] == y, "province"])]
+                ]
+                if missing
+            )
+            for y in years
+        },
+        "mekong": say("dti.other_mekong", lang),
+        "rest": say("dti.rest_of_vietnam", lang),
+        "caption": say(
+            "papi.distribution_caption", lang, years=_years(years), sources=citations(scores["source_id"], lang)
+        ),
+    }
     fig = charts_dti.distribution(data, provinces, texts)
-    plotted = mine[["assessment_year", "province", "score", "rank", "n_ranked", "source_id"]].rename(
-        columns={"assessment_year": "year"}).reset_index(drop=True)
+    plotted = (
+        mine[["assessment_year", "province", "score", "rank", "n_ranked", "source_id"]]
+        .rename(columns={"assessment_year": "year"})
+        .reset_index(drop=True)
+    )
     save_figure(fig, name, plotted)
     return fig, plotted
 
@@ -132,14 +173,33 @@ def decree_42_note(provinces: list[str], lang: str) -> str:
         lines.append(say("decree42.none", lang))
     for r in rows.itertuples():
         if pd.isna(r.level2_after) or pd.isna(r.levels_3_4_after) or pd.isna(r.level4_before):
-            lines.append(say("decree42.line_totals", lang, province=r.province,
-                             before=number_text(r.total_before, lang), date_before=date_text(r.date_before, lang),
-                             after=number_text(r.total_after, lang), date_after=date_text(r.date_after, lang)))
+            lines.append(
+                say(
+                    "decree42.line_totals",
+                    lang,
+                    province=r.province,
+                    before=number_text(r.total_before, lang),
+                    date_before=date_text(r.date_before, lang),
+                    after=number_text(r.total_after, lang),
+                    date_after=date_text(r.date_after, lang),
+                )
+            )
             continue
-        lines.append(say("decree42.line", lang, province=r.province,
-                         before=number_text(r.total_before, lang), date_before=date_text(r.date_before, lang),
-                         after=number_text(r.total_after, lang), date_after=date_text(r.date_after, lang),
-                         l2=number_text(r.level2_after, lang), l34=number_text(r.levels_3_4_after, lang),
-                         l4b=number_text(r.level4_before, lang), l4a=number_text(r.level4_after, lang),
-                         src_before=citation(r.source_before, lang), src_after=citation(r.source_after, lang)))
+        lines.append(
+            say(
+                "decree42.line",
+                lang,
+                province=r.province,
+                before=number_text(r.total_before, lang),
+                date_before=date_text(r.date_before, lang),
+                after=number_text(r.total_after, lang),
+                date_after=date_text(r.date_after, lang),
+                l2=number_text(r.level2_after, lang),
+                l34=number_text(r.levels_3_4_after, lang),
+                l4b=number_text(r.level4_before, lang),
+                l4a=number_text(r.level4_after, lang),
+                src_before=citation(r.source_before, lang),
+                src_after=citation(r.source_after, lang),
+            )
+        )
     return "\n".join(lines)

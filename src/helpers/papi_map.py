@@ -30,8 +30,9 @@ def map_years(provinces: Sequence[str]) -> list[int]:
     return years or comparable
 
 
-def draw(provinces: Sequence[str], lang: str, name: str = NAME,
-         years: Sequence[int] | None = None) -> tuple[plt.Figure, pd.DataFrame]:
+def draw(
+    provinces: Sequence[str], lang: str, name: str = NAME, years: Sequence[int] | None = None
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Draw, save (PNG, SVG) and write the plotted numbers to `name`.csv beside them."""
     regions = loading.load("regions")
     unknown = [p for p in provinces if p not in set(regions["province"])]

@@ -15,7 +15,7 @@ from itertools import combinations
 import pandas as pd
 
 from helpers import loading
-from helpers.dti_scores import NEAR_TIE_SD, verdict
+from helpers.dti_scores import verdict
 from helpers.map_frames import papi_comparable_years
 
 SUBDIMENSIONS = ("internet_access", "egov_portal_access", "e_responsiveness")
@@ -39,8 +39,9 @@ def province_ranks(provinces: list[str]) -> pd.DataFrame:
     out = scores[scores["province"].isin(provinces)].merge(spread(), on="year", how="left")
     order = {p: i for i, p in enumerate(provinces)}
     out = out.assign(_o=out["province"].map(order)).sort_values(["year", "_o"]).drop(columns="_o")
-    return out[["year", "province", "score", "rank", "n_ranked", "rank_change", "median", "sd",
-                "source_id"]].reset_index(drop=True)
+    return out[
+        ["year", "province", "score", "rank", "n_ranked", "rank_change", "median", "sd", "source_id"]
+    ].reset_index(drop=True)
 
 
 def gaps(provinces: list[str]) -> pd.DataFrame:
@@ -56,11 +57,24 @@ def gaps(provinces: list[str]) -> pd.DataFrame:
             x, y = values.loc[a], values.loc[b]
             gap, sd = float(x["score"] - y["score"]), float(x["sd"])
             call = verdict(gap, sd)
-            rows.append({"year": int(year), "province_a": a, "province_b": b, "score_a": float(x["score"]),
-                         "score_b": float(y["score"]), "rank_a": int(x["rank"]), "rank_b": int(y["rank"]),
-                         "n_ranked": int(x["n_ranked"]), "gap": gap, "gap_in_sd": gap / sd, "sd": sd,
-                         "verdict": call, "leader": "" if call == "near_tie" else (a if gap > 0 else b),
-                         "source_id": x["source_id"]})
+            rows.append(
+                {
+                    "year": int(year),
+                    "province_a": a,
+                    "province_b": b,
+                    "score_a": float(x["score"]),
+                    "score_b": float(y["score"]),
+                    "rank_a": int(x["rank"]),
+                    "rank_b": int(y["rank"]),
+                    "n_ranked": int(x["n_ranked"]),
+                    "gap": gap,
+                    "gap_in_sd": gap / sd,
+                    "sd": sd,
+                    "verdict": call,
+                    "leader": "" if call == "near_tie" else (a if gap > 0 else b),
+                    "source_id": x["source_id"],
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -71,10 +85,18 @@ def lead_counts(provinces: list[str]) -> pd.DataFrame:
         return g
     rows = []
     for (a, b), pair in g.groupby(["province_a", "province_b"], sort=False):
-        rows.append({"province_a": a, "province_b": b, "years": len(pair),
-                     "first_year": int(pair["year"].min()), "last_year": int(pair["year"].max()),
-                     "a_ahead": int((pair["leader"] == a).sum()), "b_ahead": int((pair["leader"] == b).sum()),
-                     "near_tie": int((pair["verdict"] == "near_tie").sum())})
+        rows.append(
+            {
+                "province_a": a,
+                "province_b": b,
+                "years": len(pair),
+                "first_year": int(pair["year"].min()),
+                "last_year": int(pair["year"].max()),
+                "a_ahead": int((pair["leader"] == a).sum()),
+                "b_ahead": int((pair["leader"] == b).sum()),
+                "near_tie": int((pair["verdict"] == "near_tie").sum()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -89,5 +111,8 @@ def subdimensions(provinces: list[str]) -> pd.DataFrame:
     order = {p: i for i, p in enumerate(provinces)}
     sub_order = {s: i for i, s in enumerate(SUBDIMENSIONS)}
     out = out.assign(_p=out["province"].map(order), _s=out["subdimension"].map(sub_order))
-    return out.sort_values(["_s", "year", "_p"]).drop(columns=["_p", "_s"])[
-        ["subdimension", "year", "province", "score", "rank", "n_ranked", "source_id"]].reset_index(drop=True)
+    return (
+        out.sort_values(["_s", "year", "_p"])
+        .drop(columns=["_p", "_s"])[["subdimension", "year", "province", "score", "rank", "n_ranked", "source_id"]]
+        .reset_index(drop=True)
+    )

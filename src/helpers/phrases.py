@@ -6,10 +6,16 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import comparison, loading
-from helpers.evidence import results, rows_of
 from helpers.wording import say
-from helpers.wording.formats import (formula_text, indicator_label, join_words, number_text, period_text,
-                                     signed, value_text)
+from helpers.wording.formats import (
+    formula_text,
+    indicator_label,
+    join_words,
+    number_text,
+    period_text,
+    signed,
+    value_text,
+)
 
 __all__ = ["label", "short", "value", "value_period", "sequence", "num", "worded_derived", "join_words", "signed"]
 
@@ -56,13 +62,27 @@ def worded_derived(notebook: str, provinces: list[str], lang: str) -> list[dict]
             continue
         caveat = say(f"derived.{d.key}.caveat", lang)
         if d.key == "eligible_share" and d.input_qualifiers[1] != "exact":
-            caveat += say("derived.eligible_share.hedged", lang,
-                          value=value_text(d.operands[1], d.input_qualifiers[1], "count", lang))
-        shown = value_text(d.value, d.qualifier, "count", lang) if d.unit == "count" else \
-            number_text(d.value, lang, d.decimals) + "%"
-        out.append({"province": d.province, "quantity": say(f"derived.{d.key}.quantity", lang,
-                                                             period=period_text(d.period, lang)),
-                    "value": shown, "number": d.value,
-                    "formula": formula_text(comparison.FORMULAS[d.key], d.operands, d.operand_decimals, lang),
-                    "inputs": ", ".join(d.inputs), "caveat": caveat, "key": d.key, "period": d.period})
+            caveat += say(
+                "derived.eligible_share.hedged",
+                lang,
+                value=value_text(d.operands[1], d.input_qualifiers[1], "count", lang),
+            )
+        shown = (
+            value_text(d.value, d.qualifier, "count", lang)
+            if d.unit == "count"
+            else number_text(d.value, lang, d.decimals) + "%"
+        )
+        out.append(
+            {
+                "province": d.province,
+                "quantity": say(f"derived.{d.key}.quantity", lang, period=period_text(d.period, lang)),
+                "value": shown,
+                "number": d.value,
+                "formula": formula_text(comparison.FORMULAS[d.key], d.operands, d.operand_decimals, lang),
+                "inputs": ", ".join(d.inputs),
+                "caveat": caveat,
+                "key": d.key,
+                "period": d.period,
+            }
+        )
     return out

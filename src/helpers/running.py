@@ -50,9 +50,7 @@ def resolve_notebooks(names: list[str]) -> list[Path]:
     for name in names:
         stem = Path(name).stem
         if stem not in available:
-            raise RunnerError(
-                f"unknown notebook {name!r}; valid notebooks: {', '.join(available) or '(none found)'}"
-            )
+            raise RunnerError(f"unknown notebook {name!r}; valid notebooks: {', '.join(available) or '(none found)'}")
         if available[stem] not in chosen:
             chosen.append(available[stem])
     return chosen
@@ -88,8 +86,7 @@ def coerce_parameter(name: str, raw: str, default: object) -> object:
         if isinstance(default, str):
             return raw
         raise RunnerError(
-            f"parameter {name!r}: {raw!r} is not a valid literal; "
-            f"expected a {type(default).__name__} like {default!r}"
+            f"parameter {name!r}: {raw!r} is not a valid literal; expected a {type(default).__name__} like {default!r}"
         ) from None
     if default is None:
         return value
@@ -98,8 +95,7 @@ def coerce_parameter(name: str, raw: str, default: object) -> object:
         return float(value)
     if type(value) is not expected:
         raise RunnerError(
-            f"parameter {name!r}: {raw!r} is a {type(value).__name__}; "
-            f"expected a {expected.__name__} like {default!r}"
+            f"parameter {name!r}: {raw!r} is a {type(value).__name__}; expected a {expected.__name__} like {default!r}"
         )
     return value
 
@@ -115,7 +111,7 @@ def parse_checked_parameter(name: str, raw: str) -> object:
         if raw.lstrip().startswith("["):
             raise RunnerError(
                 f"parameter {name!r}: {raw!r} is not a Python list; write it as "
-                f"-p {name} '[\"Hậu Giang\", \"Cần Thơ\"]' (quoted names, commas)"
+                f'-p {name} \'["Hậu Giang", "Cần Thơ"]\' (quoted names, commas)'
             ) from None
         value = raw
     try:
@@ -135,8 +131,7 @@ def parse_parameters(pairs: list[tuple[str, str]], notebooks: list[Path]) -> dic
         for nb, params in declared.items():
             if name not in params:
                 raise RunnerError(
-                    f"{nb.stem} has no parameter {name!r}; valid parameters: "
-                    f"{', '.join(params) or '(none)'}"
+                    f"{nb.stem} has no parameter {name!r}; valid parameters: {', '.join(params) or '(none)'}"
                 )
         if name in CHECKS:
             parsed[name] = parse_checked_parameter(name, raw)
@@ -349,9 +344,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="e.g. 01_dti_rank")
     parser.add_argument(
-        "-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
         help="override a parameter: a Python literal, a bare word is a string "
-             "(-p lang vi, -p provinces 'Tiền Giang', -p provinces '[\"Hậu Giang\", \"Cần Thơ\"]')",
+        "(-p lang vi, -p provinces 'Tiền Giang', -p provinces '[\"Hậu Giang\", \"Cần Thơ\"]')",
     )
     parser.add_argument("--output-dir", type=Path, help="write notebooks and figures here instead")
     parser.add_argument("--skip-validation", action="store_true", help=argparse.SUPPRESS)
@@ -382,9 +382,7 @@ def main(argv: list[str] | None = None) -> int:
 
             problems = validate_all()
             if problems:
-                raise RunnerError(
-                    "data validation failed; nothing was run:\n" + "\n".join(map(str, problems))
-                )
+                raise RunnerError("data validation failed; nothing was run:\n" + "\n".join(map(str, problems)))
         written = run_notebooks(notebooks, parameters, output_dir, log=lambda m: print(m, flush=True))
     except RunnerError as exc:
         print(f"error: {exc}", file=sys.stderr)

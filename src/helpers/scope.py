@@ -4,7 +4,7 @@ chart is an edit of that file, not of code)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -14,7 +14,7 @@ from helpers import loading
 SCOPE_FILE = Path(__file__).with_name("notebook_scope.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _spec() -> dict:
     return yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
 
@@ -44,8 +44,11 @@ def themes(notebook: str) -> list[str]:
 
 def charts(notebook: str | None = None) -> dict[str, list[str]]:
     """Figure name -> indicators drawn, for one notebook or all."""
-    return {name: list(ids) for name, ids in _spec()["charts"].items()
-            if notebook is None or name.startswith(f"{notebook}_")}
+    return {
+        name: list(ids)
+        for name, ids in _spec()["charts"].items()
+        if notebook is None or name.startswith(f"{notebook}_")
+    }
 
 
 def chart(name: str) -> list[str]:

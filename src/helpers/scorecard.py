@@ -8,11 +8,11 @@ import pandas as pd
 
 from helpers import loading
 from helpers.charts import scorecard as charts_scorecard
+from helpers.citations import citations
 from helpers.dti_scores import NEAR_TIE_SD
 from helpers.periods import Period
-from helpers.scorecard_rows import independent, leader  # noqa: F401  (leader: the qualifier rule, re-exported)
-from helpers.citations import citations
 from helpers.plotting import save_figure
+from helpers.scorecard_rows import independent, leader  # noqa: F401  (leader: the qualifier rule, re-exported)
 from helpers.wording import say
 from helpers.wording.formats import join_words, number_text, period_text, periods_text, value_text
 
@@ -37,15 +37,26 @@ def _label(r, labels: pd.DataFrame, lang: str) -> str:
 def _value(r, side: str, lang: str) -> str:
     rank = getattr(r, f"value_{side}")
     if r.kind in ("dti_official", "papi"):
-        return say("scorecard.value_scored", lang, score=number_text(getattr(r, f"score_{side}"), lang, 4),
-                   rank=int(rank), n=r.n)
+        return say(
+            "scorecard.value_scored",
+            lang,
+            score=number_text(getattr(r, f"score_{side}"), lang, 4),
+            rank=int(rank),
+            n=r.n,
+        )
     return value_text(rank, getattr(r, f"qualifier_{side}"), r.unit, lang)
 
 
 def _gap(r, lang: str) -> str:
     if r.kind in ("dti_official", "papi"):
-        return say("scorecard.scale_scored", lang, points=number_text(r.gap_points, lang, 4),
-                   sd=number_text(r.gap_in_sd, lang, 2), places=r.rank_gap, n=r.n)
+        return say(
+            "scorecard.scale_scored",
+            lang,
+            points=number_text(r.gap_points, lang, 4),
+            sd=number_text(r.gap_in_sd, lang, 2),
+            places=r.rank_gap,
+            n=r.n,
+        )
     if pd.notna(r.n):
         return say("scorecard.scale_places", lang, places=int(r.rank_gap), n=int(r.n))
     return number_text(r.gap_points, lang)
@@ -62,39 +73,58 @@ def scorecard(provinces: list[str], lang: str) -> tuple[pd.DataFrame, pd.DataFra
     labels = loading.load("indicators").set_index("indicator_id")
     label = "label_en" if lang == "en" else "label_vi"
     if len(comparable):
-        shown = pd.DataFrame({
-            say("scorecard.indicator", lang): [_label(r, labels, lang) for r in comparable.itertuples()],
-            say("scorecard.period", lang): [period_text(p, lang) for p in comparable["period"]],
-            "A": comparable["province_a"],
-            say("scorecard.value", lang): [_value(r, "a", lang) for r in comparable.itertuples()],
-            "B": comparable["province_b"],
-            say("scorecard.value_b", lang): [_value(r, "b", lang) for r in comparable.itertuples()],
-            say("scorecard.gap_column", lang): [_gap(r, lang) for r in comparable.itertuples()],
-            say("scorecard.verdict", lang): [_verdict(r, lang) for r in comparable.itertuples()],
-            say("scorecard.evidence", lang): [join_words(list(dict.fromkeys(
-                [say(f"tier.{r.tier_a}", lang), say(f"tier.{r.tier_b}", lang)])), lang) for r in comparable.itertuples()],
-            say("scorecard.confidence", lang): [say(f"confidence.{c}", lang) for c in comparable["confidence"]],
-            say("scorecard.caveat", lang): [_caveat(r, lang) for r in comparable.itertuples()],
-        })
+        shown = pd.DataFrame(
+            {
+                say("scorecard.indicator", lang): [_label(r, labels, lang) for r in comparable.itertuples()],
+                say("scorecard.period", lang): [period_text(p, lang) for p in comparable["period"]],
+                "A": comparable["province_a"],
+                say("scorecard.value", lang): [_value(r, "a", lang) for r in comparable.itertuples()],
+                "B": comparable["province_b"],
+                say("scorecard.value_b", lang): [_value(r, "b", lang) for r in comparable.itertuples()],
+                say("scorecard.gap_column", lang): [_gap(r, lang) for r in comparable.itertuples()],
+                say("scorecard.verdict", lang): [_verdict(r, lang) for r in comparable.itertuples()],
+                say("scorecard.evidence", lang): [
+                    join_words(
+                        list(dict.fromkeys([say(f"tier.{r.tier_a}", lang), say(f"tier.{r.tier_b}", lang)])), lang
+                    )
+                    for r in comparable.itertuples()
+                ],
+                say("scorecard.confidence", lang): [say(f"confidence.{c}", lang) for c in comparable["confidence"]],
+                say("scorecard.caveat", lang): [_caveat(r, lang) for r in comparable.itertuples()],
+            }
+        )
     else:
         shown = pd.DataFrame()
     rest_rows = []
     for r in not_comparable.itertuples():
-        rest_rows.append({
-            say("scorecard.indicator", lang): labels.loc[r.indicator_id, label], say("scorecard.province", lang): r.province_a,
-            say("scorecard.value_2", lang): value_text(r.value_a, r.qualifier_a, r.unit, lang),
-            say("scorecard.period", lang): period_text(r.period, lang),
-            say("scorecard.why_not_comparable", lang): say(
-                "scorecard.has_no_value_for_only", lang, province_b=r.province_b,
-                period_text=period_text(r.period, lang), period_text2=periods_text(r.periods_b, lang))})
+        rest_rows.append(
+            {
+                say("scorecard.indicator", lang): labels.loc[r.indicator_id, label],
+                say("scorecard.province", lang): r.province_a,
+                say("scorecard.value_2", lang): value_text(r.value_a, r.qualifier_a, r.unit, lang),
+                say("scorecard.period", lang): period_text(r.period, lang),
+                say("scorecard.why_not_comparable", lang): say(
+                    "scorecard.has_no_value_for_only",
+                    lang,
+                    province_b=r.province_b,
+                    period_text=period_text(r.period, lang),
+                    period_text2=periods_text(r.periods_b, lang),
+                ),
+            }
+        )
     papi = loading.load("papi_egov_scores").set_index(["province", "year"])
     for m in missing.itertuples():
-        rest_rows.append({
-            say("scorecard.indicator", lang): say("scorecard.row.papi", lang), say("scorecard.province", lang): m.province_with,
-            say("scorecard.value_2", lang): number_text(papi.loc[(m.province_with, m.year), "score"], lang, 4),
-            say("scorecard.period", lang): period_text(Period.year(m.year), lang),
-            say("scorecard.why_not_comparable", lang): say("scorecard.papi_no_score", lang, province_b=m.province_without,
-                                                            year=m.year)})
+        rest_rows.append(
+            {
+                say("scorecard.indicator", lang): say("scorecard.row.papi", lang),
+                say("scorecard.province", lang): m.province_with,
+                say("scorecard.value_2", lang): number_text(papi.loc[(m.province_with, m.year), "score"], lang, 4),
+                say("scorecard.period", lang): period_text(Period.year(m.year), lang),
+                say("scorecard.why_not_comparable", lang): say(
+                    "scorecard.papi_no_score", lang, province_b=m.province_without, year=m.year
+                ),
+            }
+        )
     return comparable, shown, pd.DataFrame(rest_rows)
 
 
@@ -133,31 +163,69 @@ def plot_scorecard(provinces: list[str], lang: str, name: str = "05_scorecard"):
         if many:
             row += " · " + r.province_b
         for side in ("a", "b"):
-            rows.append({"row": row, "indicator_id": r.indicator_id, "period": r.period, "unit": _panel(r),
-                         "province": getattr(r, f"province_{side}"), "value": getattr(r, f"value_{side}"),
-                         "qualifier": getattr(r, f"qualifier_{side}"), "tier": getattr(r, f"tier_{side}"),
-                         "source_id": getattr(r, f"source_{side}"), "gap": r.rank_gap, "leader": r.leader,
-                         "verdict": r.verdict, "gap_label": gap_label})
-    plotted = pd.DataFrame(rows, columns=["row", "indicator_id", "period", "unit", "province", "value", "qualifier",
-                                          "tier", "source_id", "gap", "leader", "verdict", "gap_label"])
+            rows.append(
+                {
+                    "row": row,
+                    "indicator_id": r.indicator_id,
+                    "period": r.period,
+                    "unit": _panel(r),
+                    "province": getattr(r, f"province_{side}"),
+                    "value": getattr(r, f"value_{side}"),
+                    "qualifier": getattr(r, f"qualifier_{side}"),
+                    "tier": getattr(r, f"tier_{side}"),
+                    "source_id": getattr(r, f"source_{side}"),
+                    "gap": r.rank_gap,
+                    "leader": r.leader,
+                    "verdict": r.verdict,
+                    "gap_label": gap_label,
+                }
+            )
+    plotted = pd.DataFrame(
+        rows,
+        columns=[
+            "row",
+            "indicator_id",
+            "period",
+            "unit",
+            "province",
+            "value",
+            "qualifier",
+            "tier",
+            "source_id",
+            "gap",
+            "leader",
+            "verdict",
+            "gap_label",
+        ],
+    )
     if len(provinces) < 2 or plotted.empty:
         plotted.attrs["why"] = "*" + headline(comparable, provinces, lang) + ".*"
         return None, plotted
-    sizes = {"dti": 63, "papi": int(comparable["n"][comparable["kind"] == "papi"].max() or 63)
-             if (comparable["kind"] == "papi").any() else 63}
+    sizes = {
+        "dti": 63,
+        "papi": int(comparable["n"][comparable["kind"] == "papi"].max() or 63)
+        if (comparable["kind"] == "papi").any()
+        else 63,
+    }
     panels = []
     for unit in dict.fromkeys(plotted["unit"]):
         n = sizes.get(unit) or int(unit.removeprefix("rank_of_"))
         xlabel = say(f"scorecard.panel.{unit}", lang) if unit in sizes else say("scorecard.rank_axis", lang, n=n)
         panels.append({"unit": unit, "n": n, "xlabel": xlabel})
-    caption = say("scorecard.caption_independent", lang, rule=number_text(NEAR_TIE_SD, lang, 2),
-                  sources=citations(plotted["source_id"], lang))
+    caption = say(
+        "scorecard.caption_independent",
+        lang,
+        rule=number_text(NEAR_TIE_SD, lang, 2),
+        sources=citations(plotted["source_id"], lang),
+    )
     if many:
         caption = say("scorecard.latest_only", lang, first=provinces[0]) + " " + caption
-    texts = {"title": "\n".join(textwrap.wrap(headline(comparable, provinces, lang), 80)),
-             "gap": say("scorecard.gap_legend", lang),
-             "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "survey", "article", "press_reference")},
-             "caption": caption}
+    texts = {
+        "title": "\n".join(textwrap.wrap(headline(comparable, provinces, lang), 80)),
+        "gap": say("scorecard.gap_legend", lang),
+        "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "survey", "article", "press_reference")},
+        "caption": caption,
+    }
     fig = charts_scorecard.dumbbells(plotted, panels, provinces, texts)
     save_figure(fig, name, plotted.drop(columns=["row", "gap_label"]))
     return fig, plotted
@@ -170,8 +238,9 @@ def headline(comparable: pd.DataFrame, provinces: list[str], lang: str) -> str:
         return say("scorecard.no_indicator_is_reported_for", lang)
     parts = []
     for (verdict, who), group in comparable.fillna({"leader": ""}).groupby(["verdict", "leader"], sort=False):
-        key = {"ahead": "scorecard.count_ahead", "near_tie": "scorecard.count_near_tie"}.get(verdict,
-                                                                                          "scorecard.count_no_leader")
+        key = {"ahead": "scorecard.count_ahead", "near_tie": "scorecard.count_near_tie"}.get(
+            verdict, "scorecard.count_no_leader"
+        )
         parts.append((len(group), say(key, lang, leader=who, k=len(group))))
     parts.sort(key=lambda p: -p[0])
     return say("scorecard.headline", lang, n=len(comparable), parts=join_words([p for _, p in parts], lang))
@@ -185,9 +254,15 @@ def findings(provinces: list[str], lang: str) -> str:
     lines = [f"- {headline(comparable, provinces, lang)}."]
     if len(comparable):
         tiers = comparable["tier_a"].where(comparable["tier_a"] == comparable["tier_b"], "mixed")
-        lines.append(say("scorecard.by_tier", lang, official=int((tiers == "official_table").sum()),
-                         survey=int((tiers == "survey").sum()),
-                         other=int((~tiers.isin(["official_table", "survey"])).sum())))
+        lines.append(
+            say(
+                "scorecard.by_tier",
+                lang,
+                official=int((tiers == "official_table").sum()),
+                survey=int((tiers == "survey").sum()),
+                other=int((~tiers.isin(["official_table", "survey"])).sum()),
+            )
+        )
         lines.append(say("scorecard.counted_once", lang))
     lines.append(say("scorecard.not_comparable_values_whose_period", lang, len=len(rest)))
     return "\n".join(lines)

@@ -15,9 +15,33 @@ import pandas as pd
 from helpers import comparison, loading, verdicts
 from helpers.periods import Period
 
-COLUMNS = ["kind", "indicator_id", "period", "unit", "n", "province_a", "province_b", "value_a", "value_b",
-           "qualifier_a", "qualifier_b", "score_a", "score_b", "gap_points", "gap_in_sd", "rank_gap",
-           "mekong_a", "mekong_b", "verdict", "leader", "tier_a", "tier_b", "confidence", "source_a", "source_b"]
+COLUMNS = [
+    "kind",
+    "indicator_id",
+    "period",
+    "unit",
+    "n",
+    "province_a",
+    "province_b",
+    "value_a",
+    "value_b",
+    "qualifier_a",
+    "qualifier_b",
+    "score_a",
+    "score_b",
+    "gap_points",
+    "gap_in_sd",
+    "rank_gap",
+    "mekong_a",
+    "mekong_b",
+    "verdict",
+    "leader",
+    "tier_a",
+    "tier_b",
+    "confidence",
+    "source_a",
+    "source_b",
+]
 # Confidence of a pair from its weakest evidence tier.
 TIER_CONFIDENCE = {"official_table": "high", "survey": "high", "article": "medium", "press_reference": "low"}
 DTI_RANKS = ("dti_rank_overall", "dti_rank_mekong_delta")  # both from the one overall score
@@ -35,8 +59,9 @@ def leader(row, higher_is_better: bool) -> str | None:
         return None
     if row[f"qualifier_{better}"] in {"at_most", "approx"} and higher_is_better:
         return None
-    if not higher_is_better and (row[f"qualifier_{worse}"] in {"at_most", "approx"}
-                                 or row[f"qualifier_{better}"] in {"at_least", "approx"}):
+    if not higher_is_better and (
+        row[f"qualifier_{worse}"] in {"at_most", "approx"} or row[f"qualifier_{better}"] in {"at_least", "approx"}
+    ):
         return None
     return row[f"province_{better}"]
 
@@ -47,13 +72,34 @@ def _scored(frame: pd.DataFrame, kind: str, indicator: str, tier: str, mekong=No
         extra = {}
         if mekong is not None:
             extra = {"mekong_a": mekong.get((r.province_a, r.year)), "mekong_b": mekong.get((r.province_b, r.year))}
-        rows.append({"kind": kind, "indicator_id": indicator, "period": Period.year(r.year),
-                     "unit": f"rank_of_{r.n_ranked}", "n": int(r.n_ranked), "province_a": r.province_a,
-                     "province_b": r.province_b, "value_a": float(r.rank_a), "value_b": float(r.rank_b),
-                     "qualifier_a": "exact", "qualifier_b": "exact", "score_a": r.value_a, "score_b": r.value_b,
-                     "gap_points": abs(r.gap), "gap_in_sd": abs(r.gap_in_sd), "rank_gap": abs(int(r.rank_b - r.rank_a)),
-                     "verdict": r.verdict, "leader": r.leader or None, "tier_a": tier, "tier_b": tier,
-                     "confidence": r.confidence, "source_a": r.source_a, "source_b": r.source_b, **extra})
+        rows.append(
+            {
+                "kind": kind,
+                "indicator_id": indicator,
+                "period": Period.year(r.year),
+                "unit": f"rank_of_{r.n_ranked}",
+                "n": int(r.n_ranked),
+                "province_a": r.province_a,
+                "province_b": r.province_b,
+                "value_a": float(r.rank_a),
+                "value_b": float(r.rank_b),
+                "qualifier_a": "exact",
+                "qualifier_b": "exact",
+                "score_a": r.value_a,
+                "score_b": r.value_b,
+                "gap_points": abs(r.gap),
+                "gap_in_sd": abs(r.gap_in_sd),
+                "rank_gap": abs(int(r.rank_b - r.rank_a)),
+                "verdict": r.verdict,
+                "leader": r.leader or None,
+                "tier_a": tier,
+                "tier_b": tier,
+                "confidence": r.confidence,
+                "source_a": r.source_a,
+                "source_b": r.source_b,
+                **extra,
+            }
+        )
     return rows
 
 
@@ -71,8 +117,9 @@ def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
     better = loading.load("indicators").set_index("indicator_id")["higher_is_better"]
     if len(comparable):
         comparable = comparable[[(a, b) in focus for a, b in zip(comparable["province_a"], comparable["province_b"])]]
-        overall_years = {(r.province_b, r.period.start.year) for r in comparable.itertuples()
-                         if r.indicator_id == "dti_rank_overall"}
+        overall_years = {
+            (r.province_b, r.period.start.year) for r in comparable.itertuples() if r.indicator_id == "dti_rank_overall"
+        }
         for r in comparable.itertuples():
             year = r.period.start.year
             if r.indicator_id in DTI_RANKS and (r.province_b, year) in done:
@@ -81,15 +128,32 @@ def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
                 continue  # derived from the same overall score as that year's national rank
             who = leader(r._asdict(), bool(better[r.indicator_id]))
             n = int(r.unit.removeprefix("rank_of_")) if r.unit.startswith("rank_of_") else None
-            rows.append({"kind": "pair", "indicator_id": r.indicator_id, "period": r.period, "unit": r.unit, "n": n,
-                         "province_a": r.province_a, "province_b": r.province_b, "value_a": r.value_a,
-                         "value_b": r.value_b, "qualifier_a": r.qualifier_a, "qualifier_b": r.qualifier_b,
-                         "gap_points": abs(r.value_a - r.value_b) if n is None else None,
-                         "rank_gap": abs(int(r.value_a - r.value_b)) if n else None,
-                         "verdict": "ahead" if who else "no_leader", "leader": who, "tier_a": r.tier_a,
-                         "tier_b": r.tier_b, "confidence": min(TIER_CONFIDENCE[r.tier_a], TIER_CONFIDENCE[r.tier_b],
-                                                               key=verdicts.CONFIDENCE_ORDER.index),
-                         "source_a": r.source_a, "source_b": r.source_b})
+            rows.append(
+                {
+                    "kind": "pair",
+                    "indicator_id": r.indicator_id,
+                    "period": r.period,
+                    "unit": r.unit,
+                    "n": n,
+                    "province_a": r.province_a,
+                    "province_b": r.province_b,
+                    "value_a": r.value_a,
+                    "value_b": r.value_b,
+                    "qualifier_a": r.qualifier_a,
+                    "qualifier_b": r.qualifier_b,
+                    "gap_points": abs(r.value_a - r.value_b) if n is None else None,
+                    "rank_gap": abs(int(r.value_a - r.value_b)) if n else None,
+                    "verdict": "ahead" if who else "no_leader",
+                    "leader": who,
+                    "tier_a": r.tier_a,
+                    "tier_b": r.tier_b,
+                    "confidence": min(
+                        TIER_CONFIDENCE[r.tier_a], TIER_CONFIDENCE[r.tier_b], key=verdicts.CONFIDENCE_ORDER.index
+                    ),
+                    "source_a": r.source_a,
+                    "source_b": r.source_b,
+                }
+            )
     papi, missing = verdicts.papi(provinces)
     rows += _scored(papi, "papi", "papi_egov_rank", "survey")
     out = pd.DataFrame(rows, columns=COLUMNS)

@@ -35,13 +35,19 @@ def across_decree_42(provinces: list[str]) -> pd.DataFrame:
             continue
         b, a = before.iloc[-1], after.iloc[-1]
 
-        def level(indicator: str, when) -> float:
+        def level(indicator: str, when, mine=mine) -> float:
             found = mine[(mine["indicator_id"] == indicator) & (mine["period_end"] == when)]
             return float(found["value"].iloc[0]) if len(found) else float("nan")
 
-        row = {"province": province, "date_before": b["period_end"], "total_before": float(b["value"]),
-               "date_after": a["period_end"], "total_after": float(a["value"]),
-               "source_before": b["source_id"], "source_after": a["source_id"]}
+        row = {
+            "province": province,
+            "date_before": b["period_end"],
+            "total_before": float(b["value"]),
+            "date_after": a["period_end"],
+            "total_after": float(a["value"]),
+            "source_before": b["source_id"],
+            "source_after": a["source_id"],
+        }
         for indicator in LEVELS:
             short = indicator.removeprefix("online_services_")
             row[f"{short}_before"] = level(indicator, b["period_end"])

@@ -32,8 +32,11 @@ def plot_papi(provinces: list[str], lang: str, summary: dict):
     scores = loading.load("papi_egov_scores")
     scores = scores[scores["comparable"]].dropna(subset=["score"])
     chosen = scores[scores["province"].isin(provinces)]
-    plotted = chosen[["year", "province", "score", "rank", "n_ranked", "source_id"]].assign(
-        rank=lambda d: d["rank"].astype(int), n_ranked=lambda d: d["n_ranked"].astype(int)).reset_index(drop=True)
+    plotted = (
+        chosen[["year", "province", "score", "rank", "n_ranked", "source_id"]]
+        .assign(rank=lambda d: d["rank"].astype(int), n_ranked=lambda d: d["n_ranked"].astype(int))
+        .reset_index(drop=True)
+    )
     if plotted.empty:
         plotted.attrs["why"] = say("summary.no_papi_figure", lang)
         return None, plotted
@@ -41,17 +44,34 @@ def plot_papi(provinces: list[str], lang: str, summary: dict):
     pair_runs = runs(summary["online_services"]["pairs"])
     if len(provinces) == 2 and len(pair_runs):
         every = len(pair_runs) == 1 and pair_runs["verdict"].iloc[0] == "ahead" and pair_runs["years"].iloc[0] > 1
-        parts = [say("summary.short.every_year" if every else f"summary.short.{r.verdict}", lang, leader=r.leader,
-                     years=years_text(r.first, r.last)) for r in pair_runs.itertuples()]
-        parts += [say("summary.short.missing", lang, province=m.province_without, year=m.year)
-                  for m in summary["online_services"]["missing"].itertuples()]
+        parts = [
+            say(
+                "summary.short.every_year" if every else f"summary.short.{r.verdict}",
+                lang,
+                leader=r.leader,
+                years=years_text(r.first, r.last),
+            )
+            for r in pair_runs.itertuples()
+        ]
+        parts += [
+            say("summary.short.missing", lang, province=m.province_without, year=m.year)
+            for m in summary["online_services"]["missing"].itertuples()
+        ]
         headline = "\n".join(textwrap.wrap("; ".join(parts), 80))
         title = say("summary.papi.title", lang, years=years, headline=headline)
     else:
         title = say("summary.papi.title_many", lang, years=years)
-    texts = {"title": title, "ylabel": say("summary.papi.ylabel", lang), "others": say("summary.papi.others", lang),
-             "caption": say("summary.papi.caption", lang, rule=number_text(NEAR_TIE_SD, lang, 2),
-                            sources=citations(plotted["source_id"], lang))}
+    texts = {
+        "title": title,
+        "ylabel": say("summary.papi.ylabel", lang),
+        "others": say("summary.papi.others", lang),
+        "caption": say(
+            "summary.papi.caption",
+            lang,
+            rule=number_text(NEAR_TIE_SD, lang, 2),
+            sources=citations(plotted["source_id"], lang),
+        ),
+    }
     fig = charts_summary.score_field(scores[["year", "score"]], plotted, list(provinces), texts)
     save_figure(fig, PAPI, plotted)
     return fig, plotted
@@ -64,29 +84,65 @@ def plot_uptake(provinces: list[str], lang: str, summary: dict):
     for r in pairs.itertuples():
         for side in ("a", "b"):
             value, qualifier = getattr(r, f"value_{side}"), getattr(r, f"qualifier_{side}")
-            rows.append({"row": _measure(r.measure, lang), "measure": r.measure,
-                         "province": getattr(r, f"province_{side}"), "value": value, "qualifier": qualifier,
-                         "period_end": getattr(r, f"period_{side}").date().isoformat(),
-                         "period_gap_days": r.period_gap_days, "source_id": getattr(r, f"source_{side}"),
-                         "label": f"{value_text(value, qualifier, 'percent', lang)} "
-                                  f"({date_text(getattr(r, f'period_{side}'), lang)})",
-                         "approx": qualifier != "exact"})
-    plotted = pd.DataFrame(rows, columns=["row", "measure", "province", "value", "qualifier", "period_end",
-                                          "period_gap_days", "source_id", "label", "approx"])
+            rows.append(
+                {
+                    "row": _measure(r.measure, lang),
+                    "measure": r.measure,
+                    "province": getattr(r, f"province_{side}"),
+                    "value": value,
+                    "qualifier": qualifier,
+                    "period_end": getattr(r, f"period_{side}").date().isoformat(),
+                    "period_gap_days": r.period_gap_days,
+                    "source_id": getattr(r, f"source_{side}"),
+                    "label": f"{value_text(value, qualifier, 'percent', lang)} "
+                    f"({date_text(getattr(r, f'period_{side}'), lang)})",
+                    "approx": qualifier != "exact",
+                }
+            )
+    plotted = pd.DataFrame(
+        rows,
+        columns=[
+            "row",
+            "measure",
+            "province",
+            "value",
+            "qualifier",
+            "period_end",
+            "period_gap_days",
+            "source_id",
+            "label",
+            "approx",
+        ],
+    )
     # one row per measure and province (the focus province appears in every pair)
     plotted = plotted.drop_duplicates(["measure", "province", "period_end"]).reset_index(drop=True)
     if plotted.empty:
         plotted.attrs["why"] = say("summary.no_uptake_figure", lang)
         return None, plotted
-    title = "; ".join(dict.fromkeys(
-        say("summary.uptake.title_leader" if r.leader else "summary.uptake.title_no_leader", lang,
-            measure=_measure(r.measure, lang), leader=r.leader) for r in pairs.itertuples()))
+    title = "; ".join(
+        dict.fromkeys(
+            say(
+                "summary.uptake.title_leader" if r.leader else "summary.uptake.title_no_leader",
+                lang,
+                measure=_measure(r.measure, lang),
+                leader=r.leader,
+            )
+            for r in pairs.itertuples()
+        )
+    )
     title = "\n".join(textwrap.wrap(title[:1].upper() + title[1:], 90))
     confidence = summary["digital_society"]["strength"]["confidence"]
-    texts = {"title": title, "xlabel": say("summary.uptake.xlabel", lang),
-             "caption": say("summary.uptake.caption", lang, confidence=say(f"confidence.{confidence}", lang),
-                            months=number_text(pairs["period_gap_days"].max() / 30.44, lang),
-                            sources=citations(plotted["source_id"], lang))}
+    texts = {
+        "title": title,
+        "xlabel": say("summary.uptake.xlabel", lang),
+        "caption": say(
+            "summary.uptake.caption",
+            lang,
+            confidence=say(f"confidence.{confidence}", lang),
+            months=number_text(pairs["period_gap_days"].max() / 30.44, lang),
+            sources=citations(plotted["source_id"], lang),
+        ),
+    }
     fig = charts_summary.dated_shares(plotted, list(provinces), texts)
     save_figure(fig, UPTAKE, plotted.drop(columns=["row", "label", "approx"]))
     return fig, plotted

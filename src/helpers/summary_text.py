@@ -44,31 +44,58 @@ def _scored(topic: str, part: dict, lang: str) -> list[str]:
         years = len(mine)
         if len(group) == 1 and group.iloc[0]["verdict"] == "ahead" and years > 1:
             r = group.iloc[0]
-            text = say(f"summary.{topic}.every_year", lang, leader=r["leader"], years=years_text(r["first"], r["last"]),
-                       n=years, sd=number_text(r["max_sd"], lang, 2))
+            text = say(
+                f"summary.{topic}.every_year",
+                lang,
+                leader=r["leader"],
+                years=years_text(r["first"], r["last"]),
+                n=years,
+                sd=number_text(r["max_sd"], lang, 2),
+            )
         else:
             text = "; ".join(_run_text(r, f"summary.{topic}.run_ahead", lang) for r in group.itertuples())
         last = mine.sort_values("year").iloc[-1]
-        ranks = say("summary.latest_ranks", lang, year=int(last["year"]), a=a, b=b, rank_a=int(last["rank_a"]),
-                    rank_b=int(last["rank_b"]), n=int(last["n_ranked"]))
+        ranks = say(
+            "summary.latest_ranks",
+            lang,
+            year=int(last["year"]),
+            a=a,
+            b=b,
+            rank_a=int(last["rank_a"]),
+            rank_b=int(last["rank_b"]),
+            n=int(last["n_ranked"]),
+        )
         lines.append(say("summary.pair", lang, a=a, b=b, text=text, ranks=ranks))
     return lines
 
 
 def _missing_years(part: dict, lang: str) -> list[str]:
     missing = part.get("missing", pd.DataFrame())
-    return [say("summary.online_services.missing", lang, year=int(m.year), province=m.province_without,
-                other=m.province_with) for m in missing.itertuples()]
+    return [
+        say(
+            "summary.online_services.missing",
+            lang,
+            year=int(m.year),
+            province=m.province_without,
+            other=m.province_with,
+        )
+        for m in missing.itertuples()
+    ]
 
 
 def _shares(part: dict, lang: str) -> list[str]:
     lines = []
     for r in part["pairs"].itertuples():
-        words = {"measure": _measure(r.measure, lang), "a": r.province_a, "b": r.province_b,
-                 "value_a": value_text(r.value_a, r.qualifier_a, "percent", lang),
-                 "value_b": value_text(r.value_b, r.qualifier_b, "percent", lang),
-                 "date_a": date_text(r.period_a, lang), "date_b": date_text(r.period_b, lang),
-                 "months": number_text(r.period_gap_days / 30.44, lang)}
+        words = {
+            "measure": _measure(r.measure, lang),
+            "a": r.province_a,
+            "b": r.province_b,
+            "value_a": value_text(r.value_a, r.qualifier_a, "percent", lang),
+            "value_b": value_text(r.value_b, r.qualifier_b, "percent", lang),
+            "date_a": date_text(r.period_a, lang),
+            "date_b": date_text(r.period_b, lang),
+            "months": number_text(r.period_gap_days / 30.44, lang),
+        }
         key = "summary.digital_society.share_leader" if r.leader else "summary.digital_society.share_no_leader"
         line = say(key, lang, leader=r.leader, **words)
         lines.append(line[:1].upper() + line[1:])
@@ -76,8 +103,9 @@ def _shares(part: dict, lang: str) -> list[str]:
 
 
 def _one_sided(part: dict, lang: str) -> str:
-    counts = [say("summary.count_for", lang, province=r.province, n=r.indicators)
-              for r in part["one_sided"].itertuples()]
+    counts = [
+        say("summary.count_for", lang, province=r.province, n=r.indicators) for r in part["one_sided"].itertuples()
+    ]
     return say("summary.one_sided", lang, counts=join_words(counts, lang))
 
 
@@ -95,8 +123,9 @@ def verdict_lines(topic: str, summary: dict, provinces: list[str], lang: str) ->
         return lines
     if topic == "ecommerce":
         pairs = part["pairs"]
-        head = say("summary.ecommerce.none", lang) if pairs.empty else \
-            say("summary.ecommerce.pairs", lang, n=len(pairs))
+        head = (
+            say("summary.ecommerce.none", lang) if pairs.empty else say("summary.ecommerce.pairs", lang, n=len(pairs))
+        )
         return [head, _one_sided(part, lang)]
     lines = _shares(part, lang) or [say("summary.digital_society.none", lang)]
     lines.append(say("summary.digital_society.articles", lang, n=len(part["article_pairs"])))
@@ -107,16 +136,19 @@ def verdict_lines(topic: str, summary: dict, provinces: list[str], lang: str) ->
 def strength_text(topic: str, summary: dict, lang: str) -> str:
     s = summary[topic]["strength"]
     tiers = join_words([say(f"tier.{t}", lang) for t in s["tier"].split("+")], lang)
-    return say("summary.strength", lang, tier=tiers, pairs=s["pairs"],
-               confidence=say(f"confidence.{s['confidence']}", lang))
+    return say(
+        "summary.strength", lang, tier=tiers, pairs=s["pairs"], confidence=say(f"confidence.{s['confidence']}", lang)
+    )
 
 
 def section(topic: str, summary: dict, provinces: list[str], lang: str) -> str:
     """Markdown: heading, verdict, strength of evidence, link to the detailed notebook."""
     lines = verdict_lines(topic, summary, provinces, lang)
     body = "\n".join(f"- {line}" for line in lines)
-    return (f"## {say(f'summary.topic.{topic}', lang)}\n\n{body}\n\n"
-            f"*{strength_text(topic, summary, lang)}* {_link(topic, lang)}")
+    return (
+        f"## {say(f'summary.topic.{topic}', lang)}\n\n{body}\n\n"
+        f"*{strength_text(topic, summary, lang)}* {_link(topic, lang)}"
+    )
 
 
 def overview_table(summary: dict, provinces: list[str], lang: str) -> pd.DataFrame:
@@ -124,11 +156,15 @@ def overview_table(summary: dict, provinces: list[str], lang: str) -> pd.DataFra
     rows = []
     for topic in TOPICS:
         s = summary[topic]["strength"]
-        rows.append({say("summary.column.topic", lang): say(f"summary.topic.{topic}", lang),
-                     say("summary.column.verdict", lang): verdict_lines(topic, summary, provinces, lang)[0],
-                     say("summary.column.evidence", lang): join_words(
-                         [say(f"tier.{t}", lang) for t in s["tier"].split("+")], lang),
-                     say("summary.column.pairs", lang): s["pairs"],
-                     say("summary.column.confidence", lang): say(f"confidence.{s['confidence']}", lang)})
+        rows.append(
+            {
+                say("summary.column.topic", lang): say(f"summary.topic.{topic}", lang),
+                say("summary.column.verdict", lang): verdict_lines(topic, summary, provinces, lang)[0],
+                say("summary.column.evidence", lang): join_words(
+                    [say(f"tier.{t}", lang) for t in s["tier"].split("+")], lang
+                ),
+                say("summary.column.pairs", lang): s["pairs"],
+                say("summary.column.confidence", lang): say(f"confidence.{s['confidence']}", lang),
+            }
+        )
     return pd.DataFrame(rows)
-

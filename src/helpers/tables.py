@@ -15,9 +15,14 @@ from helpers.wording.formats import QUALIFIER_MARK, indicator_label, number_text
 def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
     """Numbers computed from two curated numbers of the same source, each with its
     formula (numbers in `lang`), the obs_ids used and a caveat."""
-    columns = {"province": say("topics.province", lang), "quantity": say("topics.quantity", lang),
-               "value": say("topics.value", lang), "formula": say("topics.formula", lang),
-               "inputs": say("topics.inputs_obs_id", lang), "caveat": say("topics.caveat", lang)}
+    columns = {
+        "province": say("topics.province", lang),
+        "quantity": say("topics.quantity", lang),
+        "value": say("topics.value", lang),
+        "formula": say("topics.formula", lang),
+        "inputs": say("topics.inputs_obs_id", lang),
+        "caveat": say("topics.caveat", lang),
+    }
     rows = worded_derived(notebook, provinces, lang)
     return pd.DataFrame(rows, columns=list(columns)).rename(columns=columns)
 
@@ -28,14 +33,16 @@ def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[
     res = results(notebook, provinces)
     if themes is not None:
         res = res[res["theme"].isin(themes)]
-    table = pd.DataFrame({
-        say("topics.province", lang): res["province"],
-        say("topics.indicator", lang): [indicator_label(r, lang) for _, r in res.iterrows()],
-        say("topics.value", lang): [value(r, lang) for r in res.itertuples()],
-        say("topics.period", lang): [period_text(p, lang) for p in res["period"]],
-        say("topics.quote_vietnamese_excerpt", lang): [excerpt(r.quote, r.value) for r in res.itertuples()],
-        say("topics.source", lang): res["source_id"],
-    })
+    table = pd.DataFrame(
+        {
+            say("topics.province", lang): res["province"],
+            say("topics.indicator", lang): [indicator_label(r, lang) for _, r in res.iterrows()],
+            say("topics.value", lang): [value(r, lang) for r in res.itertuples()],
+            say("topics.period", lang): [period_text(p, lang) for p in res["period"]],
+            say("topics.quote_vietnamese_excerpt", lang): [excerpt(r.quote, r.value) for r in res.itertuples()],
+            say("topics.source", lang): res["source_id"],
+        }
+    )
     if lang == "en":
         table["Curator's note"] = res["note"].to_numpy()
     return table.reset_index(drop=True)
@@ -51,14 +58,16 @@ def revisions_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFr
         return pd.DataFrame()
     keys = set(zip(revised["province"], revised["indicator_id"]))
     rows = res[[k in keys for k in zip(res["province"], res["indicator_id"])]]
-    return pd.DataFrame({
-        say("topics.province", lang): rows["province"],
-        say("topics.indicator", lang): [label(i, lang) for i in rows["indicator_id"]],
-        say("topics.value", lang): [value(r, lang) for r in rows.itertuples()],
-        say("topics.period", lang): [period_text(p, lang) for p in rows["period"]],
-        say("topics.article_words", lang): [own_words(r.quote, r.value) or r.quote for r in rows.itertuples()],
-        say("topics.source", lang): rows["source_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            say("topics.province", lang): rows["province"],
+            say("topics.indicator", lang): [label(i, lang) for i in rows["indicator_id"]],
+            say("topics.value", lang): [value(r, lang) for r in rows.itertuples()],
+            say("topics.period", lang): [period_text(p, lang) for p in rows["period"]],
+            say("topics.article_words", lang): [own_words(r.quote, r.value) or r.quote for r in rows.itertuples()],
+            say("topics.source", lang): rows["source_id"],
+        }
+    ).reset_index(drop=True)
 
 
 def show(table: pd.DataFrame, lang: str) -> None:
@@ -82,22 +91,25 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
     found = found[found["indicator_id"].isin(scope.indicators(notebook))]
     if found.empty:
         return pd.DataFrame()
-    table = pd.DataFrame({
-        say("topics.province", lang): found["province"],
-        say("topics.indicator", lang): [label(i, lang) for i in found["indicator_id"]],
-        say("rates.col.rate", lang): [_rate_text(r, lang) for r in found.itertuples()],
-        say("topics.formula", lang): found["formula"],
-        say("rates.col.years", lang): [f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"],
-                                                                        found["denominator_year"])],
-        say("topics.inputs_obs_id", lang): found["inputs"],
-    })
+    table = pd.DataFrame(
+        {
+            say("topics.province", lang): found["province"],
+            say("topics.indicator", lang): [label(i, lang) for i in found["indicator_id"]],
+            say("rates.col.rate", lang): [_rate_text(r, lang) for r in found.itertuples()],
+            say("topics.formula", lang): found["formula"],
+            say("rates.col.years", lang): [
+                f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"], found["denominator_year"])
+            ],
+            say("topics.inputs_obs_id", lang): found["inputs"],
+        }
+    )
     if lang == "en":  # the curator's note is English, like the evidence table's
         table[say("topics.caveat", lang)] = found["note"].to_numpy()
     return table.reset_index(drop=True)
 
 
 def _rate_text(r, lang: str) -> str:
-    """"≥505.8 per 1,000 residents", "34.8% of active enterprises (upper bound)"."""
+    """ "≥505.8 per 1,000 residents", "34.8% of active enterprises (upper bound)"."""
     if r.scale == "implied_total":
         return QUALIFIER_MARK[r.qualifier] + number_text(r.value, lang)
     # an upper-bound rate shows no "≥" of its numerator: the bound is what the reader must see

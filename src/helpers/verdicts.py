@@ -19,17 +19,42 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import comparison, dti_scores, loading, scope
-from helpers.dti_scores import NEAR_TIE_SD
 
 TOPICS = ("dti", "online_services", "ecommerce", "digital_society")
-NOTEBOOKS = {"dti": "01_dti_rank", "online_services": "02_online_public_services",
-             "ecommerce": "03_ecommerce_uptake", "digital_society": "04_digital_society_government"}
+NOTEBOOKS = {
+    "dti": "01_dti_rank",
+    "online_services": "02_online_public_services",
+    "ecommerce": "03_ecommerce_uptake",
+    "digital_society": "04_digital_society_government",
+}
 # Two shares of the same measure count as close enough to set side by side
 # (the gap is always stated) when their dates are at most a year apart.
 CLOSE_PERIOD_DAYS = 366
-COLUMNS = ["topic", "province_a", "province_b", "year", "measure", "value_a", "value_b", "qualifier_a",
-           "qualifier_b", "period_a", "period_b", "period_gap_days", "gap", "gap_in_sd", "rank_a", "rank_b",
-           "n_ranked", "verdict", "leader", "tier", "confidence", "source_a", "source_b"]
+COLUMNS = [
+    "topic",
+    "province_a",
+    "province_b",
+    "year",
+    "measure",
+    "value_a",
+    "value_b",
+    "qualifier_a",
+    "qualifier_b",
+    "period_a",
+    "period_b",
+    "period_gap_days",
+    "gap",
+    "gap_in_sd",
+    "rank_a",
+    "rank_b",
+    "n_ranked",
+    "verdict",
+    "leader",
+    "tier",
+    "confidence",
+    "source_a",
+    "source_b",
+]
 CONFIDENCE_ORDER = ["low", "medium", "high"]
 
 
@@ -53,11 +78,28 @@ def dti(provinces: list[str]) -> pd.DataFrame:
     rows = []
     for a, b in focus_pairs(provinces):
         for g in gaps[(gaps["province_a"] == a) & (gaps["province_b"] == b)].itertuples():
-            rows.append({"topic": "dti", "province_a": a, "province_b": b, "year": int(g.assessment_year),
-                         "measure": "dti_score", "value_a": g.score_a, "value_b": g.score_b,
-                         "gap": g.gap, "gap_in_sd": g.gap_in_sd, "rank_a": g.rank_a, "rank_b": g.rank_b,
-                         "n_ranked": 63, "verdict": g.verdict, "leader": g.leader, "tier": "official_table",
-                         "confidence": "high", "source_a": g.source_id, "source_b": g.source_id})
+            rows.append(
+                {
+                    "topic": "dti",
+                    "province_a": a,
+                    "province_b": b,
+                    "year": int(g.assessment_year),
+                    "measure": "dti_score",
+                    "value_a": g.score_a,
+                    "value_b": g.score_b,
+                    "gap": g.gap,
+                    "gap_in_sd": g.gap_in_sd,
+                    "rank_a": g.rank_a,
+                    "rank_b": g.rank_b,
+                    "n_ranked": 63,
+                    "verdict": g.verdict,
+                    "leader": g.leader,
+                    "tier": "official_table",
+                    "confidence": "high",
+                    "source_a": g.source_id,
+                    "source_b": g.source_id,
+                }
+            )
     return _frame(rows)
 
 
@@ -74,18 +116,40 @@ def papi(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
             have = {p: pd.notna(values["score"].get(p)) for p in (a, b)}
             if not all(have.values()):
                 if any(have.values()):
-                    missing.append({"year": int(year), "province_with": a if have[a] else b,
-                                    "province_without": b if have[a] else a})
+                    missing.append(
+                        {
+                            "year": int(year),
+                            "province_with": a if have[a] else b,
+                            "province_without": b if have[a] else a,
+                        }
+                    )
                 continue
             x, y = values.loc[a], values.loc[b]
             gap = float(x["score"] - y["score"])
             sd = float(spread.loc[year, "std"])
             verdict, leader = _call(gap, sd, a, b)
-            rows.append({"topic": "online_services", "province_a": a, "province_b": b, "year": int(year),
-                         "measure": "papi_egov_score", "value_a": float(x["score"]), "value_b": float(y["score"]),
-                         "gap": gap, "gap_in_sd": gap / sd, "rank_a": int(x["rank"]), "rank_b": int(y["rank"]),
-                         "n_ranked": int(x["n_ranked"]), "verdict": verdict, "leader": leader, "tier": "survey",
-                         "confidence": "high", "source_a": x["source_id"], "source_b": y["source_id"]})
+            rows.append(
+                {
+                    "topic": "online_services",
+                    "province_a": a,
+                    "province_b": b,
+                    "year": int(year),
+                    "measure": "papi_egov_score",
+                    "value_a": float(x["score"]),
+                    "value_b": float(y["score"]),
+                    "gap": gap,
+                    "gap_in_sd": gap / sd,
+                    "rank_a": int(x["rank"]),
+                    "rank_b": int(y["rank"]),
+                    "n_ranked": int(x["n_ranked"]),
+                    "verdict": verdict,
+                    "leader": leader,
+                    "tier": "survey",
+                    "confidence": "high",
+                    "source_a": x["source_id"],
+                    "source_b": y["source_id"],
+                }
+            )
     out = _frame(rows)
     if len(out):  # one comparable year is thin evidence
         counts = out.groupby(["province_a", "province_b"])["year"].transform("size")
@@ -103,8 +167,10 @@ def article_pairs(notebook: str, provinces: list[str], found=None) -> tuple[pd.D
     def keep(frame):
         if frame.empty:
             return frame
-        pair = pd.Series([(a, b) in focus or (b, a) in focus for a, b in zip(frame["province_a"], frame["province_b"])],
-                         index=frame.index)
+        pair = pd.Series(
+            [(a, b) in focus or (b, a) in focus for a, b in zip(frame["province_a"], frame["province_b"])],
+            index=frame.index,
+        )
         return frame[frame["indicator_id"].isin(ids) & pair].reset_index(drop=True)
 
     return keep(comparable), keep(rest)
@@ -127,8 +193,9 @@ def uptake_shares(provinces: list[str]) -> pd.DataFrame:
     for a, b in focus_pairs(provinces):
         for measure, group in facts.groupby("measure", sort=True):
             left, right = group[group["province"] == a], group[group["province"] == b]
-            candidates = [(abs((x.period_end - y.period_end).days), x, y)
-                          for x in left.itertuples() for y in right.itertuples()]
+            candidates = [
+                (abs((x.period_end - y.period_end).days), x, y) for x in left.itertuples() for y in right.itertuples()
+            ]
             if not candidates:
                 continue
             days, x, y = min(candidates, key=lambda c: (c[0], c[1].fact_id, c[2].fact_id))
@@ -137,14 +204,29 @@ def uptake_shares(provinces: list[str]) -> pd.DataFrame:
             gap = float(x.value - y.value)
             loose = {x.qualifier, y.qualifier} != {"exact"}
             leader = "" if loose or gap == 0 else (a if gap > 0 else b)
-            rows.append({"topic": "digital_society", "province_a": a, "province_b": b,
-                         "year": int(max(x.period_end, y.period_end).year), "measure": measure,
-                         "value_a": float(x.value), "value_b": float(y.value), "qualifier_a": x.qualifier,
-                         "qualifier_b": y.qualifier, "period_a": x.period_end, "period_b": y.period_end,
-                         "period_gap_days": days, "gap": gap, "verdict": "ahead" if leader else "no_leader",
-                         "leader": leader, "tier": "press_reference",
-                         "confidence": min(x.confidence, y.confidence, key=CONFIDENCE_ORDER.index),
-                         "source_a": x.source_id, "source_b": y.source_id})
+            rows.append(
+                {
+                    "topic": "digital_society",
+                    "province_a": a,
+                    "province_b": b,
+                    "year": int(max(x.period_end, y.period_end).year),
+                    "measure": measure,
+                    "value_a": float(x.value),
+                    "value_b": float(y.value),
+                    "qualifier_a": x.qualifier,
+                    "qualifier_b": y.qualifier,
+                    "period_a": x.period_end,
+                    "period_b": y.period_end,
+                    "period_gap_days": days,
+                    "gap": gap,
+                    "verdict": "ahead" if leader else "no_leader",
+                    "leader": leader,
+                    "tier": "press_reference",
+                    "confidence": min(x.confidence, y.confidence, key=CONFIDENCE_ORDER.index),
+                    "source_a": x.source_id,
+                    "source_b": y.source_id,
+                }
+            )
     return _frame(rows)
 
 
@@ -157,27 +239,43 @@ def runs(frame: pd.DataFrame) -> pd.DataFrame:
         for r in group.sort_values("year").itertuples():
             key = (r.verdict, r.leader)
             if current and current["key"] == key and r.year == current["last"] + 1:
-                current.update(last=r.year, years=current["years"] + 1,
-                               max_sd=max(current["max_sd"], abs(r.gap_in_sd)))
+                current.update(last=r.year, years=current["years"] + 1, max_sd=max(current["max_sd"], abs(r.gap_in_sd)))
                 continue
-            current = {"province_a": a, "province_b": b, "first": r.year, "last": r.year, "years": 1,
-                       "key": key, "verdict": r.verdict, "leader": r.leader, "max_sd": abs(r.gap_in_sd)}
+            current = {
+                "province_a": a,
+                "province_b": b,
+                "first": r.year,
+                "last": r.year,
+                "years": 1,
+                "key": key,
+                "verdict": r.verdict,
+                "leader": r.leader,
+                "max_sd": abs(r.gap_in_sd),
+            }
             rows.append(current)
-    out = pd.DataFrame(rows, columns=["province_a", "province_b", "first", "last", "years", "key", "verdict",
-                                      "leader", "max_sd"])
+    out = pd.DataFrame(
+        rows, columns=["province_a", "province_b", "first", "last", "years", "key", "verdict", "leader", "max_sd"]
+    )
     return out.drop(columns="key")
 
 
 def strength(topic: str, pairs_found: pd.DataFrame) -> dict:
     """Evidence behind a topic's verdict: tier, number of comparable pairs, confidence
     (the lowest of the pairs used; 'none' without a pair)."""
-    tier = {"dti": "official_table", "online_services": "survey", "ecommerce": "article",
-            "digital_society": "press_reference"}[topic]
+    tier = {
+        "dti": "official_table",
+        "online_services": "survey",
+        "ecommerce": "article",
+        "digital_society": "press_reference",
+    }[topic]
     if pairs_found.empty:
         return {"topic": topic, "tier": tier, "pairs": 0, "confidence": "none"}
     tiers = list(dict.fromkeys(pairs_found["tier"])) if "tier" in pairs_found else [tier]
-    confidence = min(pairs_found["confidence"], key=CONFIDENCE_ORDER.index) \
-        if "confidence" in pairs_found and pairs_found["confidence"].notna().all() else "medium"
+    confidence = (
+        min(pairs_found["confidence"], key=CONFIDENCE_ORDER.index)
+        if "confidence" in pairs_found and pairs_found["confidence"].notna().all()
+        else "medium"
+    )
     return {"topic": topic, "tier": "+".join(tiers), "pairs": len(pairs_found), "confidence": confidence}
 
 
@@ -195,14 +293,26 @@ def summary(provinces: list[str]) -> dict:
     dti_rows = dti(provinces)
     return {
         "dti": {"pairs": dti_rows, "runs": runs(dti_rows), "strength": strength("dti", dti_rows)},
-        "online_services": {"pairs": papi_rows, "runs": runs(papi_rows), "missing": papi_missing,
-                            "strength": strength("online_services", papi_rows),
-                            "article_pairs": services_articles, "article_rest": services_rest},
-        "ecommerce": {"pairs": eco, "rest": eco_rest, "one_sided": one_sided("03", provinces),
-                      "strength": strength("ecommerce", eco)},
-        "digital_society": {"pairs": shares, "article_pairs": soc_articles,
-                            "one_sided": one_sided("04", provinces),
-                            "strength": strength("digital_society", shares)},
+        "online_services": {
+            "pairs": papi_rows,
+            "runs": runs(papi_rows),
+            "missing": papi_missing,
+            "strength": strength("online_services", papi_rows),
+            "article_pairs": services_articles,
+            "article_rest": services_rest,
+        },
+        "ecommerce": {
+            "pairs": eco,
+            "rest": eco_rest,
+            "one_sided": one_sided("03", provinces),
+            "strength": strength("ecommerce", eco),
+        },
+        "digital_society": {
+            "pairs": shares,
+            "article_pairs": soc_articles,
+            "one_sided": one_sided("04", provinces),
+            "strength": strength("digital_society", shares),
+        },
     }
 
 

@@ -7,8 +7,8 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from helpers.plotting import CONTEXT_GREY, add_caption, add_title, province_colour
 from helpers.charts.panels import MISSING_MARK
+from helpers.plotting import CONTEXT_GREY, add_caption, add_title, province_colour
 
 STATUS_COLOURS = {"curated": "#009E73", "milestone": "#56B4E9", "excluded": CONTEXT_GREY, "unaccounted": "#D55E00"}
 
@@ -36,16 +36,24 @@ def timeline(milestones: pd.DataFrame, missing: list[tuple[str, str]], provinces
     """Milestones (`date`, `province`, `text`) on a time axis (left), each described
     beside it (right); `missing` lists (province, sentence) for provinces with none."""
     ms = milestones.reset_index(drop=True)
-    fig, (ax, text_ax) = plt.subplots(1, 2, figsize=(11, 1.8 + 0.5 * max(len(ms) + len(missing), 1)),
-                                      width_ratios=[1, 2.6], sharey=True)
+    fig, (ax, text_ax) = plt.subplots(
+        1, 2, figsize=(11, 1.8 + 0.5 * max(len(ms) + len(missing), 1)), width_ratios=[1, 2.6], sharey=True
+    )
     for i, r in ms.iterrows():
         colour = province_colour(r["province"], provinces)
         ax.plot(r["date"], i, "o", color=colour, markersize=7)
         ax.plot([r["date"], ms["date"].max() + pd.Timedelta(days=120)], [i, i], color=colour, linewidth=0.5, alpha=0.4)
         text_ax.text(0, i, r["text"], va="center", fontsize=9, color=colour)
     for j, (province, sentence) in enumerate(missing):
-        text_ax.text(0, len(ms) + j, sentence, fontsize=9, color=province_colour(province, provinces),
-                     style="italic", va="center")
+        text_ax.text(
+            0,
+            len(ms) + j,
+            sentence,
+            fontsize=9,
+            color=province_colour(province, provinces),
+            style="italic",
+            va="center",
+        )
     text_ax.axis("off")
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)

@@ -30,14 +30,20 @@ def scales(plotted: pd.DataFrame) -> dict[str, float]:
     return out
 
 
-def indicator_panels(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], texts: dict,
-                     tick_format) -> plt.Figure:
+def indicator_panels(
+    plotted: pd.DataFrame, panels: list[dict], provinces: list[str], texts: dict, tick_format
+) -> plt.Figure:
     """`plotted`: indicator_id, province, value (NaN = not reported), qualifier,
     unit, label (text beside the mark). `panels`: indicator_id, title, note
     (e.g. "periods differ: not compared"; may be empty). `tick_format(x)` formats axis numbers."""
     heights = [max(len(plotted[plotted["indicator_id"] == p["indicator_id"]]), 1) for p in panels]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 1.6 + 0.45 * sum(heights) + 0.75 * len(panels)),
-                             height_ratios=heights, squeeze=False)
+    fig, axes = plt.subplots(
+        len(panels),
+        1,
+        figsize=(9, 1.6 + 0.45 * sum(heights) + 0.75 * len(panels)),
+        height_ratios=heights,
+        squeeze=False,
+    )
     tops = scales(plotted)
     for ax, panel in zip(axes[:, 0], panels):
         rows = plotted[plotted["indicator_id"] == panel["indicator_id"]].reset_index(drop=True)
@@ -50,16 +56,25 @@ def indicator_panels(plotted: pd.DataFrame, panels: list[dict], provinces: list[
                 ax.text(top * 0.02, y, r["label"], va="center", fontsize=9, style="italic", color="#555555")
                 continue
             if as_bars:
-                ax.barh(y, r["value"], height=0.6, color=colour,
-                        linestyle="--" if r["qualifier"] == "approx" else "-",
-                        edgecolor="black" if r["qualifier"] == "approx" else colour,
-                        linewidth=1 if r["qualifier"] == "approx" else 0)
+                ax.barh(
+                    y,
+                    r["value"],
+                    height=0.6,
+                    color=colour,
+                    linestyle="--" if r["qualifier"] == "approx" else "-",
+                    edgecolor="black" if r["qualifier"] == "approx" else colour,
+                    linewidth=1 if r["qualifier"] == "approx" else 0,
+                )
             else:
                 ax.plot(r["value"], y, marker="o", markersize=8, color=colour, linestyle="none")
             end = r["value"]
             if r["qualifier"] == "at_least":  # open-ended: the true value may lie further right
-                ax.annotate("", xy=(r["value"] + top * 0.12, y), xytext=(r["value"], y),
-                            arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1.5})
+                ax.annotate(
+                    "",
+                    xy=(r["value"] + top * 0.12, y),
+                    xytext=(r["value"], y),
+                    arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1.5},
+                )
                 end = r["value"] + top * 0.12
             ax.text(end + top * 0.015, y, r["label"], va="center", fontsize=9)
         ax.set_yticks(range(len(rows)), labels=rows["province"])

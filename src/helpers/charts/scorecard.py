@@ -18,8 +18,13 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
     """`plotted`: row (label), unit, province, value, tier, gap_label (same for both
     sides of a row). `panels`: unit, n (rank denominator), xlabel."""
     heights = [plotted[plotted["unit"] == p["unit"]]["row"].nunique() for p in panels]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(12, 1.8 + 0.42 * sum(heights) + 0.9 * len(panels)),
-                             height_ratios=heights, squeeze=False)
+    fig, axes = plt.subplots(
+        len(panels),
+        1,
+        figsize=(12, 1.8 + 0.42 * sum(heights) + 0.9 * len(panels)),
+        height_ratios=heights,
+        squeeze=False,
+    )
     for ax, panel in zip(axes[:, 0], panels):
         mine = plotted[plotted["unit"] == panel["unit"]]
         rows = list(dict.fromkeys(mine["row"]))
@@ -28,8 +33,16 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
             ax.plot(pair["value"], [y] * len(pair), color=GAP_GREY, linewidth=5, solid_capstyle="butt", zorder=1)
             for r in pair.itertuples():
                 colour = province_colour(r.province, provinces)
-                ax.plot(r.value, y, marker=MARKERS[r.tier], markersize=9, color=colour, linestyle="none",
-                        markerfacecolor=colour if r.tier != "press_reference" else "white", zorder=2)
+                ax.plot(
+                    r.value,
+                    y,
+                    marker=MARKERS[r.tier],
+                    markersize=9,
+                    color=colour,
+                    linestyle="none",
+                    markerfacecolor=colour if r.tier != "press_reference" else "white",
+                    zorder=2,
+                )
             ax.text(panel["n"] * 1.03 + 0.5, y, pair["gap_label"].iloc[0], va="center", fontsize=9)
         rank_axis(ax, panel["n"], axis="x")
         ax.set_xticks([t for t in ax.get_xticks() if 1 <= t <= panel["n"]])
@@ -39,11 +52,24 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
         ax.set_yticks(range(len(rows)), labels=rows, fontsize=9)
         ax.set_xlabel(panel["xlabel"], fontsize=9)
         ax.grid(axis="x", color="#EEEEEE", zorder=0)
-    handles = [Line2D([], [], marker="o", color=province_colour(p, provinces), linestyle="none", markersize=8, label=p)
-               for p in provinces]
-    handles += [Line2D([], [], marker=m, color="#333333", linestyle="none", markersize=7,
-                       markerfacecolor="white" if t == "press_reference" else "#333333", label=texts["tiers"][t])
-                for t, m in MARKERS.items() if t in set(plotted["tier"])]
+    handles = [
+        Line2D([], [], marker="o", color=province_colour(p, provinces), linestyle="none", markersize=8, label=p)
+        for p in provinces
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker=m,
+            color="#333333",
+            linestyle="none",
+            markersize=7,
+            markerfacecolor="white" if t == "press_reference" else "#333333",
+            label=texts["tiers"][t],
+        )
+        for t, m in MARKERS.items()
+        if t in set(plotted["tier"])
+    ]
     handles.append(Line2D([], [], color=GAP_GREY, linewidth=5, label=texts["gap"]))
     fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=9)
     add_title(fig, texts["title"])

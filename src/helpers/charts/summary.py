@@ -52,16 +52,25 @@ def score_field(field: pd.DataFrame, chosen: pd.DataFrame, provinces: list[str],
             mine = chosen[chosen["province"] == p]
             _line(ax, mine, colours[p], 2.2, 60)
             for r in mine.itertuples():  # rank labels above the year's highest chosen point, below the others
-                ax.annotate(f"{r.rank}/{r.n_ranked}", (r.year, r.score), xytext=(0, 11 if r.score == top[r.year] else -12),
-                            textcoords="offset points", ha="center", va="center", fontsize=9, color=colours[p],
-                            bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+                ax.annotate(
+                    f"{r.rank}/{r.n_ranked}",
+                    (r.year, r.score),
+                    xytext=(0, 11 if r.score == top[r.year] else -12),
+                    textcoords="offset points",
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    color=colours[p],
+                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+                )
         ax.set_ylabel(texts["ylabel"], fontsize=10)
         handles = [Line2D([], [], marker="o", color=colours[p], label=p) for p in provinces]
     else:
         cols = 4
         rows_n = math.ceil(len(provinces) / cols)
-        fig, axes = plt.subplots(rows_n, cols, figsize=(12, 1.2 + 2.4 * rows_n), sharex=True, sharey=True,
-                                 squeeze=False)
+        fig, axes = plt.subplots(
+            rows_n, cols, figsize=(12, 1.2 + 2.4 * rows_n), sharex=True, sharey=True, squeeze=False
+        )
         for ax, p in zip(axes.flat, provinces):
             _field(ax, field, years)
             if p != provinces[0]:  # the first province, thin, as the reference in every panel
@@ -69,7 +78,7 @@ def score_field(field: pd.DataFrame, chosen: pd.DataFrame, provinces: list[str],
             _line(ax, chosen[chosen["province"] == p], colours[p], 2.2, 36)
             ax.set_title(p, fontsize=10, color=colours[p])
             ax.tick_params(labelsize=8)
-        for ax in list(axes.flat)[len(provinces):]:
+        for ax in list(axes.flat)[len(provinces) :]:
             ax.set_visible(False)
         fig.supylabel(texts["ylabel"], fontsize=10)
         handles = [Line2D([], [], marker="o", color=colours[provinces[0]], label=provinces[0])]
@@ -89,17 +98,36 @@ def dated_shares(plotted: pd.DataFrame, provinces: list[str], texts: dict) -> pl
         ax.plot([0, 100], [y, y], color="#EEEEEE", linewidth=1, zorder=0)
         for i, r in enumerate(mine.itertuples()):
             colour = province_colour(r.province, provinces)
-            ax.plot(r.value, y, marker="o", markersize=10, linestyle="none", zorder=2, color=colour,
-                    markerfacecolor="white" if r.approx else colour, markeredgewidth=2)
+            ax.plot(
+                r.value,
+                y,
+                marker="o",
+                markersize=10,
+                linestyle="none",
+                zorder=2,
+                color=colour,
+                markerfacecolor="white" if r.approx else colour,
+                markeredgewidth=2,
+            )
             offset = 14 if i % 2 == 0 else -14  # labels above and below: never on top of each other
-            ax.annotate(r.label, (r.value, y), xytext=(0, offset), textcoords="offset points", ha="center",
-                        va="center", fontsize=9, color=colour)
+            ax.annotate(
+                r.label,
+                (r.value, y),
+                xytext=(0, offset),
+                textcoords="offset points",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color=colour,
+            )
     ax.set_xlim(0, 100)
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_yticks(range(len(rows)), labels=rows, fontsize=10)
     ax.set_xlabel(texts["xlabel"], fontsize=10)
-    handles = [Line2D([], [], marker="o", color=province_colour(p, provinces), linestyle="none", label=p)
-               for p in dict.fromkeys(plotted["province"])]
+    handles = [
+        Line2D([], [], marker="o", color=province_colour(p, provinces), linestyle="none", label=p)
+        for p in dict.fromkeys(plotted["province"])
+    ]
     fig.legend(handles=handles, loc="outside right center", frameon=False, fontsize=9)
     add_title(fig, texts["title"])
     add_caption(fig, texts["caption"])

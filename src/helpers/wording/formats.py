@@ -6,8 +6,6 @@ Vietnamese style: dates "05/5/2022" (day two digits, month as is), "tính đến
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
 from helpers.numbers import format_number
@@ -52,8 +50,12 @@ def value_text(value: float, qualifier: str, unit: str, lang: str) -> str:
     """A value as a reader sees it: qualifier mark, local number format, unit."""
     decimals = 2 if unit in {"percent", "score_0_1", "hectare"} and value != int(value) else 0
     number = format_number(value, lang, decimals=decimals)
-    suffix = {"percent": "%", "hectare": " ha", "billion_vnd": say("unit.billion_vnd", lang),
-              "month": say("unit.months", lang)}.get(unit, "")
+    suffix = {
+        "percent": "%",
+        "hectare": " ha",
+        "billion_vnd": say("unit.billion_vnd", lang),
+        "month": say("unit.months", lang),
+    }.get(unit, "")
     if unit.startswith("rank_of_"):
         suffix = f"/{unit.removeprefix('rank_of_')}"
     return f"{QUALIFIER_MARK[qualifier]}{number}{suffix}"
@@ -69,7 +71,7 @@ def indicator_label(row, lang: str) -> str:
 
 
 def join_words(items: list[str], lang: str) -> str:
-    """"a, b and c" / "a, b và c"."""
+    """ "a, b and c" / "a, b và c"."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)

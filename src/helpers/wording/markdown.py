@@ -5,7 +5,7 @@ notebook), so renamed or reordered notebooks keep their translations."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -13,7 +13,7 @@ import yaml
 CATALOGUE = Path(__file__).with_name("markdown_vi.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(path: Path = CATALOGUE) -> dict[str, str]:
     """English cell text -> Vietnamese; a malformed entry is named by its position."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
@@ -52,8 +52,7 @@ def translate(nb, lang: str):
 def untranslated(notebooks: dict[str, object]) -> list[tuple[str, str]]:
     """(notebook name, first 80 characters) of each markdown cell with no translation."""
     catalogue = translations()
-    return [(name, text[:80]) for name, nb in notebooks.items() for text in markdown_cells(nb)
-            if text not in catalogue]
+    return [(name, text[:80]) for name, nb in notebooks.items() for text in markdown_cells(nb) if text not in catalogue]
 
 
 def unused(notebooks: dict[str, object]) -> list[str]:
