@@ -164,11 +164,11 @@ IDS = re.compile(r"[\w.\-/]*\w[_/][\w.\-/]*|\w+(?:\.\w+)+|\b(?=[\w-]*[^\W\d_])\w
 # Outputs of code written inside the notebooks (not in helpers), English until
 # that code calls a helper that takes `lang`; keyed by the cell's exact code.
 ENGLISH_FROM_NOTEBOOK_CODE = {
-    'loading.load("sources").groupby("tier").size().rename("sources").to_frame()': "00: sources per tier",
+    'loading.load("sources").groupby("tier").size().rename("sources").to_frame()': "06: sources per tier",
     'classified = coverage.classify_numbers()\nclassified[classified["status"] == "excluded"]'
-    '.groupby("reason").size().rename("numbers excluded").to_frame()': "00: exclusions per reason",
-    'table = dti.rank_matrix(provinces)\ntable.pivot_table(index=["indicator_id", "province"], '
-    'columns="assessment_year", values="value",\n                  aggfunc="first").astype("Int64")': "01: rank matrix, column names of data",
+    '.groupby("reason").size().rename("numbers excluded").to_frame()': "06: exclusions per reason",
+    'table = dti.rank_matrix(provinces)\ntable.pivot_table(\n    index=["indicator_id", "province"], '
+    'columns="assessment_year", values="value", aggfunc="first"\n).astype("Int64")': "01: rank matrix, column names of data",
     "plotted_distribution": "01: the figure data as plotted (language-neutral CSV columns)",
 }
 

@@ -13,7 +13,19 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_rgba
 
-from helpers import caveats, chart_titles, comparison, evidence, figures, findings, loading, plotting, scope, tables
+from helpers import (
+    caveats,
+    chart_titles,
+    comparison,
+    derived,
+    evidence,
+    figures,
+    findings,
+    loading,
+    plotting,
+    scope,
+    tables,
+)
 from helpers.paths import DATA
 from helpers.periods import Period
 
@@ -136,7 +148,7 @@ def test_findings_and_titles_are_computed_from_the_data(monkeypatch):
 
 
 def test_derived_numbers_are_language_neutral_with_formula_and_inputs():
-    numbers = comparison.derived_numbers(BOTH).set_index("key")
+    numbers = derived.derived_numbers(BOTH).set_index("key")
     rate = numbers.loc["integration_rate"]
     assert (rate["value"], rate["operands"], rate["inputs"]) == (48.9, (910.0, 1860.0), ("20220505-14", "20220505-12"))
     assert numbers.loc["implied_denominator", "value"] == 1706

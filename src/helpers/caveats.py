@@ -7,7 +7,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from helpers import comparison, loading, scope
+from helpers import comparison, derived, loading, scope
 from helpers.evidence import excerpt, own_words, results, rows_of, service_levels, targets
 from helpers.periods import Period
 from helpers.phrases import label, num, sequence, short, signed, value, value_period, worded_derived
@@ -150,7 +150,7 @@ def comparability_notes(notebook: str, provinces: list[str], lang: str) -> pd.Da
     for line in parts_check(notebook, provinces, lang):
         add(say("topics.total_vs_parts", lang), say("topics.checked", lang), line)
     # 5. a rate whose denominator the article does not state
-    for r in comparison.derived_numbers(provinces).itertuples():
+    for r in derived.derived_numbers(provinces).itertuples():
         if notebook == "02" and r.key == "implied_denominator":
             rate = rows_of(res, r.province, "online_services_national_portal_integration_rate").iloc[0]
             add(

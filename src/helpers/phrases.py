@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import comparison, loading
+from helpers import derived, loading
 from helpers.wording import say
 from helpers.wording.formats import (
     formula_text,
@@ -51,13 +51,13 @@ def sequence(rows: pd.DataFrame, lang: str, periods: bool = True, sep: str = " â
 
 
 def worded_derived(notebook: str, provinces: list[str], lang: str) -> list[dict]:
-    """helpers.comparison.derived_numbers of the notebook's indicators, worded:
+    """helpers.derived.derived_numbers of the notebook's indicators, worded:
     quantity, value, formula (numbers in `lang`), inputs, caveat, key, period."""
     from helpers import scope
 
     ids = set(scope.indicators(notebook))
     out = []
-    for d in comparison.derived_numbers(provinces).itertuples():
+    for d in derived.derived_numbers(provinces).itertuples():
         if d.indicator_id not in ids:
             continue
         caveat = say(f"derived.{d.key}.caveat", lang)
@@ -78,7 +78,7 @@ def worded_derived(notebook: str, provinces: list[str], lang: str) -> list[dict]
                 "quantity": say(f"derived.{d.key}.quantity", lang, period=period_text(d.period, lang)),
                 "value": shown,
                 "number": d.value,
-                "formula": formula_text(comparison.FORMULAS[d.key], d.operands, d.operand_decimals, lang),
+                "formula": formula_text(derived.FORMULAS[d.key], d.operands, d.operand_decimals, lang),
                 "inputs": ", ".join(d.inputs),
                 "caveat": caveat,
                 "key": d.key,

@@ -62,7 +62,7 @@ def value_text(value: float, qualifier: str, unit: str, lang: str) -> str:
 
 
 def formula_text(template: str, operands, decimals, lang: str) -> str:
-    """helpers.comparison.FORMULAS[key] with its operands in the reader's number format."""
+    """helpers.derived.FORMULAS[key] with its operands in the reader's number format."""
     return template.format(*(format_number(v, lang, decimals=d) for v, d in zip(operands, decimals)))
 
 
