@@ -77,40 +77,70 @@ def verdict(gap: float, sd: float) -> str:
     return "near_tie" if abs(gap) < NEAR_TIE_SD * sd else "ahead"
 
 
+def year_pairs(per: pd.DataFrame, year_column: str, provinces: list[str]):
+    """(year, a, b, row of a, row of b) for every pair of chosen provinces
+    that both have a row in a year (rows indexed by province)."""
+    for year, group in per.groupby(year_column, sort=True):
+        values = group.set_index("province")
+        for a, b in combinations(provinces, 2):
+            if a in values.index and b in values.index:
+                yield year, a, b, values.loc[a], values.loc[b]
+
+
+def pair_gap(a: str, b: str, x: pd.Series, y: pd.Series) -> dict:
+    """Both scores, the gap (a − b) in points and in SD of the year, the verdict and the leader."""
+    gap, sd = float(x["score"] - y["score"]), float(x["sd"])
+    call = verdict(gap, sd)
+    return {
+        "province_a": a,
+        "province_b": b,
+        "score_a": float(x["score"]),
+        "score_b": float(y["score"]),
+        "gap": gap,
+        "gap_in_sd": gap / sd,
+        "sd": sd,
+        "verdict": call,
+        "leader": "" if call == "near_tie" else (a if gap > 0 else b),
+    }
+
+
+GAP_COLUMNS = [
+    "assessment_year",
+    "province_a",
+    "province_b",
+    "score_a",
+    "score_b",
+    "gap",
+    "gap_in_sd",
+    "sd",
+    "median",
+    "rank_a",
+    "rank_b",
+    "rank_gap",
+    "verdict",
+    "leader",
+    "rule",
+    "source_id",
+]
+
+
 def gaps(provinces: list[str]) -> pd.DataFrame:
     """For each year and each pair of chosen provinces: both scores, the gap
     (a − b), the gap in SD units, the rank gap, the verdict and the leader."""
-    per = province_scores(provinces)
-    rows = []
-    for year, group in per.groupby("assessment_year", sort=True):
-        values = group.set_index("province")
-        for a, b in combinations(provinces, 2):
-            if a not in values.index or b not in values.index:
-                continue
-            x, y = values.loc[a], values.loc[b]
-            gap = float(x["score"] - y["score"])
-            call = verdict(gap, float(x["sd"]))
-            rows.append(
-                {
-                    "assessment_year": year,
-                    "province_a": a,
-                    "province_b": b,
-                    "score_a": float(x["score"]),
-                    "score_b": float(y["score"]),
-                    "gap": gap,
-                    "gap_in_sd": gap / float(x["sd"]),
-                    "sd": float(x["sd"]),
-                    "median": float(x["median"]),
-                    "rank_a": int(x["rank"]),
-                    "rank_b": int(y["rank"]),
-                    "rank_gap": int(y["rank"] - x["rank"]),
-                    "verdict": call,
-                    "leader": "" if call == "near_tie" else (a if gap > 0 else b),
-                    "rule": f"near tie if |gap| < {NEAR_TIE_SD:g} × SD of the {int(x['n_provinces'])} scores",
-                    "source_id": x["source_id"],
-                }
-            )
-    return pd.DataFrame(rows)
+    rows = [
+        {
+            "assessment_year": year,
+            **pair_gap(a, b, x, y),
+            "median": float(x["median"]),
+            "rank_a": int(x["rank"]),
+            "rank_b": int(y["rank"]),
+            "rank_gap": int(y["rank"] - x["rank"]),
+            "rule": f"near tie if |gap| < {NEAR_TIE_SD:g} × SD of the {int(x['n_provinces'])} scores",
+            "source_id": x["source_id"],
+        }
+        for year, a, b, x, y in year_pairs(province_scores(provinces), "assessment_year", provinces)
+    ]
+    return pd.DataFrame(rows, columns=GAP_COLUMNS)
 
 
 def regional_change(region: list[str], first: int, last: int) -> pd.DataFrame:

@@ -10,12 +10,10 @@ rule is the DTI one (helpers.dti_scores.NEAR_TIE_SD × SD of the year's scores).
 
 from __future__ import annotations
 
-from itertools import combinations
-
 import pandas as pd
 
 from helpers import loading
-from helpers.dti_scores import verdict
+from helpers.dti_scores import pair_gap, year_pairs
 from helpers.map_frames import papi_comparable_years
 
 SUBDIMENSIONS = ("internet_access", "egov_portal_access", "e_responsiveness")
@@ -44,38 +42,40 @@ def province_ranks(provinces: list[str]) -> pd.DataFrame:
     ].reset_index(drop=True)
 
 
+GAP_COLUMNS = [
+    "year",
+    "province_a",
+    "province_b",
+    "score_a",
+    "score_b",
+    "rank_a",
+    "rank_b",
+    "n_ranked",
+    "gap",
+    "gap_in_sd",
+    "sd",
+    "verdict",
+    "leader",
+    "source_id",
+]
+
+
 def gaps(provinces: list[str]) -> pd.DataFrame:
     """For each comparable year where both have a score, each pair of chosen
     provinces: both scores and ranks, the gap, the gap in SD, the verdict, the leader."""
     per = province_ranks(provinces).dropna(subset=["score"])
-    rows = []
-    for year, group in per.groupby("year", sort=True):
-        values = group.set_index("province")
-        for a, b in combinations(provinces, 2):
-            if a not in values.index or b not in values.index:
-                continue
-            x, y = values.loc[a], values.loc[b]
-            gap, sd = float(x["score"] - y["score"]), float(x["sd"])
-            call = verdict(gap, sd)
-            rows.append(
-                {
-                    "year": int(year),
-                    "province_a": a,
-                    "province_b": b,
-                    "score_a": float(x["score"]),
-                    "score_b": float(y["score"]),
-                    "rank_a": int(x["rank"]),
-                    "rank_b": int(y["rank"]),
-                    "n_ranked": int(x["n_ranked"]),
-                    "gap": gap,
-                    "gap_in_sd": gap / sd,
-                    "sd": sd,
-                    "verdict": call,
-                    "leader": "" if call == "near_tie" else (a if gap > 0 else b),
-                    "source_id": x["source_id"],
-                }
-            )
-    return pd.DataFrame(rows)
+    rows = [
+        {
+            "year": int(year),
+            **pair_gap(a, b, x, y),
+            "rank_a": int(x["rank"]),
+            "rank_b": int(y["rank"]),
+            "n_ranked": int(x["n_ranked"]),
+            "source_id": x["source_id"],
+        }
+        for year, a, b, x, y in year_pairs(per, "year", provinces)
+    ]
+    return pd.DataFrame(rows, columns=GAP_COLUMNS)
 
 
 def lead_counts(provinces: list[str]) -> pd.DataFrame:
