@@ -172,28 +172,21 @@ def decree_42_note(provinces: list[str], lang: str) -> str:
     if rows.empty:
         lines.append(say("decree42.none", lang))
     for r in rows.itertuples():
+        totals = {
+            "province": r.province,
+            "before": number_text(r.total_before, lang),
+            "date_before": date_text(r.date_before, lang),
+            "after": number_text(r.total_after, lang),
+            "date_after": date_text(r.date_after, lang),
+        }
         if pd.isna(r.level2_after) or pd.isna(r.levels_3_4_after) or pd.isna(r.level4_before):
-            lines.append(
-                say(
-                    "decree42.line_totals",
-                    lang,
-                    province=r.province,
-                    before=number_text(r.total_before, lang),
-                    date_before=date_text(r.date_before, lang),
-                    after=number_text(r.total_after, lang),
-                    date_after=date_text(r.date_after, lang),
-                )
-            )
+            lines.append(say("decree42.line_totals", lang, **totals))
             continue
         lines.append(
             say(
                 "decree42.line",
                 lang,
-                province=r.province,
-                before=number_text(r.total_before, lang),
-                date_before=date_text(r.date_before, lang),
-                after=number_text(r.total_after, lang),
-                date_after=date_text(r.date_after, lang),
+                **totals,
                 l2=number_text(r.level2_after, lang),
                 l34=number_text(r.levels_3_4_after, lang),
                 l4b=number_text(r.level4_before, lang),
