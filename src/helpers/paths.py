@@ -17,6 +17,9 @@ VARIANTS = ROOT / "out"
 # The runner points this at a staging folder so that figures appear in
 # figures/ only after every notebook succeeded; tests point it at a tmp dir.
 FIGURES_ENV = "DX_FIGURES_DIR"
+# "0" draws figures without writing their files: strict nbval re-executes the
+# committed notebooks to compare their outputs, and files are not outputs.
+WRITE_FIGURES_ENV = "DX_WRITE_FIGURES"
 
 
 _chosen: Path | None = None
@@ -29,6 +32,11 @@ def choose_figures_dir(path: Path | None) -> None:
     """
     global _chosen
     _chosen = path
+
+
+def writes_figures() -> bool:
+    """False when DX_WRITE_FIGURES=0 (strict nbval's runs; see conftest.py)."""
+    return os.environ.get(WRITE_FIGURES_ENV, "1") != "0"
 
 
 def figures_dir() -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 
-from helpers.paths import figures_dir
+from helpers.paths import figures_dir, writes_figures
 from helpers.periods import Period
 
 # Okabe–Ito colour-blind-safe palette. The two study provinces keep their colour
@@ -82,6 +82,8 @@ def save_figure(fig: plt.Figure, name: str, data=None) -> list[Path]:
     Written to helpers.paths.figures_dir(): figures/ by default, a staging
     folder during `python -m helpers.run`, a tmp dir under pytest.
     """
+    if not writes_figures():
+        return []
     out = figures_dir()
     (out / "data").mkdir(parents=True, exist_ok=True)
     paths = [out / f"{name}.png", out / f"{name}.svg"]
