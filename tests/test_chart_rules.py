@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers import corpus, dti, dti_change, figures, papi, plotting, scope, scorecard, summary_figures, verdicts
+from helpers.paths import FIGURES, FIGURES_ENV, WRITE_FIGURES_ENV
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]
@@ -16,14 +17,18 @@ NO_ARTICLE = ["Cần Thơ", "Sóc Trăng"]  # provinces of regions.csv with no c
 
 
 _DRAWN = {}
+WRITTEN = (tuple(BOTH), "en")  # the one selection whose files are written (and compared with figures/)
 
 
 def every_figure(provinces, lang="en"):
     """(name, figure, plotted) of every figure of notebooks 00–06 (maps: tests/test_maps.py), drawn once per
-    selection and language (drawing and saving is the slow part)."""
+    selection and language. Only the study's English figures are written: saving renders each figure
+    twice more, and the other selections' rules are checked on the figure objects."""
     key = (tuple(provinces), lang)
     if key not in _DRAWN:
+        os.environ[WRITE_FIGURES_ENV] = "1" if key == WRITTEN else "0"
         _DRAWN[key] = list(_draw(provinces, lang))
+        os.environ[WRITE_FIGURES_ENV] = "0"
     return _DRAWN[key]
 
 
@@ -46,17 +51,19 @@ def _draw(provinces, lang):
 @pytest.fixture(scope="module", autouse=True)
 def _out(tmp_path_factory):
     out = tmp_path_factory.mktemp("figures")
-    before = os.environ.get("DX_FIGURES_DIR")
-    os.environ["DX_FIGURES_DIR"] = str(out)
+    before = {k: os.environ.get(k) for k in (FIGURES_ENV, WRITE_FIGURES_ENV)}
+    os.environ[FIGURES_ENV] = str(out)
+    os.environ[WRITE_FIGURES_ENV] = "0"
     plotting.use_style()
     plt.rcParams["figure.max_open_warning"] = 0  # figures are kept for every rule
     yield out
     _DRAWN.clear()
     plt.close("all")
-    if before is None:
-        del os.environ["DX_FIGURES_DIR"]
-    else:
-        os.environ["DX_FIGURES_DIR"] = before
+    for k, v in before.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 @pytest.mark.parametrize("provinces", [BOTH, ["Tiền Giang"]], ids=["both", "single"])
@@ -74,8 +81,9 @@ def test_no_placeholder_has_the_size_of_data(provinces):
 
 
 def test_panels_of_one_unit_share_one_visible_scale():
+    drawn = {name: (fig, plotted) for name, fig, plotted in every_figure(BOTH)}
     for name in scope.charts():
-        fig, plotted = figures.plot(name, BOTH, "en")
+        fig, plotted = drawn[name]
         limits = {}
         for ax, indicator in zip(fig.axes, scope.chart(name)):
             unit = plotted.loc[plotted["indicator_id"] == indicator, "unit"].iloc[0]
@@ -106,18 +114,22 @@ def test_no_solid_line_joins_different_tiers_or_crosses_the_method_break():
 
 
 def test_no_figure_is_written_for_an_empty_selection(tmp_path, monkeypatch):
-    monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
-    drawn = {name: fig for name, fig, _ in _draw(NO_ARTICLE, "en")}
+    drawn = {name: fig for name, fig, _ in every_figure(NO_ARTICLE)}
     for name in scope.charts():
         assert drawn[name] is None
     assert drawn["06_milestones_timeline"] is None
-    written = {p.stem for p in tmp_path.glob("*.png")}
-    assert written and not written & {n for n, f in drawn.items() if f is None}
-    _, plotted = figures.plot("02_online_services_by_level", NO_ARTICLE, "en")
-    assert "Cần Thơ" in plotted.attrs["why"] and "Sóc Trăng" in plotted.attrs["why"]
+    assert drawn["01_dti_rank_trajectories"] is not None  # official tables rank every province
+    # The figures with nothing to show, drawn again with files on: none is written.
+    monkeypatch.setenv(FIGURES_ENV, str(tmp_path))
+    monkeypatch.setenv(WRITE_FIGURES_ENV, "1")
+    for name in scope.charts():
+        assert figures.plot(name, NO_ARTICLE, "en")[0] is None
+    assert corpus.plot_timeline(NO_ARTICLE, "en")[0] is None
     fig, plotted = scorecard.plot_scorecard(["Tiền Giang"], "en")
     assert fig is None and "nothing to compare" in plotted.attrs["why"]
-    assert drawn["01_dti_rank_trajectories"] is not None  # official tables rank every province
+    assert not any(tmp_path.iterdir())
+    _, plotted = figures.plot("02_online_services_by_level", NO_ARTICLE, "en")
+    assert "Cần Thơ" in plotted.attrs["why"] and "Sóc Trăng" in plotted.attrs["why"]
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -133,7 +145,7 @@ def test_captions_cite_outlet_and_date_not_file_slugs():
         text = fig._supxlabel.get_text().replace("\n", " ")
         for source_id in set(plotted.get("source_id", pd.Series(dtype=str))) - {""}:
             assert source_id not in text, f"{name} cites the slug {source_id}"
-    fig, _ = figures.plot("02_national_portal_integration", BOTH, "en")
+    fig = next(fig for name, fig, _ in every_figure(BOTH) if name == "02_national_portal_integration")
     assert "baohaugiang.com.vn, 2022-05-05" in fig._supxlabel.get_text().replace("\n", " ")
 
 
@@ -147,15 +159,15 @@ def test_each_province_keeps_its_colour_everywhere():
     assert seen == {p: {plotting.province_colour(p, BOTH)} for p in BOTH}
 
 
-def test_figure_data_is_written_beside_each_figure_and_is_deterministic(tmp_path, monkeypatch):
-    monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
-    names = [name for name, fig, _ in _draw(BOTH, "en") if fig is not None]
-    files = [f"data/{n}.csv" for n in names] + [f"{n}.png" for n in names]  # PNGs too: no random jitter
-    first = {f: (tmp_path / f).read_bytes() for f in files}
-    plt.close("all")
-    list(_draw(BOTH, "en"))
-    assert {f: (tmp_path / f).read_bytes() for f in files} == first
-    level = pd.read_csv(tmp_path / "data" / "02_online_services_by_level.csv")
+def test_figure_data_is_written_beside_each_figure_and_is_deterministic(_out):
+    """Drawn here, in this process, every file equals the one `make run` wrote from the notebook
+    kernels: no random jitter, dates or ids (and the committed figures are current)."""
+    names = [name for name, fig, _ in every_figure(BOTH) if fig is not None]
+    files = [f"data/{n}.csv" for n in names] + [f"{n}.png" for n in names] + [f"{n}.svg" for n in names]
+    assert sorted(p.relative_to(_out).as_posix() for p in _out.rglob("*") if p.is_file()) == sorted(files)
+    different = [f for f in files if (_out / f).read_bytes() != (FIGURES / f).read_bytes()]
+    assert different == [], "differs from the committed file (run `make run`)"
+    level = pd.read_csv(_out / "data" / "02_online_services_by_level.csv")
     row = level[(level["indicator_id"] == "online_services_total") & (level["period"] == "2022-05-05")].iloc[0]
     assert (row["province"], row["value"], row["source_id"]) == (
         "Hậu Giang",
