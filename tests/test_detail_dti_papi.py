@@ -33,6 +33,7 @@ def mekong():
 @pytest.fixture(autouse=True)
 def _scratch(tmp_path, monkeypatch):
     monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
+    monkeypatch.setenv("DX_WRITE_FIGURES", "0")  # checked on the figure objects; files: test_chart_rules
     plotting.use_style()
     yield
     plt.close("all")

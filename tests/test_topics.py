@@ -52,6 +52,7 @@ def marks(ax):
 @pytest.fixture(autouse=True)
 def _style_and_close(tmp_path, monkeypatch):
     monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
+    monkeypatch.setenv("DX_WRITE_FIGURES", "0")  # checked on the figure objects; files: test_chart_rules
     plotting.use_style()
     yield
     plt.close("all")
