@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from helpers.paths import ROOT
@@ -18,7 +18,11 @@ from helpers.paths import ROOT
 _SPACES = re.compile(r"\s+")
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
+# Each article is searched for every one of its quotes (and validation runs on
+# every check): normalizing it once per text, not once per quote, is what keeps
+# `make validate` and the tests quick.
+@lru_cache(maxsize=1024)
+def normalize_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     """NFC text with each whitespace run (U+00A0 included) as one space, and for
     each output character its index in `text`. Indexes refer to the NFC form of
     `text`, which is `text` itself for NFC input (all stored articles are NFC)."""
@@ -32,7 +36,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
             ch = " "
         out.append(ch)
         origin.append(i)
-    return "".join(out), origin
+    return "".join(out), tuple(origin)
 
 
 def normalize(text: str) -> str:
