@@ -4,8 +4,11 @@ Notebook kernels started by nbval and papermill inherit this environment, so
 figures written while testing go to a throwaway folder, never to figures/.
 """
 
+import fcntl
 import os
+import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
 from nbval.plugin import IPyNbCell
@@ -35,3 +38,70 @@ def pytest_runtest_setup(item):
             del os.environ[WRITE_FIGURES_ENV]
         else:
             os.environ[WRITE_FIGURES_ENV] = before
+
+
+# ------------------------------------------------------------ shared notebook runs
+# Parameterized runs of the notebooks that several test files read. Each runs once
+# per session, even with pytest-xdist: the first worker that asks runs it under a
+# file lock in the session's shared tmp folder, the others wait and reuse it.
+# `write`: whether the kernels write figure files (only checked where it is on).
+
+
+def mekong_delta() -> list[str]:
+    from helpers import loading
+
+    regions = loading.load("regions")
+    return list(regions.loc[regions["in_mekong_delta"], "province"])
+
+
+def shared_run_cases() -> dict:
+    from helpers import loading, running
+
+    every = running.canonical_notebooks()
+    summary = [nb for nb in every if nb.stem.startswith("00_")]
+    return {
+        # Vietnamese with the study's provinces reversed (files: test_clients).
+        "vietnamese": (every, {"lang": "vi", "provinces": list(reversed(loading.available_provinces()))}, False),
+        # Two provinces without a curated article: what is not reported, and figures not written.
+        "without_articles": (every, {"provinces": ["Cần Thơ", "Sóc Trăng"]}, True),
+        # The 13 Mekong Delta provinces in the summary.
+        "mekong_summary": (summary, {"provinces": mekong_delta()}, True),
+    }
+
+
+class SharedRuns:
+    def __init__(self, root: Path):
+        self.root = root
+        self.cases = shared_run_cases()
+
+    def parameters(self, case: str) -> dict:
+        return self.cases[case][1]
+
+    def folder(self, case: str) -> Path:
+        from helpers import running
+        from helpers.paths import FIGURES, NOTEBOOKS
+
+        notebooks, parameters, write = self.cases[case]
+        folder = self.root / case
+        with open(self.root / f"{case}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not (self.root / f"{case}.done").exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                committed = [*NOTEBOOKS.glob("*.ipynb"), *(f for f in FIGURES.rglob("*") if f.is_file())]
+                before = {p: p.read_bytes() for p in committed}
+                os.environ[WRITE_FIGURES_ENV] = "1" if write else "0"
+                try:
+                    running.run_notebooks(notebooks, parameters, folder, log=lambda m: None)
+                finally:
+                    os.environ.pop(WRITE_FIGURES_ENV, None)
+                assert {p: p.read_bytes() for p in committed} == before, f"the {case} run touched notebooks/ or figures/"
+                (self.root / f"{case}.done").touch()
+        return folder
+
+
+@pytest.fixture(scope="session")
+def shared_runs(tmp_path_factory) -> SharedRuns:
+    base = tmp_path_factory.getbasetemp()
+    root = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-runs"
+    root.mkdir(exist_ok=True)
+    return SharedRuns(root)

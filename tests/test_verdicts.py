@@ -137,21 +137,20 @@ def test_summary_sources_are_the_ones_behind_the_verdicts():
     assert {"papi-egov-dataset", "dti-2024-63-official", "press-lforum-tg-dx-2023"} <= ids
 
 
-@pytest.mark.parametrize("provinces", [NO_ARTICLE, "mekong"], ids=["no-article", "mekong-delta"])
-def test_summary_notebook_runs_for_other_provinces(provinces, tmp_path):
+@pytest.mark.parametrize("case", ["without_articles", "mekong_summary"])
+def test_summary_notebook_runs_for_other_provinces(shared_runs, case):
+    """Runs shared with tests/test_notebooks.py (conftest.py): two provinces without a
+    curated article, the 13 Mekong Delta provinces."""
     import nbformat
 
-    from helpers import running
-    from helpers.paths import NOTEBOOKS
-
-    provinces = mekong() if provinces == "mekong" else provinces
-    running.run_notebooks([NOTEBOOKS / "00_summary.ipynb"], {"provinces": provinces}, tmp_path, log=lambda m: None)
-    nb = nbformat.read(tmp_path / "00_summary.ipynb", as_version=4)
+    provinces = shared_runs.parameters(case)["provinces"]
+    folder = shared_runs.folder(case)
+    nb = nbformat.read(folder / "00_summary.ipynb", as_version=4)
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error" or o.get("name") == "stderr"]
     text = "\n".join(str(v) for o in outputs for k, v in o.get("data", {}).items() if k.startswith("text/"))
     assert all(p in text for p in provinces[1:])  # each compared with the first
-    assert (tmp_path / "figures" / "00_papi_egov.png").exists()
+    assert (folder / "figures" / "00_papi_egov.png").exists()
 
 
 def test_scorecard_counts_each_official_score_once_and_adds_papi_years():
