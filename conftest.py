@@ -94,7 +94,9 @@ class SharedRuns:
                     running.run_notebooks(notebooks, parameters, folder, log=lambda m: None)
                 finally:
                     os.environ.pop(WRITE_FIGURES_ENV, None)
-                assert {p: p.read_bytes() for p in committed} == before, f"the {case} run touched notebooks/ or figures/"
+                assert {p: p.read_bytes() for p in committed} == before, (
+                    f"the {case} run touched notebooks/ or figures/"
+                )
                 (self.root / f"{case}.done").touch()
         return folder
 
