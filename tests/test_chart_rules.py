@@ -8,7 +8,19 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import corpus, dti, dti_change, figures, papi, plotting, scope, scorecard, summary_figures, verdicts
+from helpers import (
+    corpus,
+    dti,
+    dti_change,
+    figures,
+    papi,
+    plotting,
+    scope,
+    scorecard,
+    service_levels,
+    summary_figures,
+    verdicts,
+)
 from helpers.paths import FIGURES, FIGURES_ENV, WRITE_FIGURES_ENV
 
 matplotlib.use("Agg")
@@ -77,7 +89,10 @@ def test_no_placeholder_has_the_size_of_data(provinces):
             assert not [p for p in ax.patches if p.get_hatch()], f"{name}: hatched placeholder"
         if name in scope.charts():
             bars = sum(len(ax.patches) for ax in fig.axes)
-            assert bars <= plotted["value"].notna().sum(), f"{name}: more bars than reported values"
+            if service_levels.stacked_parts(name):  # segments: the stated parts and the remainder of a total
+                assert bars == plotted["role"].isin(["part", "remainder"]).sum(), f"{name}: a segment is not data"
+            else:
+                assert bars <= plotted["value"].notna().sum(), f"{name}: more bars than reported values"
 
 
 def test_panels_of_one_unit_share_one_visible_scale():
@@ -93,6 +108,39 @@ def test_panels_of_one_unit_share_one_visible_scale():
             if unit == "percent":
                 assert max(ax.get_xticks()) <= 100
         assert all(len(v) == 1 for v in limits.values()), f"{name}: panels of one unit on different scales {limits}"
+
+
+def bar_segments(ax):
+    """Bar centre y -> [(left, width)] of its patches, left to right."""
+    bars = {}
+    for patch in ax.patches:
+        bars.setdefault(round(patch.get_y() + patch.get_height() / 2, 6), []).append((patch.get_x(), patch.get_width()))
+    return {y: sorted(segments) for y, segments in bars.items()}
+
+
+@pytest.mark.parametrize("provinces", [BOTH, ["Hậu Giang"]], ids=["both", "single"])
+def test_parts_of_a_whole_are_drawn_as_one_stacked_bar(provinces):
+    """A total and its parts (service levels 2/3/4): one bar per province and date whose
+    segments share one y and are contiguous from 0, each starting where the previous ended,
+    ending at the reported total when the parts (and an arithmetic remainder) make it up;
+    no bar where nothing is reported."""
+    stacked = [name for name in scope.charts() if service_levels.stacked_parts(name)]
+    assert "02_online_services_by_level" in stacked
+    for name in stacked:
+        fig, plotted = figures.plot(name, provinces, "en")
+        (ax,) = fig.axes
+        bars = bar_segments(ax)
+        expected = plotted.dropna(subset=["bar"])
+        assert len(bars) == expected["bar"].nunique(), f"{name}: one bar per province and date"
+        for (y, segments), (_, group) in zip(sorted(bars.items()), expected.groupby("bar", sort=True)):
+            assert segments[0][0] == 0, f"{name}: bar at y={y} does not start at 0"
+            for (left, width), (next_left, _) in zip(segments, segments[1:]):
+                assert next_left == pytest.approx(left + width), f"{name}: a gap or overlap in the bar at y={y}"
+            drawn = group[group["role"].isin(["part", "remainder"])]
+            assert [w for _, w in segments] == pytest.approx(drawn["value"].tolist())
+            total = group[group["role"] == "total"]
+            if len(total) and group["check"].iloc[0] in ("sums", "remainder", "no_parts"):
+                assert segments[-1][0] + segments[-1][1] == pytest.approx(total["value"].iloc[0])
 
 
 def test_no_solid_line_joins_different_tiers_or_crosses_the_method_break():

@@ -180,12 +180,21 @@ def test_decree_42_note_uses_the_curated_counts():
         if r["kind"] == "result"
     }
     end = ("Hậu Giang", "2022-12-31")
-    l34 = by[(end[0], "online_services_level3", end[1])] + by[(end[0], "online_services_level4", end[1])]
+    start = ("Hậu Giang", "2022-05-05")
+    facts = {r["fact"]: r for r in rows("legal_facts.csv") if r["act"] == "42/2022/NĐ-CP"}
     note = papi.decree_42_note(BOTH, "en")
-    assert "Decree 42/2022/NĐ-CP, issued 2022-06-24" in note
-    assert f"levels 3 + 4 make {l34:,.0f}" in note
-    assert f"{by[(end[0], 'online_services_level2', end[1])]:,.0f} level-2 services" in note
-    assert "1,860 → 1,851 is not a fall in services" in note
+    assert f"signed on {facts['signed']['value']} ([dichvucong.tiengiang.gov.vn]({facts['signed']['url']}))" in note
+    assert f"took effect on {facts['effective']['value']}" in note and facts["effective"]["url"] in note
+    assert facts["old_levels_mapping"]["confidence"] == "unverified" and not facts["old_levels_mapping"]["value"]
+    assert "is an assumption, not a verified fact" in note  # the mapping is not asserted
+    l2, l3, l4 = (by[(end[0], f"online_services_level{n}", end[1])] for n in (2, 3, 4))
+    assert f"({l2:,.0f} at level 2, {l3:,.0f} at level 3, {l4:,.0f} at level 4)" in note
+    total_before, l4_before = (
+        by[(*start[:1], "online_services_total", start[1])],
+        by[(*start[:1], "online_services_level4", start[1])],
+    )
+    assert f"({total_before - l4_before:,.0f} not broken down)" in note
+    assert "1,860 → 1,851 (a change of -9)" in note and "1,860 → 1,851 is not read as a fall in services" in note
     assert "No chosen province reports" in papi.decree_42_note(NO_ARTICLE, "en")
 
 

@@ -1,14 +1,16 @@
 """Charts plot the curated numbers, put rank 1 at the top, mark missing
 values and render every Vietnamese glyph."""
 
+import csv
 import warnings
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.collections import PathCollection
 
-from helpers import comparison, corpus, dti, loading, plotting, scorecard
+from helpers import comparison, corpus, dti, figures, loading, plotting, scorecard
 from helpers.charts import dti as charts_dti
 from helpers.periods import Period
 from helpers.wording.formats import value_text
@@ -152,3 +154,46 @@ def test_every_vietnamese_label_renders_without_missing_glyphs():
 
 def test_missing_glyph_detection_works():
     assert missing_glyph_warnings(["漢字"])  # a glyph the project font lacks is caught
+
+
+def test_service_levels_are_stacked_segments_of_the_observed_totals():
+    """Read data/observations.csv with the csv module: per province and date, the
+    levels 2/3/4 reported, in that order, each starting where the previous ended; the
+    remainder of the total (total minus the levels) as its own segment; the total at the
+    end. Compared with the figure data and with the drawn patches."""
+    with (Path(__file__).resolve().parents[1] / "data" / "observations.csv").open(encoding="utf-8") as f:
+        observed = [r for r in csv.DictReader(f) if r["kind"] == "result" and r["province"] in BOTH]
+    levels = ["online_services_level2", "online_services_level3", "online_services_level4"]
+    by_date = {}
+    for r in observed:
+        if r["indicator_id"] in ["online_services_total", *levels]:
+            by_date.setdefault((r["province"], r["period_end"]), {})[r["indicator_id"]] = float(r["value"])
+    expected = []
+    for (province, date), found in sorted(by_date.items(), key=lambda kv: (BOTH.index(kv[0][0]), kv[0][1])):
+        start, segments = 0.0, []
+        for level in levels:
+            if level in found:
+                segments.append((level, start, found[level]))
+                start += found[level]
+        if "online_services_total" in found and found["online_services_total"] > start:
+            segments.append(("not_broken_down", start, found["online_services_total"] - start))
+        expected.append((province, date, segments, found.get("online_services_total")))
+    assert [(p, d, t) for p, d, _, t in expected] == [
+        ("Hậu Giang", "2022-05-05", 1860.0),
+        ("Hậu Giang", "2022-12-31", 1851.0),
+    ]
+    fig, plotted = figures.plot("02_online_services_by_level", BOTH, "en")
+    drawn = plotted[plotted["role"].isin(["part", "remainder"])]
+    got = [
+        (
+            group["province"].iloc[0],
+            str(group["period"].iloc[0]),
+            list(zip(group["indicator_id"], group["segment_start"], group["value"])),
+            plotted.loc[(plotted["bar"] == bar) & (plotted["role"] == "total"), "value"].iloc[0],
+        )
+        for bar, group in drawn.groupby("bar", sort=True)
+    ]
+    assert got == expected
+    patches = sorted((round(p.get_y(), 3), p.get_x(), p.get_width()) for p in fig.axes[0].patches)
+    assert [(x, w) for _, x, w in patches] == [(s, v) for _, _, segs, _ in expected for _, s, v in segs]
+    assert plotted.loc[plotted["province"] == "Tiền Giang", "role"].tolist() == ["not_reported"]

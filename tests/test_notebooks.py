@@ -150,14 +150,9 @@ QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`|
 IDS = re.compile(r"[\w.\-/]*\w[_/][\w.\-/]*|\w+(?:\.\w+)+|\b(?=[\w-]*[^\W\d_])\w+(?:-\w+){2,}")
 # Outputs of code written inside the notebooks (not in helpers), English until
 # that code calls a helper that takes `lang`; keyed by the cell's exact code.
-ENGLISH_FROM_NOTEBOOK_CODE = {
-    'loading.load("sources").groupby("tier").size().rename("sources").to_frame()': "06: sources per tier",
-    'classified = coverage.classify_numbers()\nclassified[classified["status"] == "excluded"]'
-    '.groupby("reason").size().rename("numbers excluded").to_frame()': "06: exclusions per reason",
-    'table = dti.rank_matrix(provinces)\ntable.pivot_table(\n    index=["indicator_id", "province"], '
-    'columns="assessment_year", values="value", aggfunc="first"\n).astype("Int64")': "01: rank matrix, column names of data",
-    "plotted_distribution": "01: the figure data as plotted (language-neutral CSV columns)",
-}
+# Empty: every table a notebook shows comes from a helper with catalogue wording
+# (helpers.display_tables for the counts and pivots notebooks 01 and 06 once built inline).
+ENGLISH_FROM_NOTEBOOK_CODE: dict[str, str] = {}
 
 
 def english_left(text: str) -> list[str]:

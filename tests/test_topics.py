@@ -24,6 +24,7 @@ from helpers import (
     loading,
     plotting,
     scope,
+    service_levels,
     tables,
 )
 from helpers.paths import DATA
@@ -71,6 +72,8 @@ def test_plotted_marks_equal_the_curated_values(chart, provinces):
     if not expected:
         assert fig is None, "a figure with nothing to show is not drawn"
         return
+    if service_levels.stacked_parts(chart):
+        return check_stacked(fig, plotted, provinces, expected)
     drawn = {}
     for ax, indicator in zip(fig.axes, indicators):
         rows = plotted[plotted["indicator_id"] == indicator].reset_index(drop=True)
@@ -89,6 +92,38 @@ def test_plotted_marks_equal_the_curated_values(chart, provinces):
     titles = [ax.get_title(loc="left") for ax in fig.axes]
     labels = loading.load("indicators").set_index("indicator_id")["label_en"]
     assert [t.split("  (")[0] for t in titles] == [labels[i] for i in indicators]
+
+
+def check_stacked(fig, plotted, provinces, expected):
+    """A total and its parts: each curated part is a segment of its province's bar at
+    its value, in the province's hue; each curated total is written at the end of its
+    bar; the remainder of a total is outlined in the province colour; one × per
+    province without a value."""
+    (ax,) = fig.axes
+    by_y = {}
+    for patch in ax.patches:
+        by_y.setdefault(round(patch.get_y() + patch.get_height() / 2), []).append(patch)
+    texts = [t.get_text() for t in ax.texts]
+    drawn = {}
+    for bar, group in plotted.dropna(subset=["bar"]).groupby("bar", sort=True):
+        patches = sorted(by_y[int(bar)], key=lambda p: p.get_x())
+        segments = group[group["role"].isin(["part", "remainder"])]
+        assert len(patches) == len(segments)
+        colour = to_rgba(plotting.province_colour(group["province"].iloc[0], provinces))
+        for patch, r in zip(patches, segments.itertuples()):
+            assert patch.get_width() == pytest.approx(r.value)
+            if r.role == "remainder":
+                assert patch.get_facecolor() == to_rgba("white") and patch.get_edgecolor() == colour
+                continue
+            face = patch.get_facecolor()  # the province colour, lightened toward white for earlier parts
+            assert all(f >= c - 1e-9 for f, c in zip(face[:3], colour[:3])) and max(face[:3]) < 1
+            drawn[(r.province, r.indicator_id, r.period)] = patch.get_width()
+        for r in group[group["role"] == "total"].itertuples():
+            assert any(t.startswith(f"{r.value:,.0f} in total") for t in texts), r
+            drawn[(r.province, r.indicator_id, r.period)] = r.value
+    assert drawn == pytest.approx(expected), "every curated result is drawn, at its value, and nothing else"
+    crosses = sum(1 for line in ax.get_lines() if line.get_marker() == "x")
+    assert crosses == (plotted["role"] == "not_reported").sum(), "each province without a value gets one small ×"
 
 
 def test_targets_never_appear_in_plotted_data():

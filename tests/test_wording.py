@@ -115,6 +115,8 @@ FINDINGS_SIDE = [
     "scope",
     "citations",
     "periods",
+    "display_tables",
+    "service_levels",
 ]
 
 

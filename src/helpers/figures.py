@@ -8,9 +8,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers import comparison, loading, scope
+from helpers import comparison, loading, scope, service_levels
 from helpers.chart_titles import caption_extra, chart_title
 from helpers.charts import panels as charts_panels
+from helpers.charts import stacked as charts_stacked
 from helpers.citations import citations
 from helpers.plotting import save_figure
 from helpers.wording import say
@@ -72,6 +73,8 @@ def caption(plotted: pd.DataFrame, lang: str, extra: str = "") -> str:
 
 def plot(name: str, provinces: list[str], lang: str):
     """Draw and save chart `name`: returns (figure or None, plotted data)."""
+    if service_levels.stacked_parts(name):
+        return plot_stacked(name, provinces, lang)
     plotted = plotted_frame(name, provinces)
     if plotted["value"].isna().all():
         plotted.attrs["why"] = say("figures.nothing_to_show", lang, provinces=", ".join(provinces))
@@ -95,5 +98,53 @@ def plot(name: str, provinces: list[str], lang: str):
     fig = charts_panels.indicator_panels(
         plotted.assign(label=text), panels, provinces, texts, lambda x: number_text(x, lang)
     )
+    save_figure(fig, name, plotted)
+    return fig, plotted
+
+
+def _segment_name(indicator: str, lang: str) -> str:
+    return say(f"stacked.part.{indicator}", lang)
+
+
+def plot_stacked(name: str, provinces: list[str], lang: str):
+    """A total and its parts (notebook_scope.yaml `parts`): one stacked bar per
+    province and date (helpers.service_levels.stacked_frame), each segment
+    labelled, the total at the end of the bar; saved with one row per segment."""
+    total_id, part_ids = service_levels.stacked_parts(name)
+    plotted = service_levels.stacked_frame(name, provinces)
+    if plotted["value"].isna().all():
+        plotted.attrs["why"] = say("figures.nothing_to_show", lang, provinces=", ".join(provinces))
+        return None, plotted
+    labels, ends = [], {}
+    for bar, group in plotted.dropna(subset=["bar"]).groupby("bar", sort=True):
+        parts = group[group["role"] == "part"]
+        total = group[group["role"] == "total"]
+        period = period_text(group["period"].iloc[0], lang)
+        values = {
+            "parts": number_text(parts["value"].sum(), lang),
+            "period": period,
+            "total": value_text(total["value"].iloc[0], total["qualifier"].iloc[0], total["unit"].iloc[0], lang)
+            if len(total)
+            else "",
+        }
+        ends[bar] = say(f"stacked.end.{group['check'].iloc[0]}", lang, **values)
+    for r in plotted.itertuples():
+        if r.role == "not_reported":
+            labels.append(say("no_data", lang))
+        elif r.role in ("part", "remainder"):
+            labels.append(f"{_segment_name(r.indicator_id, lang)}\n{number_text(r.value, lang)}")
+        else:
+            labels.append("")
+    drawn = plotted.assign(label=labels, end_label=[ends.get(b, "") if pd.notna(b) else "" for b in plotted["bar"]])
+    indicators = loading.load("indicators").set_index("indicator_id")
+    shown = plotted[plotted["role"].isin(["part", "total"])]
+    note = f"  ({say('figures.periods_differ', lang)})" if shown["period"].nunique() > 1 else ""
+    texts = {
+        "title": chart_title(name, provinces, lang),
+        "caption": caption(plotted, lang, say("stacked.caption", lang)),
+        "axis": say("stacked.axis", lang, label=indicator_label(indicators.loc[total_id], lang)),
+        "panel": say("stacked.panel", lang, parts=", ".join(_segment_name(p, lang) for p in part_ids)) + note,
+    }
+    fig = charts_stacked.stacked_bars(drawn, part_ids, provinces, texts, lambda x: number_text(x, lang))
     save_figure(fig, name, plotted)
     return fig, plotted

@@ -53,6 +53,7 @@ def _cached(name: str) -> pd.DataFrame:
             _read(REFERENCE / "province_facts.csv", dtype={"value": float}), "period_start", "period_end"
         ),
         "rate_definitions": lambda: _read(DATA / "rate_definitions.csv"),
+        "legal_facts": lambda: _read(DATA / "legal_facts.csv"),
         "dti_calendar": lambda: _dates(_read(REFERENCE / "dti_calendar.csv"), "announced"),
         "regions": lambda: _read(REFERENCE / "regions.csv").assign(
             in_mekong_delta=lambda d: d["in_mekong_delta"].astype(str).str.lower().eq("true")
@@ -66,7 +67,7 @@ def load(name: str) -> pd.DataFrame:
     number_exclusions, exclusion_reasons, dti_scores, dti_mekong_ranks,
     dti_press_facts, dti_calendar, regions, papi_egov_subdimensions,
     papi_egov_scores, papi_press_facts, population, province_facts,
-    rate_definitions)."""
+    rate_definitions, legal_facts)."""
     return _cached(name).copy()
 
 

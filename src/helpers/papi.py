@@ -7,6 +7,8 @@ catalogues; drawing from helpers.charts.dti.distribution."""
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pandas as pd
 
 from helpers import dti_scores, loading, papi_scores, service_levels
@@ -165,10 +167,31 @@ def plot_distribution(provinces: list[str], lang: str, name: str = DISTRIBUTION_
     return fig, plotted
 
 
+def _site(url: str) -> str:
+    return urlparse(url).netloc.removeprefix("www.")
+
+
 def decree_42_note(provinces: list[str], lang: str) -> str:
-    """Why a total reported before and after Decree 42/2022/NĐ-CP is not a trend, with the numbers."""
+    """Why a total reported before and after Decree 42/2022/NĐ-CP is not a trend, with the numbers;
+    the decree's dates and definitions cited from data/legal_facts.csv."""
+    facts = service_levels.decree_42()
+    signed, effective, levels = facts["signed"], facts["effective"], facts["levels"]
+    lines = [
+        say(
+            "decree42.what",
+            lang,
+            signed=date_text(pd.Timestamp(signed["value"]), lang),
+            signed_site=_site(signed["url"]),
+            signed_url=signed["url"],
+            effective=date_text(pd.Timestamp(effective["value"]), lang),
+            effective_site=_site(effective["url"]),
+            effective_url=effective["url"],
+            effective_confidence=say(f"confidence.{effective['confidence']}", lang),
+            levels_site=_site(levels["url"]),
+            levels_url=levels["url"],
+        )
+    ]
     rows = service_levels.across_decree_42(provinces)
-    lines = [say("decree42.what", lang, issued=date_text(service_levels.DECREE_42_ISSUED, lang))]
     if rows.empty:
         lines.append(say("decree42.none", lang))
     for r in rows.itertuples():
@@ -179,7 +202,9 @@ def decree_42_note(provinces: list[str], lang: str) -> str:
             "after": number_text(r.total_after, lang),
             "date_after": date_text(r.date_after, lang),
         }
-        if pd.isna(r.level2_after) or pd.isna(r.levels_3_4_after) or pd.isna(r.level4_before):
+        old_levels_after = not (pd.isna(r.level2_after) or pd.isna(r.level3_after) or pd.isna(r.level4_after))
+        in_force = r.date_after >= pd.Timestamp(effective["value"])
+        if not old_levels_after or not in_force or pd.isna(r.level4_before):
             lines.append(say("decree42.line_totals", lang, **totals))
             continue
         lines.append(
@@ -188,9 +213,11 @@ def decree_42_note(provinces: list[str], lang: str) -> str:
                 lang,
                 **totals,
                 l2=number_text(r.level2_after, lang),
-                l34=number_text(r.levels_3_4_after, lang),
+                l3=number_text(r.level3_after, lang),
                 l4b=number_text(r.level4_before, lang),
                 l4a=number_text(r.level4_after, lang),
+                diff=number_text(r.total_change, lang),
+                rest=number_text(r.total_before - r.level4_before, lang),
                 src_before=citation(r.source_before, lang),
                 src_after=citation(r.source_after, lang),
             )
