@@ -12,14 +12,15 @@ import pytest
 
 from helpers import parameters, paths
 
-# One notebook each keeps the suite short; every notebook calls the same setup line (test_parameters).
-# The DTI notebook draws for a single province too (a scorecard of one province has nothing to draw).
-DTI = paths.NOTEBOOKS / "01_dti_rank.ipynb"
-SERVICES = paths.NOTEBOOKS / "02_online_public_services.ipynb"
+# One notebook each, the two quickest that draw for these parameters, keeps the suite short;
+# every notebook calls the same setup line (test_parameters). The appendix draws a
+# single province's timeline (a scorecard of one province has nothing to draw).
+SCORECARD = paths.NOTEBOOKS / "05_scorecard.ipynb"
+APPENDIX = paths.NOTEBOOKS / "06_appendix_corpus.ipynb"
 CASES = {
-    "vietnamese, from the repository root": (SERVICES, paths.ROOT, ["-p", "lang", "vi"], {"lang": "vi"}),
+    "vietnamese, from the repository root": (SCORECARD, paths.ROOT, ["-p", "lang", "vi"], {"lang": "vi"}),
     "one province as a plain string, from notebooks/": (
-        DTI,
+        APPENDIX,
         paths.NOTEBOOKS,
         ["-p", "provinces", "Tiền Giang"],
         {"provinces": ["Tiền Giang"]},
