@@ -11,8 +11,9 @@ import sys
 import pytest
 from test_validation import edit, problems_at, project  # noqa: F401  (project is a fixture)
 
-from helpers import coverage
+from helpers import coverage, loading
 from helpers.paths import ROOT
+from helpers.sources import read_article
 from helpers.validation import validate_all
 
 NEW_ID = "2024-03-01_unknown_tiengiang-test"
@@ -116,6 +117,8 @@ def test_source_provinces_must_be_spelled_as_in_regions(project, provinces):
     line = edit(project, "sources.csv", "2022-07-27_abo_tiengiang-dx-half-year-review", "provinces", provinces)
     found = problems_at(project, "sources.csv", line, "provinces")
     assert len(found) == 1 and ("not in data/reference/regions.csv" in found[0] or "empty" in found[0]), found
+    if "Tien Giang" in provinces:  # the message names the official spelling meant
+        assert "'Tien Giang' not in data/reference/regions.csv (did you mean 'Tiền Giang'?)" in found[0]
 
 
 def test_all_is_allowed_for_a_national_table(project):
@@ -233,3 +236,25 @@ def test_csv_mode_lists_only_what_a_registered_article_still_lacks(project):
     source = "2022-07-27_abo_tiengiang-dx-half-year-review"
     printed = run_coverage("--csv", "exclusions", ROOT / f"data/raw/articles/{source}.txt")
     assert printed.stdout.splitlines() == ["source_id,start,text,reason,context"]
+
+
+def test_a_dateline_without_time_zone_is_suggested_as_publication_metadata():
+    text = "Thứ Sáu, ngày 26/04/2024 | 10:05\nNgày 26/04/2024, tỉnh tổ chức hội nghị lúc 8:00.\n"
+    suggested = [(m.text, coverage.suggest_reason(m, text)) for m in coverage.find_numbers(text)]
+    # the date of the page's date line, not the same date in the body text
+    assert suggested[:2] == [("26/04/2024", "publication_metadata"), ("10:05", "publication_metadata")]
+    assert ("26/04/2024", "") in suggested[2:]
+
+
+def test_every_dateline_token_of_the_corpus_is_suggested_as_such():
+    # derived from the data: whatever datelines the registered articles have
+    exclusions = loading.load("number_exclusions").query("reason == 'publication_metadata'")
+    sources = loading.load("sources").set_index("source_id")
+    missed = []
+    for sid, rows in exclusions.groupby("source_id"):
+        text = read_article(sources.loc[sid, "file"])
+        found = {m.start: m for m in coverage.find_numbers(text)}
+        missed += [
+            (sid, s) for s in rows["start"] if coverage.suggest_reason(found[int(s)], text) != "publication_metadata"
+        ]
+    assert missed == []

@@ -9,6 +9,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.collections import PathCollection
+from matplotlib.text import Text
 
 from helpers import comparison, corpus, dti, figures, loading, plotting, scorecard
 from helpers.charts import dti as charts_dti
@@ -115,6 +116,10 @@ def test_coverage_bars_add_up_to_the_tokens_of_each_article():
         widths[y] = widths.get(y, 0) + patch.get_width()
     assert [widths[i] for i in range(len(summary))] == summary["total"].tolist()
     assert summary["unaccounted"].sum() == 0
+    # the title counts the registered articles (no article count is typed anywhere)
+    articles = int((loading.load("sources")["tier"] == "article").sum())
+    texts = [t.get_text() for t in fig.findobj(Text)]
+    assert any(f"numbers in the {articles} articles are accounted for" in t for t in texts), texts
 
 
 def test_availability_marks_exactly_the_missing_cells():

@@ -3,12 +3,13 @@ covers every markdown cell of the notebooks and nothing else. (That a
 lang="vi" run substitutes it is checked on the real run in test_notebooks.py.)"""
 
 import copy
+import re
 
 import nbformat
 import pytest
 
 from helpers import running
-from helpers.wording import markdown
+from helpers.wording import en, markdown
 
 NOTEBOOKS = {p.name: nbformat.read(p, as_version=4) for p in running.canonical_notebooks()}
 
@@ -61,3 +62,20 @@ def test_a_malformed_catalogue_is_refused_naming_the_entry(tmp_path, text, messa
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         markdown.translations(path)
+
+
+# A count of articles typed into prose goes stale when an article is added (README,
+# "Adding an article"): counts are computed (helpers.corpus.summary). Checked on the
+# English texts, which the Vietnamese ones translate ("one" also means "an").
+COUNTED_ARTICLES = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+the\s+\w+\s+)?(?:curated\s+|source\s+)?articles\b",
+    re.IGNORECASE,
+)
+
+
+def test_no_prose_states_how_many_articles_there_are():
+    texts = [(name, cell) for name, nb in NOTEBOOKS.items() for cell in markdown.markdown_cells(nb)]
+    texts += [("en.py", text) for text in en.MESSAGES.values()]
+    found = [(name, m.group(0)) for name, text in texts for m in COUNTED_ARTICLES.finditer(text)]
+    assert found == []
+    assert COUNTED_ARTICLES.search("Four of the five articles") and not COUNTED_ARTICLES.search("the {n} articles")

@@ -62,7 +62,8 @@ BAD_OBSERVATIONS = [
     ("20220505-12", "value", "1,860", "not a plain number"),
     ("20220505-12", "indicator_id", "online_services_all", "not an id in data/indicators.csv"),
     ("20220505-12", "source_id", "2022-05-05_nowhere", "not an id in data/sources.csv"),
-    ("20220505-12", "province", "Hau Giang", "is not allowed"),
+    ("20220505-12", "province", "Hau Giang", "(did you mean 'Hậu Giang'?); spell it as there, with diacritics"),
+    ("20220505-12", "province", "Atlantis", "is not one of the 63 provinces of data/reference/regions.csv; spell"),
     ("20220505-12", "quote", "Cổng Dịch vụ công của tỉnh đang cung cấp 1.680 dịch vụ", "not found verbatim"),
     ("20220505-12", "qualifier", "approx", "disagrees with the quote"),
     ("20230523-13", "qualifier", "exact", "disagrees with the quote"),  # "gần 68.595"

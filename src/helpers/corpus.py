@@ -35,8 +35,9 @@ def plot_coverage(lang: str, name: str = "06_number_coverage"):
         "statuses": {s: say(f"corpus.status.{s}", lang) for s in charts_corpus.STATUS_COLOURS},
         "x": say("corpus.number_tokens_raw_text", lang),
         "title": say(
-            "corpus.all_numbers_five_articles_are",
+            "corpus.all_numbers_articles_are",
             lang,
+            n=len(summary),
             total=int(summary["total"].sum()),
             unaccounted=int(summary["unaccounted"].sum()),
         ),
@@ -137,6 +138,7 @@ def summary(provinces: list[str], lang: str) -> str:
             get4=counts.get("unaccounted", 0),
         )
     ]
+    lines += _article_lines(provinces, lang)
     for p in provinces:
         n = int(reported(matrix, [p])[p].sum())
         lines.append(say("corpus.indicators_reported", lang, p=p, n=n, len=len(matrix)))
@@ -144,3 +146,26 @@ def summary(provinces: list[str], lang: str) -> str:
         both = int(reported(matrix, provinces).all(axis=1).sum())
         lines.append(say("corpus.reported_for_every_chosen_province", lang, both=both))
     return "\n".join(lines)
+
+
+def _article_lines(provinces: list[str], lang: str) -> list[str]:
+    """Markdown bullets, computed from data/sources.csv: the articles about the
+    chosen provinces without a stated outlet or date, and the articles per
+    province with their dates."""
+    src = loading.load("sources").query("tier == 'article'")
+    about = {p: src[src["provinces"].str.split(";").apply(lambda names, p=p: p in names)] for p in provinces}
+    chosen = src[src["source_id"].isin(set().union(*(set(a["source_id"]) for a in about.values())))]
+    total = len(chosen)
+    lines = []
+    if total:
+        no_outlet, no_date = int((chosen["outlet"] == "unknown").sum()), int(chosen["published"].isna().sum())
+        lines.append(
+            say("corpus.articles_without_outlet_or_date", lang, total=total, no_outlet=no_outlet, no_date=no_date)
+        )
+    for p, rows in about.items():
+        if rows.empty:
+            lines.append(say("corpus.articles_about_none", lang, p=p))
+            continue
+        dates = ", ".join(date_text(d, lang) for d in sorted(rows["reference_date"]))
+        lines.append(say("corpus.articles_about", lang, p=p, n=len(rows), total=total, dates=dates))
+    return lines

@@ -123,6 +123,7 @@ def list_numbers(path: Path) -> pd.DataFrame:
 # -- suggestions for the CSV mode
 
 _YEAR = range(1900, 2101)
+_TIME_AFTER = re.compile(r"[ \t\u00a0,|]*\d{1,2}:\d{2}\b")  # a date followed on its line by a time of day
 
 
 def suggest_reason(m: NumberMention, text: str) -> str:
@@ -131,6 +132,8 @@ def suggest_reason(m: NumberMention, text: str) -> str:
     before = text[max(0, m.start - 12) : m.start]
     if m.kind == "time" or before.endswith("GMT+") or "GMT" in text[m.end : m.end + 30]:
         return "publication_metadata"  # a dateline: "03 Tháng 10 2020 11:28 (GMT+7)"
+    if m.kind == "date_or_range" and _TIME_AFTER.match(text, m.end):
+        return "publication_metadata"  # a dateline without a time zone: "Thứ năm, 05/05/2022 21:48"
     if re.search(r"\bsố\s*$", before):  # "Nghị quyết số 25/2020"
         return "document_number"
     if re.search(r"\b(mức|Bài)\s*$", before):

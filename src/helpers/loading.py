@@ -96,9 +96,10 @@ def _folded(name: str) -> str:
     return "".join(c for c in decomposed.lower() if c.isascii() and c.isalnum())
 
 
-def closest_province(name: str) -> str | None:
-    """The official spelling `name` most likely means (diacritic-insensitive), or None."""
-    by_key = {_folded(p): p for p in official_provinces()}
+def closest_province(name: str, names=None) -> str | None:
+    """The official spelling `name` most likely means (diacritic-insensitive), or
+    None; among `names` (default: the provinces of regions.csv)."""
+    by_key = {_folded(p): p for p in (official_provinces() if names is None else names)}
     key = _folded(name)
     if key in by_key:
         return by_key[key]

@@ -24,6 +24,7 @@ from helpers.article_checks import (
     check_milestone_quote,
     check_quote_value,
 )
+from helpers.loading import closest_province
 from helpers.paths import ROOT
 
 KINDS = {"result", "target"}
@@ -172,6 +173,24 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
     return c.problems
 
 
+def _did_you_mean(names: list[str], provinces: set[str]) -> str:
+    """' (did you mean 'Tiền Giang'?)' for the official spellings `names` most likely mean."""
+    guesses = [g for g in (closest_province(n, provinces) for n in names) if g]
+    return f" (did you mean {', '.join(map(repr, guesses))}?)" if guesses else ""
+
+
+def _check_province_column(c: _Checker, tab: Table, provinces: set[str]) -> None:
+    for line, row in tab.rows:
+        if row["province"] not in provinces:
+            c.add(
+                tab,
+                line,
+                "province",
+                f"{row['province']!r} is not one of the {len(provinces)} provinces of {REGIONS}"
+                f"{_did_you_mean([row['province']], provinces)}; spell it as there, with diacritics",
+            )
+
+
 def _check_sources(c: _Checker, tab: Table, provinces: set[str]) -> tuple[dict, dict]:
     c.unique(tab, "source_id")
     c.required(tab, "source_id", "file", "title", "outlet", "published", "provinces", "tier")
@@ -187,8 +206,8 @@ def _check_sources(c: _Checker, tab: Table, provinces: set[str]) -> tuple[dict, 
                 tab,
                 line,
                 "provinces",
-                f"{', '.join(map(repr, unknown))} not in {REGIONS}; expected province names spelled as there, "
-                f"';'-separated, or {ALL_PROVINCES!r} for a national table",
+                f"{', '.join(map(repr, unknown))} not in {REGIONS}{_did_you_mean(unknown, provinces)}; expected "
+                f"province names spelled as there, ';'-separated, or {ALL_PROVINCES!r} for a national table",
             )
         c.iso_date(tab, line, "published", row["published"], allow_missing=True)
         ref = row["reference_date"]
@@ -236,7 +255,7 @@ def _check_observations(c, tab, sources, articles, indicators, provinces, announ
     c.foreign(tab, "indicator_id", set(indicators), FILES["indicators"])
     c.foreign(tab, "source_id", set(sources), FILES["sources"])
     if provinces:
-        c.enum(tab, "province", provinces, f"provinces of {REGIONS}")
+        _check_province_column(c, tab, provinces)
     for line, row in tab.rows:
         try:
             value = float(row["value"])
@@ -300,7 +319,7 @@ def _check_milestones(c, tab, sources, articles, provinces) -> None:
     c.required(tab, "milestone_id", "event_en", "event_vi", "quote")
     c.foreign(tab, "source_id", set(sources), FILES["sources"])
     if provinces:
-        c.enum(tab, "province", provinces, f"provinces of {REGIONS}")
+        _check_province_column(c, tab, provinces)
     for line, row in tab.rows:
         when = c.iso_date(tab, line, "date", row["date"])
         source = sources.get(row["source_id"], {})
