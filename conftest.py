@@ -60,11 +60,16 @@ def shared_run_cases() -> dict:
     every = running.canonical_notebooks()
     summary = [nb for nb in every if nb.stem.startswith("00_")]
     return {
-        # Vietnamese with the study's provinces reversed (files: test_clients).
-        "vietnamese": (every, {"lang": "vi", "provinces": list(reversed(loading.available_provinces()))}, False),
-        # Two provinces without a curated article: what is not reported, and figures not written.
-        "without_articles": (every, {"provinces": ["Cần Thơ", "Sóc Trăng"]}, True),
-        # The 13 Mekong Delta provinces in the summary.
+        # Every notebook in Vietnamese, the study's provinces reversed and a third province
+        # without a curated article (figure files: test_clients, test_chart_rules).
+        "vietnamese": (
+            every,
+            {"lang": "vi", "provinces": [*reversed(loading.available_provinces()), "Cần Thơ"]},
+            False,
+        ),
+        # Only provinces without a curated article: what is not reported, figures not written.
+        "without_articles": (summary, {"provinces": ["Cần Thơ", "Sóc Trăng"]}, True),
+        # The 13 Mekong Delta provinces.
         "mekong_summary": (summary, {"provinces": mekong_delta()}, True),
     }
 
@@ -76,6 +81,9 @@ class SharedRuns:
 
     def parameters(self, case: str) -> dict:
         return self.cases[case][1]
+
+    def notebooks(self, case: str) -> list[Path]:
+        return self.cases[case][0]
 
     def folder(self, case: str) -> Path:
         from helpers import running
