@@ -40,6 +40,7 @@ def _draw(provinces, lang):
     yield "02_papi_egov_distribution", *papi.plot_distribution(provinces, lang)
     for name in scope.charts():
         yield name, *figures.plot(name, provinces, lang)
+    yield figures.UPTAKE_PAIRS, *figures.plot_uptake_pairs(provinces, lang)
     yield "05_scorecard", *scorecard.plot_scorecard(provinces, lang)
 
 
@@ -111,6 +112,7 @@ def test_no_figure_is_written_for_an_empty_selection(tmp_path, monkeypatch):
     for name in scope.charts():
         assert drawn[name] is None
     assert drawn["06_milestones_timeline"] is None
+    assert drawn[figures.UPTAKE_PAIRS] is None  # no digital-uptake fact for either province
     written = {p.stem for p in tmp_path.glob("*.png")}
     assert written and not written & {n for n, f in drawn.items() if f is None}
     _, plotted = figures.plot("02_online_services_by_level", NO_ARTICLE, "en")
