@@ -99,7 +99,8 @@ def test_no_value_is_silently_dropped(provinces):
     table = society_tables.one_sided_table(provinces, "en")
     for fact in facts(unit=None):
         if fact["province"] in provinces and fact["fact_id"] in set(society_pairs.one_sided(provinces)["id"]):
-            row = table[table["Indicator"] == society_tables.measure_label(fact["measure"], "en")]
+            label = society_tables.measure_label(fact["measure"], "en")
+            row = table[table["Indicator"] == label[:1].upper() + label[1:]]
             assert len(row) == 1 and row[fact["province"]].iloc[0] != "× not reported", fact["fact_id"]
 
 

@@ -18,7 +18,7 @@ from helpers.charts import summary as charts_summary
 from helpers.citations import citations
 from helpers.plotting import save_figure
 from helpers.wording import say
-from helpers.wording.formats import indicator_label, number_text, period_text, periods_text, value_text
+from helpers.wording.formats import indicator_label, join_words, number_text, period_text, periods_text, value_text
 
 COLUMNS = ["indicator_id", "province", "value", "qualifier", "unit", "period", "tier", "source_id"]
 
@@ -168,7 +168,14 @@ def plot_uptake_pairs(provinces: list[str], lang: str):
         "caption": " ".join(
             t
             for t in (
-                say("society.caption", lang, limit=society_pairs.MAX_PERIOD_GAP_MONTHS),
+                say(
+                    "society.caption",
+                    lang,
+                    limit=society_pairs.MAX_PERIOD_GAP_MONTHS,
+                    tiers=join_words(
+                        [say(f"tier.{t}", lang) for t in dict.fromkeys("+".join(plotted["tier"]).split("+"))], lang
+                    ),
+                ),
                 say("society.caption_others", lang, others=other_text) if other_text else "",
                 say("figures.qualifier_legend", lang) if plotted["qualifier"].ne("exact").any() else "",
                 f"{say('sources', lang)}: {citations(plotted['source_id'], lang)}.",

@@ -26,6 +26,10 @@ def measure_label(measure: str, lang: str) -> str:
     return indicator_label(labels.loc[measure], lang) if measure in labels.index else measure
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def row_label(r, lang: str) -> str:
     """The measure of a pair row; a pair of two definitions names both."""
     if r.measure == r.measure_b:
@@ -132,7 +136,7 @@ def pairs_table(provinces: list[str], lang: str) -> pd.DataFrame:
         return pd.DataFrame()
     return pd.DataFrame(
         {
-            say("society.column.measure", lang): [row_label(r, lang) for r in found.itertuples()],
+            say("society.column.measure", lang): [_capital(row_label(r, lang)) for r in found.itertuples()],
             say("society.column.province_a", lang): found["province_a"],
             say("society.column.value_a", lang): [
                 dated_value(r.value_a, r.qualifier_a, r.period_a, lang) for r in found.itertuples()
@@ -199,7 +203,7 @@ def one_sided_table(provinces: list[str], lang: str) -> pd.DataFrame:
     for (theme, measure), group in rows.groupby(["theme", "measure"], sort=False):
         line = {
             say("society.column.theme", lang): say(f"theme.{theme}", lang),
-            say("society.column.indicator", lang): measure_label(measure, lang),
+            say("society.column.indicator", lang): _capital(measure_label(measure, lang)),
         }
         for p in provinces:
             mine = group[group["province"] == p]
