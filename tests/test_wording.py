@@ -115,6 +115,8 @@ FINDINGS_SIDE = [
     "scope",
     "citations",
     "periods",
+    "society_pairs",
+    "society_tables",
 ]
 
 
