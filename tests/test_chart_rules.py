@@ -57,6 +57,7 @@ def _draw(provinces, lang):
     yield "02_papi_egov_distribution", *papi.plot_distribution(provinces, lang)
     for name in scope.charts():
         yield name, *figures.plot(name, provinces, lang)
+    yield figures.UPTAKE_PAIRS, *figures.plot_uptake_pairs(provinces, lang)
     yield "05_scorecard", *scorecard.plot_scorecard(provinces, lang)
 
 
@@ -173,6 +174,8 @@ def test_no_figure_is_written_for_an_empty_selection(tmp_path, monkeypatch):
     for name in scope.charts():
         assert figures.plot(name, NO_ARTICLE, "en")[0] is None
     assert corpus.plot_timeline(NO_ARTICLE, "en")[0] is None
+    assert drawn[figures.UPTAKE_PAIRS] is None  # no digital-uptake fact for either province
+    assert figures.plot_uptake_pairs(NO_ARTICLE, "en")[0] is None
     fig, plotted = scorecard.plot_scorecard(["Tiền Giang"], "en")
     assert fig is None and "nothing to compare" in plotted.attrs["why"]
     assert not any(tmp_path.iterdir())

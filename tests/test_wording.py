@@ -117,6 +117,8 @@ FINDINGS_SIDE = [
     "periods",
     "display_tables",
     "service_levels",
+    "society_pairs",
+    "society_tables",
 ]
 
 

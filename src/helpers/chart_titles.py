@@ -73,24 +73,6 @@ def chart_title(name: str, provinces: list[str], lang: str) -> str:
         head = say("topics.smes_going_digital" if name == "03_sme_digital_uptake" else "topics.accounts_head", lang)
         if sum(1 for p in provinces if any(latest(res, p, i) is not None for i in scope.chart(name))) > 1:
             parts[-1] += say("topics.different_measures", lang)
-    elif name == "04_household_digital_uptake":
-        shares = [i for i in scope.chart(name) if i.endswith("_household_share")]
-        for p in provinces:
-            found = [f"{value(r, lang)} {short(i, lang)}" for i in shares if (r := latest(res, p, i)) is not None]
-            parts.append(f"{p} " + ", ".join(found) if found else f"{p}: {nothing}")
-        head = say("topics.share_households", lang)
-    elif name == "04_government_infrastructure_shares":
-        ids = scope.chart(name)
-        for p in provinces:
-            found = [r for i in ids if (r := latest(res, p, i)) is not None]
-            if found:
-                low = min(found, key=lambda r: r.value)
-                parts.append(
-                    say("topics.reports_lowest", lang, p=p, len=len(found), len2=len(ids), value=value(low, lang))
-                )
-            else:
-                parts.append(say("topics.reports_none", lang, p=p))
-        head = say("topics.government_and_infrastructure_shares", lang)
     else:
         raise ValueError(f"no title rule for chart {name!r}")
     return _wrap_title(f"{head}: ", parts)

@@ -95,6 +95,19 @@ def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
         ids = list(evidence.results(notebook, provinces)["source_id"])
         if notebook == "02":  # the comparable core: PAPI e-governance of every province
             ids += list(loading.load("papi_egov_scores")["source_id"].unique())
+        if notebook == "04":  # the digital-uptake pairs and one-sided facts (press reports)
+            from helpers import society_pairs
+
+            facts = loading.load("province_facts")
+            ids = (
+                list(
+                    facts.loc[
+                        (facts["category"] == "digital_uptake") & facts["province"].isin(provinces), "source_id"
+                    ].unique()
+                )
+                + ids
+            )
+            ids += list(society_pairs.pairs(provinces)[["source_a", "source_b"]].stack())
         from helpers import rates  # denominators of the notebook's rates (population tables)
 
         found = rates.rates(provinces)

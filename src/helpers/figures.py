@@ -1,21 +1,25 @@
 """The figures of notebooks 02–04: the plotted frame (best evidence of the
 chart's indicators, from notebook_scope.yaml), its title and caption, drawn by
-helpers.charts.panels and saved with its data. A figure with nothing to show
+helpers.charts.panels and saved with its data; notebook 04's digital-uptake
+pairs (helpers.society_pairs) drawn by helpers.charts.summary.dated_shares. A figure with nothing to show
 for the chosen provinces is not written; `plotted.attrs["why"]` says why."""
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 
-from helpers import comparison, loading, scope, service_levels
+from helpers import comparison, loading, scope, service_levels, society_pairs, society_tables
 from helpers.chart_titles import caption_extra, chart_title
 from helpers.charts import panels as charts_panels
 from helpers.charts import stacked as charts_stacked
+from helpers.charts import summary as charts_summary
 from helpers.citations import citations
 from helpers.plotting import save_figure
 from helpers.wording import say
-from helpers.wording.formats import indicator_label, number_text, period_text, periods_text, value_text
+from helpers.wording.formats import indicator_label, join_words, number_text, period_text, periods_text, value_text
 
 COLUMNS = ["indicator_id", "province", "value", "qualifier", "unit", "period", "tier", "source_id"]
 
@@ -147,4 +151,88 @@ def plot_stacked(name: str, provinces: list[str], lang: str):
     }
     fig = charts_stacked.stacked_bars(drawn, part_ids, provinces, texts, lambda x: number_text(x, lang))
     save_figure(fig, name, plotted)
+
+
+UPTAKE_PAIRS = "04_digital_uptake_pairs"
+
+
+def plot_uptake_pairs(provinces: list[str], lang: str):
+    """The pair rows of helpers.society_pairs on one 0–100 % axis, each value labelled with
+    its date; a grey bar joins the two values of a pair the notebook compares. Other values
+    of a measure (not paired) are named in the caption. Returns (figure or None, plotted)."""
+    found = society_pairs.pairs(provinces)
+    shown = found[found["role"] == "pair"]
+    rows = []
+    for r in shown.itertuples():
+        head = society_tables.row_label(r, lang)
+        note = society_tables.verdict(r, lang, short=True)
+        row = "\n".join(
+            textwrap.wrap(f"{head}: {note} ({say('society.months_apart', lang, months=r.period_gap_months)})", 100)
+        )
+        for side in ("a", "b"):
+            value, qualifier, period = (getattr(r, f"{k}_{side}") for k in ("value", "qualifier", "period"))
+            rows.append(
+                {
+                    "row": row,
+                    "measure": getattr(r, "measure" if side == "a" else "measure_b"),
+                    "province": getattr(r, f"province_{side}"),
+                    "value": value,
+                    "qualifier": qualifier,
+                    "period": str(period),
+                    "gap_points": r.gap_points,
+                    "period_gap_months": r.period_gap_months,
+                    "comparable": r.comparable,
+                    "reason": r.reason,
+                    "tier": r.tier,
+                    "confidence": r.confidence,
+                    "source_id": getattr(r, f"source_{side}"),
+                    "id": getattr(r, f"id_{side}"),
+                    "label": society_tables.dated_value(value, qualifier, period, lang),
+                    "approx": qualifier == "approx",
+                    "joined": r.comparable,
+                }
+            )
+    plotted = pd.DataFrame(rows).drop_duplicates(["row", "province", "id"]).reset_index(drop=True)
+    if plotted.empty:
+        why = "summary.one_province" if len(provinces) < 2 else "society.no_figure"
+        plotted.attrs["why"] = say(why, lang, provinces=", ".join(provinces))
+        return None, plotted
+    parts = list(dict.fromkeys(society_tables.finding(r, lang) for r in shown[shown["comparable"]].itertuples()))
+    if (~shown["comparable"]).any():
+        parts.append(say("society.title.not_compared", lang, n=int((~shown["comparable"]).sum())))
+    title = "; ".join(parts)
+    others = found[found["role"] == "other_value"]
+    other_text = "; ".join(
+        f"{r.other_of} {society_tables.measure_label(r.measure, lang)} "
+        + society_tables.dated_value(
+            *(r.value_a, r.qualifier_a, r.period_a)
+            if r.other_of == r.province_a
+            else (r.value_b, r.qualifier_b, r.period_b),
+            lang,
+        )
+        for r in others.itertuples()
+    )
+    texts = {
+        "title": "\n".join(textwrap.wrap(title[:1].upper() + title[1:], 90)),
+        "xlabel": say("summary.uptake.xlabel", lang),
+        "caption": " ".join(
+            t
+            for t in (
+                say(
+                    "society.caption",
+                    lang,
+                    limit=society_pairs.MAX_PERIOD_GAP_MONTHS,
+                    tiers=join_words(
+                        [say(f"tier.{t}", lang) for t in dict.fromkeys("+".join(plotted["tier"]).split("+"))], lang
+                    ),
+                ),
+                say("society.caption_others", lang, others=other_text) if other_text else "",
+                say("figures.qualifier_legend", lang) if plotted["qualifier"].ne("exact").any() else "",
+                f"{say('sources', lang)}: {citations(plotted['source_id'], lang)}.",
+            )
+            if t
+        ),
+    }
+    fig = charts_summary.dated_shares(plotted, list(provinces), texts, inline_rows=True)
+    save_figure(fig, UPTAKE_PAIRS, plotted.drop(columns=["row", "label", "approx", "joined"]))
     return fig, plotted

@@ -7,7 +7,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from helpers import loading, scope
+from helpers import loading, scope, society_tables
 from helpers.caveats import parts_check
 from helpers.evidence import results, rows_of, service_levels
 from helpers.phrases import label, sequence, value, value_period, worded_derived
@@ -222,6 +222,8 @@ def findings(notebook: str, provinces: list[str], lang: str) -> str:
     for province, items in make(provinces, lang):
         lines.append(f"- **{province}**")
         lines += [f"  - {item}" for item in items]
+    if notebook == "04" and (pairs := society_tables.conclusion(provinces, lang)):
+        lines.append(f"- {pairs}")
     lines += [f"- {line}" for line in _comparison_lines(notebook, provinces, lang)]
     lines.append(f"- {_coverage_line(notebook, provinces, lang)}")
     return "\n".join(lines)

@@ -74,3 +74,9 @@ def contrasts() -> list[dict]:
 def stands_in_for() -> dict[str, str]:
     """Derived-number key -> the indicator it stands in for."""
     return dict(_spec()["derived_stands_in_for"])
+
+
+def related_measures() -> list[dict]:
+    """Digital-uptake measures of province_facts.csv that sound alike but differ in
+    definition (helpers.society_pairs): set side by side as such, never compared."""
+    return [dict(r) for r in _spec().get("related_measures", [])]

@@ -9,16 +9,17 @@ Topics and their evidence:
 - online_services: PAPI e-governance (a citizen survey), comparable years only,
   the same near-tie rule on the spread of the provinces scored that year;
 - ecommerce: curated article results of notebook 03 on the same indicator and period;
-- digital_society: province-reported digital-uptake shares (press) of the same
-  measure, paired when their dates are at most CLOSE_PERIOD_DAYS apart, plus
-  article results of notebook 04 on the same indicator and period.
+- digital_society: the comparable digital-uptake pairs of helpers.society_pairs
+  (same measure, dates at most twelve months apart, the closest dates paired),
+  exactly those notebook 04 shows first, plus article results of notebook 04 on
+  the same indicator and period.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers import comparison, dti_scores, loading, scope
+from helpers import comparison, dti_scores, loading, scope, society_pairs
 
 TOPICS = ("dti", "online_services", "ecommerce", "digital_society")
 NOTEBOOKS = {
@@ -27,9 +28,6 @@ NOTEBOOKS = {
     "ecommerce": "03_ecommerce_uptake",
     "digital_society": "04_digital_society_government",
 }
-# Two shares of the same measure count as close enough to set side by side
-# (the gap is always stated) when their dates are at most a year apart.
-CLOSE_PERIOD_DAYS = 366
 COLUMNS = [
     "topic",
     "province_a",
@@ -58,9 +56,7 @@ COLUMNS = [
 CONFIDENCE_ORDER = ["low", "medium", "high"]
 
 
-def focus_pairs(provinces: list[str]) -> list[tuple[str, str]]:
-    """(first province, each other chosen province)."""
-    return [(provinces[0], other) for other in provinces[1:]]
+focus_pairs = society_pairs.focus_pairs  # (first province, each other chosen province)
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
@@ -185,48 +181,35 @@ def one_sided(notebook: str, provinces: list[str]) -> pd.DataFrame:
 
 
 def uptake_shares(provinces: list[str]) -> pd.DataFrame:
-    """Digital-uptake shares of the same measure for a focus pair, the closest dates
-    paired (at most CLOSE_PERIOD_DAYS apart); a ≈ value names no leader."""
-    facts = loading.load("province_facts")
-    facts = facts[(facts["category"] == "digital_uptake") & (facts["unit"] == "percent")]
-    rows = []
-    for a, b in focus_pairs(provinces):
-        for measure, group in facts.groupby("measure", sort=True):
-            left, right = group[group["province"] == a], group[group["province"] == b]
-            candidates = [
-                (abs((x.period_end - y.period_end).days), x, y) for x in left.itertuples() for y in right.itertuples()
-            ]
-            if not candidates:
-                continue
-            days, x, y = min(candidates, key=lambda c: (c[0], c[1].fact_id, c[2].fact_id))
-            if days > CLOSE_PERIOD_DAYS:
-                continue
-            gap = float(x.value - y.value)
-            loose = {x.qualifier, y.qualifier} != {"exact"}
-            leader = "" if loose or gap == 0 else (a if gap > 0 else b)
-            rows.append(
-                {
-                    "topic": "digital_society",
-                    "province_a": a,
-                    "province_b": b,
-                    "year": int(max(x.period_end, y.period_end).year),
-                    "measure": measure,
-                    "value_a": float(x.value),
-                    "value_b": float(y.value),
-                    "qualifier_a": x.qualifier,
-                    "qualifier_b": y.qualifier,
-                    "period_a": x.period_end,
-                    "period_b": y.period_end,
-                    "period_gap_days": days,
-                    "gap": gap,
-                    "verdict": "ahead" if leader else "no_leader",
-                    "leader": leader,
-                    "tier": "press_reference",
-                    "confidence": min(x.confidence, y.confidence, key=CONFIDENCE_ORDER.index),
-                    "source_a": x.source_id,
-                    "source_b": y.source_id,
-                }
-            )
+    """The comparable digital-uptake pairs of helpers.society_pairs (the ones notebook 04
+    shows first): same measure, dates at most society_pairs.MAX_PERIOD_GAP_MONTHS apart;
+    a ≈ value names no leader."""
+    found = society_pairs.pairs(provinces)
+    found = found[(found["role"] == "pair") & found["comparable"]]
+    rows = [
+        {
+            "topic": "digital_society",
+            "province_a": r.province_a,
+            "province_b": r.province_b,
+            "year": int(max(r.period_a.end, r.period_b.end).year),
+            "measure": r.measure,
+            "value_a": r.value_a,
+            "value_b": r.value_b,
+            "qualifier_a": r.qualifier_a,
+            "qualifier_b": r.qualifier_b,
+            "period_a": pd.Timestamp(r.period_a.end),
+            "period_b": pd.Timestamp(r.period_b.end),
+            "period_gap_days": r.period_gap_days,
+            "gap": r.gap_points,
+            "verdict": "ahead" if r.leader else "no_leader",
+            "leader": r.leader,
+            "tier": r.tier,
+            "confidence": r.confidence,
+            "source_a": r.source_a,
+            "source_b": r.source_b,
+        }
+        for r in found.itertuples()
+    ]
     return _frame(rows)
 
 

@@ -89,27 +89,47 @@ def score_field(field: pd.DataFrame, chosen: pd.DataFrame, provinces: list[str],
     return fig
 
 
-def dated_shares(plotted: pd.DataFrame, provinces: list[str], texts: dict) -> plt.Figure:
-    """`plotted`: row (label), province, value, label (value and date), approx (bool)."""
+def _share_mark(ax, r, y: float, colour: str) -> None:
+    """A filled dot; ≈ a white dot with a dashed outline; ≥ an arrow past the value."""
+    approx = getattr(r, "qualifier", "approx" if r.approx else "exact") == "approx"
+    ax.scatter(
+        [r.value],
+        [y],
+        s=150,
+        zorder=3,
+        facecolors="white" if approx else colour,
+        edgecolors=colour,
+        linewidths=2,
+        linestyles="--" if approx else "-",
+    )
+    if getattr(r, "qualifier", "") == "at_least":  # open-ended: the true value may lie further right
+        ax.annotate(
+            "",
+            xy=(min(r.value + 8, 100), y),
+            xytext=(r.value, y),
+            arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1.5},
+        )
+
+
+def dated_shares(plotted: pd.DataFrame, provinces: list[str], texts: dict, inline_rows: bool = False) -> plt.Figure:
+    """`plotted`: row (label), province, value, label (value and date), approx (bool);
+    optional qualifier (≥ draws an arrow) and joined (bool: a grey line joins the row's
+    values, for a pair the notebook compares). `inline_rows`: each row's label is
+    written above its line, across the width, instead of as a tick label."""
     rows = list(dict.fromkeys(plotted["row"]))
-    fig, ax = plt.subplots(figsize=(10, 1.9 + 0.75 * len(rows)))
+    fig, ax = plt.subplots(figsize=(10, 1.9 + (1.5 if inline_rows else 0.85) * len(rows)))
     for y, row in enumerate(rows):
         mine = plotted[plotted["row"] == row]
         ax.plot([0, 100], [y, y], color="#EEEEEE", linewidth=1, zorder=0)
-        for i, r in enumerate(mine.itertuples()):
+        if inline_rows:
+            head = ax.text(0, y - 0.4, row, ha="left", va="bottom", fontsize=10, fontweight="bold", wrap=False)
+            head.set_in_layout(False)  # as wide as the axis may be: never shrinks it
+        if "joined" in mine and mine["joined"].all() and len(mine) > 1:
+            ax.plot([mine["value"].min(), mine["value"].max()], [y, y], color=CONTEXT_GREY, linewidth=3, zorder=1)
+        for i, r in enumerate(mine.sort_values("value").itertuples()):
             colour = province_colour(r.province, provinces)
-            ax.plot(
-                r.value,
-                y,
-                marker="o",
-                markersize=10,
-                linestyle="none",
-                zorder=2,
-                color=colour,
-                markerfacecolor="white" if r.approx else colour,
-                markeredgewidth=2,
-            )
-            offset = 14 if i % 2 == 0 else -14  # labels above and below: never on top of each other
+            _share_mark(ax, r, y, colour)
+            offset = 15 if i % 2 == 0 else -15  # labels above and below: never on top of each other
             ax.annotate(
                 r.label,
                 (r.value, y),
@@ -121,8 +141,13 @@ def dated_shares(plotted: pd.DataFrame, provinces: list[str], texts: dict) -> pl
                 color=colour,
             )
     ax.set_xlim(0, 100)
-    ax.set_ylim(len(rows) - 0.4, -0.6)
-    ax.set_yticks(range(len(rows)), labels=rows, fontsize=10)
+    if inline_rows:
+        ax.set_ylim(len(rows) - 0.55, -0.85)
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+    else:
+        ax.set_ylim(len(rows) - 0.4, -0.6)
+        ax.set_yticks(range(len(rows)), labels=rows, fontsize=10)
     ax.set_xlabel(texts["xlabel"], fontsize=10)
     handles = [
         Line2D([], [], marker="o", color=province_colour(p, provinces), linestyle="none", label=p)
