@@ -151,6 +151,7 @@ def plot_stacked(name: str, provinces: list[str], lang: str):
     }
     fig = charts_stacked.stacked_bars(drawn, part_ids, provinces, texts, lambda x: number_text(x, lang))
     save_figure(fig, name, plotted)
+    return fig, plotted
 
 
 UPTAKE_PAIRS = "04_digital_uptake_pairs"
