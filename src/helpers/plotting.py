@@ -62,9 +62,13 @@ CAPTION_SIZE = 9  # points; a test holds every caption to at least this
 def add_caption(fig: plt.Figure, text: str) -> None:
     """Sources and periods, printed on the figure itself (below the axes),
     wrapped to the figure's width."""
-    width = max(60, int(fig.get_figwidth() * 13))
-    wrapped = "\n".join(line for para in text.split("\n") for line in textwrap.wrap(para, width) or [""])
-    fig.supxlabel(wrapped, x=0.01, ha="left", fontsize=CAPTION_SIZE, color="#444444")
+    fig.supxlabel(wrap_caption(text, fig.get_figwidth()), x=0.01, ha="left", fontsize=CAPTION_SIZE, color="#444444")
+
+
+def wrap_caption(text: str, fig_width: float) -> str:
+    """The caption as add_caption prints it on a figure `fig_width` inches wide."""
+    width = max(60, int(fig_width * 13))
+    return "\n".join(line for para in text.split("\n") for line in textwrap.wrap(para, width) or [""])
 
 
 def rank_axis(ax: plt.Axes, n: int, axis: str = "y") -> None:
