@@ -15,6 +15,9 @@ from helpers.periods import Period
 # in every figure; any other province gets the next free colour in name order.
 PROVINCE_COLOURS = {"Hậu Giang": "#0072B2", "Tiền Giang": "#D55E00"}
 _EXTRA_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+# Beyond six other provinces (e.g. all 13 of the Mekong Delta), Paul Tol's muted
+# colour-blind-safe colours follow, so that no two chosen provinces share a colour.
+_EXTRA_COLOURS += ["#882255", "#44AA99", "#999933", "#332288", "#AA4499", "#117733", "#88CCEE"]
 CONTEXT_GREY = "#BBBBBB"
 MISSING_STYLE = {"facecolor": "white", "edgecolor": "#777777", "hatch": "///", "linewidth": 0.8}
 
