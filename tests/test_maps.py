@@ -13,9 +13,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.patches import PathPatch
+from matplotlib.text import Text
 
 from helpers import dti_map, loading, plotting
 from helpers.geography import ATTRIBUTION, load_shapes
+from helpers.label_layout import overlapping, place_labels
 from helpers.map_frames import DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame, regional_shift
 from helpers.map_wording import MapText, dti_map_text
 from helpers.maps import RANK_CMAP, artist_id, rank_maps
@@ -187,3 +189,26 @@ def test_two_renders_give_identical_files(tmp_path, monkeypatch):
 def test_vietnamese_map_renders_every_glyph(tmp_path, monkeypatch):
     files = render(tmp_path, monkeypatch, "vi")
     assert files["map.png"][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_zoom_labels_of_the_13_mekong_provinces_do_not_overlap(tmp_path, monkeypatch):
+    monkeypatch.setenv(FIGURES_ENV, str(tmp_path))
+    provinces = sorted(mekong())
+    fig, _ = dti_map.draw(provinces, "en", name="map", years=[2024])
+    zoom = fig.axes[1]  # the enlarged Mekong Delta
+    labels = [t for t in zoom.texts if t.get_text().split("\n")[0] in provinces]
+    assert len(labels) == 13
+    assert overlapping(labels) == []
+    frame = zoom.get_window_extent()
+    for t in labels:  # inside the enlarged panel, not over its neighbours
+        box = Text.get_window_extent(t)
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, t.get_text()
+
+
+def test_labels_that_fit_stay_on_their_province():
+    fig, ax = plt.subplots(figsize=(3, 3), layout="none")
+    ax.set(xlim=(0, 10), ylim=(0, 10))
+    far = place_labels(ax, [(2, 2, "A", {}), (8, 8, "B", {})])
+    assert [type(t).__name__ for t in far] == ["Text", "Text"]
+    near = place_labels(ax, [(5, 5, "Cần Thơ\n5th", {}), (5.1, 5, "Vĩnh Long\n30th", {})])
+    assert overlapping(near) == [] and type(near[1]).__name__ == "Annotation"  # moved, with a leader line

@@ -8,7 +8,7 @@ from itertools import combinations
 import pandas as pd
 
 from helpers import comparison, derived, loading, scope
-from helpers.evidence import excerpt, own_words, results, rows_of, service_levels, targets
+from helpers.evidence import excerpt, own_words, results, rows_lookup, rows_of, service_levels, targets
 from helpers.periods import Period
 from helpers.phrases import label, num, sequence, short, signed, value, value_period, worded_derived
 from helpers.wording import say
@@ -106,9 +106,11 @@ def comparability_notes(notebook: str, provinces: list[str], lang: str) -> pd.Da
                         f"{sequence(total, lang, periods=False)}; {sequence(part, lang, periods=False)}",
                     )
     # 2. the same indicator in two provinces at different dates or periods
+    rows_pair = rows_lookup(res)
+    ids = scope.indicators(notebook)
     for a, b in combinations(provinces, 2):
-        for indicator in scope.indicators(notebook):
-            ra, rb = rows_of(res, a, indicator), rows_of(res, b, indicator)
+        for indicator in ids:
+            ra, rb = rows_pair(a, indicator), rows_pair(b, indicator)
             if ra.empty or rb.empty or set(ra["period"]) & set(rb["period"]):
                 continue
             flows = [r for r in [*ra.itertuples(), *rb.itertuples()] if r.period_start != r.period_end]

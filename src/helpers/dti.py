@@ -3,6 +3,7 @@ the provinces' place in the full distribution of 63 (and 13 Mekong Delta)."""
 
 from __future__ import annotations
 
+import textwrap
 from types import SimpleNamespace
 
 import pandas as pd
@@ -87,6 +88,9 @@ def headline(provinces: list[str], lang: str) -> str:
     return say("dti.better_ranked_province_changed_between", lang, first=first, last=last)
 
 
+NOTE_CHARS = 52  # a panel title's width in characters
+
+
 def _compress(years_missing: list[int]) -> str:
     """2021, 2022, 2023, 2024 -> "2021–2024"; runs of consecutive years become ranges."""
     runs: list[list[int]] = []
@@ -108,11 +112,18 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
     for indicator in RANK_PANELS:
         n = int(indicators.loc[indicator, "unit"].removeprefix("rank_of_"))
         title = indicator_label(indicators.loc[indicator], lang) + f" ({say('dti.text', lang)} {n})"
+        missing: dict[str, list[str]] = {}  # years not reported -> provinces, in the chosen order
         for province in provinces:
             have = set(data[(data["indicator_id"] == indicator) & (data["province"] == province)]["assessment_year"])
             gaps = [y for y in all_years if y not in have]
             if gaps:
-                title += "\n" + say("dti.not_reported", lang) + f"{province} {_compress(gaps)}"
+                missing.setdefault(_compress(gaps), []).append(province)
+        for gaps, who in missing.items():
+            if len(who) == 1:
+                title += "\n" + say("dti.not_reported", lang) + f"{who[0]} {gaps}"
+            else:  # many provinces: one wrapped line per set of missing years, not one per province
+                line = say("dti.not_reported_in", lang, years=gaps) + ", ".join(who)
+                title += "\n" + "\n".join(textwrap.wrap(line, NOTE_CHARS, subsequent_indent="  "))
         panels.append({"indicator_id": indicator, "n": n, "title": title})
     plotted = data[
         ["indicator_id", "province", "assessment_year", "value", "qualifier", "tier", "source_id"]

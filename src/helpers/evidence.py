@@ -45,6 +45,14 @@ def rows_of(res: pd.DataFrame, province: str, indicator: str) -> pd.DataFrame:
     return res[(res["province"] == province) & (res["indicator_id"] == indicator)]
 
 
+def rows_lookup(res: pd.DataFrame):
+    """`rows_of` for many (province, indicator) pairs: `res` is grouped once, so a
+    loop over every two of 13 provinces does not filter the table thousands of times."""
+    groups = dict(iter(res.groupby(["province", "indicator_id"], sort=False)))
+    empty = res.iloc[0:0]
+    return lambda province, indicator: groups.get((province, indicator), empty)
+
+
 def latest(res: pd.DataFrame, province: str, indicator: str):
     rows = rows_of(res, province, indicator)
     return None if rows.empty else rows.iloc[-1]

@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers import loading, scope, society_tables
 from helpers.caveats import parts_check
-from helpers.evidence import results, rows_of, service_levels
+from helpers.evidence import results, rows_lookup, rows_of, service_levels
 from helpers.phrases import label, sequence, value, value_period, worded_derived
 from helpers.wording import say
 from helpers.wording.formats import period_text
@@ -18,12 +18,13 @@ from helpers.wording.formats import period_text
 def _comparison_lines(notebook: str, provinces: list[str], lang: str) -> list[str]:
     if len(provinces) < 2:
         return [say("topics.only_one_province_is_selected", lang)]
-    res = results(notebook, provinces)
+    rows = rows_lookup(results(notebook, provinces))
+    ids = scope.indicators(notebook)
     lines = []
     for a, b in combinations(provinces, 2):
         same, different = [], []
-        for indicator in scope.indicators(notebook):
-            ra, rb = rows_of(res, a, indicator), rows_of(res, b, indicator)
+        for indicator in ids:
+            ra, rb = rows(a, indicator), rows(b, indicator)
             if ra.empty or rb.empty:
                 continue
             shared = sorted(set(ra["period"]) & set(rb["period"]))

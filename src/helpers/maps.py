@@ -22,8 +22,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
+from helpers.label_layout import place_labels
 from helpers.map_wording import MapText
-from helpers.plotting import MISSING_STYLE, STYLE, add_caption, add_title, province_colour, save_figure
+from helpers.plotting import MISSING_STYLE, STYLE, add_caption, add_title, province_colour, save_figure, wrap_caption
 
 __all__ = ["RANK_CMAP", "NO_DATA_STYLE", "artist_id", "rank_maps", "save_map"]
 
@@ -218,7 +219,8 @@ def rank_maps(
 
     extent = extent or _extent(shapes)
     title = _wrap(text.title, _width(len(panels)))
-    fig, axes = _figure(len(panels), extent, zoom, title.count("\n") + 1)
+    caption_lines = wrap_caption(text.caption, _width(len(panels))).count("\n") + 1
+    fig, axes = _figure(len(panels), extent, zoom, title.count("\n") + 1, caption_lines)
     # One pixel of the saved PNG (snapping moves a point by half a pixel at most): finer
     # detail cannot show, and the SVG stays small.
     national = _paths(shapes, None, (extent[1] - extent[0]) / (PANEL_WIDTH * SAVE_DPI), True)
@@ -258,21 +260,15 @@ def rank_maps(
                     linestyle="--",
                 )
             )
+            labels = []
             for province in outlined:
                 label = text.zoom_labels.get((panel, province))
                 x, y = _label_point(shapes[province])
                 if label and zoom[0] < x < zoom[1] and zoom[2] < y < zoom[3]:
-                    zax.text(
-                        x,
-                        y,
-                        label,
-                        fontsize=8,
-                        fontweight="bold",
-                        ha="center",
-                        va="center",
-                        color=province_colour(province, all_outlined),
-                        path_effects=HALO,
-                    )
+                    style = {"fontsize": 8, "fontweight": "bold", "ha": "center", "va": "center"}
+                    style |= {"color": province_colour(province, all_outlined), "path_effects": HALO}
+                    labels.append((x, y, label, style))
+            place_labels(zax, labels)  # many neighbours: moved apart, with a leader line
 
     bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), cax=axes[-1][0], orientation="horizontal")
     bar.set_label(text.colour_label, fontsize=9)
@@ -303,6 +299,8 @@ def rank_maps(
 PANEL_WIDTH, GAP, MARGIN = 3.6, 0.15, 0.15
 TITLE_LINE, PANEL_TITLE, COLOURBAR_SPACE, CAPTION_SPACE = 0.24, 0.3, 0.85, 0.7
 TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold DejaVu Sans
+CAPTION_LINE = 0.155  # inches: 9 pt text, 1.2 line spacing
+CAPTION_SPACE_LINES = 4  # caption lines CAPTION_SPACE holds
 
 
 def _width(n_panels: int) -> float:
@@ -321,12 +319,14 @@ def _height(extent: Extent) -> float:
 
 
 def _figure(
-    n_panels: int, extent: Extent, zoom: Extent | None, title_lines: int
+    n_panels: int, extent: Extent, zoom: Extent | None, title_lines: int, caption_lines: int = 1
 ) -> tuple[plt.Figure, list[list[plt.Axes]]]:
     rows = [_height(extent)] + ([_height(zoom)] if zoom else [])
     width = _width(n_panels)
     title_space = 0.27 + TITLE_LINE * title_lines
-    height = title_space + sum(h + PANEL_TITLE for h in rows) + COLOURBAR_SPACE + CAPTION_SPACE
+    # a long caption (many provinces named) gets the lines it needs, clear of the colour bar's label
+    caption_space = CAPTION_SPACE + CAPTION_LINE * max(0, caption_lines - CAPTION_SPACE_LINES)
+    height = title_space + sum(h + PANEL_TITLE for h in rows) + COLOURBAR_SPACE + caption_space
     fig = plt.figure(figsize=(width, height), layout="none")
     axes, top = [], height - title_space
     for row in rows:
@@ -345,7 +345,7 @@ def _figure(
             ]
         )
         top -= row
-    bar = (MARGIN + 0.1) / width, (CAPTION_SPACE + 0.45) / height, (width / 2.3) / width, 0.14 / height
+    bar = (MARGIN + 0.1) / width, (caption_space + 0.45) / height, (width / 2.3) / width, 0.14 / height
     axes.append([fig.add_axes(bar)])
     return fig, axes
 

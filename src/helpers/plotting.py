@@ -15,6 +15,9 @@ from helpers.periods import Period
 # in every figure; any other province gets the next free colour in name order.
 PROVINCE_COLOURS = {"Hậu Giang": "#0072B2", "Tiền Giang": "#D55E00"}
 _EXTRA_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+# Beyond six other provinces (e.g. all 13 of the Mekong Delta), Paul Tol's muted
+# colour-blind-safe colours follow, so that no two chosen provinces share a colour.
+_EXTRA_COLOURS += ["#882255", "#44AA99", "#999933", "#332288", "#AA4499", "#117733", "#88CCEE"]
 CONTEXT_GREY = "#BBBBBB"
 MISSING_STYLE = {"facecolor": "white", "edgecolor": "#777777", "hatch": "///", "linewidth": 0.8}
 
@@ -62,9 +65,13 @@ CAPTION_SIZE = 9  # points; a test holds every caption to at least this
 def add_caption(fig: plt.Figure, text: str) -> None:
     """Sources and periods, printed on the figure itself (below the axes),
     wrapped to the figure's width."""
-    width = max(60, int(fig.get_figwidth() * 13))
-    wrapped = "\n".join(line for para in text.split("\n") for line in textwrap.wrap(para, width) or [""])
-    fig.supxlabel(wrapped, x=0.01, ha="left", fontsize=CAPTION_SIZE, color="#444444")
+    fig.supxlabel(wrap_caption(text, fig.get_figwidth()), x=0.01, ha="left", fontsize=CAPTION_SIZE, color="#444444")
+
+
+def wrap_caption(text: str, fig_width: float) -> str:
+    """The caption as add_caption prints it on a figure `fig_width` inches wide."""
+    width = max(60, int(fig_width * 13))
+    return "\n".join(line for para in text.split("\n") for line in textwrap.wrap(para, width) or [""])
 
 
 def rank_axis(ax: plt.Axes, n: int, axis: str = "y") -> None:

@@ -66,20 +66,32 @@ def timeline(milestones: pd.DataFrame, missing: list[tuple[str, str]], provinces
     return fig
 
 
+COLUMN_INCH = 3.4  # one province's column, up to four provinces
+CHAR_INCH = 0.06  # one character of 7.5 pt text
+
+
 def availability(cells: pd.DataFrame, row_labels: list[str], provinces: list[str], texts: dict) -> plt.Figure:
     """Grid of indicators × provinces: `cells[province]` holds the text of a
     reported cell (tinted in the province colour) or "" (a small × and no fill)."""
-    fig, ax = plt.subplots(figsize=(5.5 + 3.4 * len(provinces), 1.4 + 0.27 * len(cells)))
-    for x, p in enumerate(provinces):
+    # Up to four provinces: equal columns. More: each column as wide as its longest
+    # cell or name (most are empty for many provinces), not a 50-inch-wide figure.
+    if len(provinces) <= 4:
+        widths = [1.0] * len(provinces)
+    else:
+        needed = [max([len(p) * 1.3, *map(len, cells[p])]) * CHAR_INCH + 0.3 for p in provinces]
+        widths = [w / COLUMN_INCH for w in needed]
+    left = [sum(widths[:i]) for i in range(len(provinces))]
+    fig, ax = plt.subplots(figsize=(5.5 + COLUMN_INCH * sum(widths), 1.4 + 0.27 * len(cells)))
+    for x, w, p in zip(left, widths, provinces):
         for y, text in enumerate(cells[p]):
             if text:
-                ax.add_patch(plt.Rectangle((x, y), 0.96, 0.9, color=province_colour(p, provinces), alpha=0.22))
+                ax.add_patch(plt.Rectangle((x, y), w - 0.04, 0.9, color=province_colour(p, provinces), alpha=0.22))
                 ax.text(x + 0.04, y + 0.47, text, va="center", fontsize=7.5)
             else:
                 ax.plot(x + 0.06, y + 0.45, **MISSING_MARK)
-    ax.set_xlim(0, len(provinces))
+    ax.set_xlim(0, sum(widths))
     ax.set_ylim(len(cells), 0)
-    ax.set_xticks([i + 0.48 for i in range(len(provinces))], labels=provinces)
+    ax.set_xticks([x + 0.48 * w for x, w in zip(left, widths)], labels=provinces)
     ax.xaxis.tick_top()
     for tick, p in zip(ax.get_xticklabels(), provinces):
         tick.set_color(province_colour(p, provinces))

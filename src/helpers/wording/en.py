@@ -101,6 +101,7 @@ MESSAGES = {
     "dti.none_disagrees": "; none disagrees with an official table.",
     "dti.not_official_tables": "not in the official tables.",
     "dti.not_reported": "not reported: ",
+    "dti.not_reported_in": "not reported in {years}: ",
     "dti.not_table": "not in table",
     "dti.official_dti_rank_63": "{p}: official DTI rank {ordinal} in {first}, {ordinal2} in {last} (of 63)",
     "dti.official_dti_table_dti_gov": "official DTI table (dti.gov.vn)",

@@ -101,6 +101,7 @@ MESSAGES = {
     "dti.none_disagrees": "; không thông tin nào trái với bảng chính thức.",
     "dti.not_official_tables": "không có trong bảng chính thức.",
     "dti.not_reported": "không có số liệu: ",
+    "dti.not_reported_in": "không có số liệu năm {years}: ",
     "dti.not_table": "không có trong bảng",
     "dti.official_dti_rank_63": "{p}: xếp {ordinal} năm {first}, {ordinal2} năm {last} (trên 63) theo bảng DTI chính thức",
     "dti.official_dti_table_dti_gov": "bảng DTI chính thức (dti.gov.vn)",
