@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from nbval.plugin import IPyNbCell
 
-from helpers.paths import FIGURES_ENV, WRITE_FIGURES_ENV
+from helpers.paths import FIGURES_ENV, SHOW_FIGURES_ENV, WRITE_FIGURES_ENV
 
 os.environ[FIGURES_ENV] = tempfile.mkdtemp(prefix="dx-test-figures-")
 os.environ.pop("MPLBACKEND", None)  # kernels keep the inline backend, as in the stored notebooks
@@ -44,7 +44,8 @@ def pytest_runtest_setup(item):
 # Parameterized runs of the notebooks that several test files read. Each runs once
 # per session, even with pytest-xdist: the first worker that asks runs it under a
 # file lock in the session's shared tmp folder, the others wait and reuse it.
-# `write`: whether the kernels write figure files (only checked where it is on).
+# `files`: whether the kernels write figure files and show charts inline (only
+# checked where on; the Vietnamese run is read for its text).
 
 
 def mekong_delta() -> list[str]:
@@ -89,7 +90,7 @@ class SharedRuns:
         from helpers import running
         from helpers.paths import FIGURES, NOTEBOOKS
 
-        notebooks, parameters, write = self.cases[case]
+        notebooks, parameters, files = self.cases[case]
         folder = self.root / case
         with open(self.root / f"{case}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
@@ -97,11 +98,13 @@ class SharedRuns:
                 shutil.rmtree(folder, ignore_errors=True)
                 committed = [*NOTEBOOKS.glob("*.ipynb"), *(f for f in FIGURES.rglob("*") if f.is_file())]
                 before = {p: p.read_bytes() for p in committed}
-                os.environ[WRITE_FIGURES_ENV] = "1" if write else "0"
+                for name in (WRITE_FIGURES_ENV, SHOW_FIGURES_ENV):
+                    os.environ[name] = "1" if files else "0"
                 try:
                     running.run_notebooks(notebooks, parameters, folder, log=lambda m: None)
                 finally:
-                    os.environ.pop(WRITE_FIGURES_ENV, None)
+                    for name in (WRITE_FIGURES_ENV, SHOW_FIGURES_ENV):
+                        os.environ.pop(name, None)
                 assert {p: p.read_bytes() for p in committed} == before, (
                     f"the {case} run touched notebooks/ or figures/"
                 )

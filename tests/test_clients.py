@@ -12,18 +12,18 @@ import pytest
 
 from helpers import parameters, paths
 
-# One notebook each, the two quickest that draw for these parameters, keeps the suite short;
-# every notebook calls the same setup line (test_parameters). The appendix draws a
-# single province's timeline (a scorecard of one province has nothing to draw).
-SCORECARD = paths.NOTEBOOKS / "05_scorecard.ipynb"
+# One run of the quickest notebook that draws for one province (the appendix's
+# timeline; a scorecard of one province has nothing to draw), from the repository
+# root (the runner and JupyterLab run from notebooks/): Vietnamese, and one
+# province given as a plain string. Every notebook calls the same setup line
+# (test_parameters).
 APPENDIX = paths.NOTEBOOKS / "06_appendix_corpus.ipynb"
 CASES = {
-    "vietnamese, from the repository root": (SCORECARD, paths.ROOT, ["-p", "lang", "vi"], {"lang": "vi"}),
-    "one province as a plain string, from notebooks/": (
+    "Vietnamese, one province as a plain string, from the repository root": (
         APPENDIX,
-        paths.NOTEBOOKS,
-        ["-p", "provinces", "Tiền Giang"],
-        {"provinces": ["Tiền Giang"]},
+        paths.ROOT,
+        ["-p", "lang", "vi", "-p", "provinces", "Tiền Giang"],
+        {"lang": "vi", "provinces": ["Tiền Giang"]},
     ),
 }
 
@@ -66,6 +66,6 @@ def test_plain_papermill_writes_variants_beside_the_canonical_figures(case, tmp_
         assert any((variant / name).read_bytes() != before[name] for name in own), "variant drew the canonical"
         nb = nbformat.read(tmp_path / "run.ipynb", as_version=4)
         printed = [o.get("text", "") for c in nb.cells for o in c.get("outputs", [])]
-        assert f"Figures for these parameters go to out/{variant.parent.name}/figures/\n" in printed
+        assert f"Hình cho các tham số này được lưu vào out/{variant.parent.name}/figures/\n" in printed
     finally:
         shutil.rmtree(variant.parent, ignore_errors=True)

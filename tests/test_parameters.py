@@ -96,7 +96,7 @@ def test_use_routes_figures_by_parameters_and_an_explicit_folder_wins(monkeypatc
     assert parameters.use(OFFICIAL[-1], "vi") == ([OFFICIAL[-1]], "vi")
     variant = paths.VARIANTS / parameters.variant_name({"provinces": [OFFICIAL[-1]], "lang": "vi"}) / "figures"
     assert paths.figures_dir() == variant
-    assert f"go to out/{variant.parent.name}/figures/" in capsys.readouterr().out
+    assert f"lưu vào out/{variant.parent.name}/figures/" in capsys.readouterr().out  # in the chosen language
     parameters.use(*parameters.CANONICAL.values())
     assert paths.figures_dir() == paths.FIGURES
     monkeypatch.setenv(paths.FIGURES_ENV, str(tmp_path))

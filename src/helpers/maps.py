@@ -24,6 +24,7 @@ from matplotlib.path import Path as MplPath
 
 from helpers.label_layout import place_labels
 from helpers.map_wording import MapText
+from helpers.paths import shows_figures
 from helpers.plotting import MISSING_STYLE, STYLE, add_caption, add_title, province_colour, save_figure, wrap_caption
 
 __all__ = ["RANK_CMAP", "NO_DATA_STYLE", "artist_id", "rank_maps", "save_map"]
@@ -373,6 +374,9 @@ def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
 
     from IPython.display import Image, display
 
+    if not shows_figures():
+        plt.close(fig)
+        return
     buffer = io.BytesIO()
     with mpl.rc_context({"figure.constrained_layout.use": False}):
         fig.savefig(buffer, format="png", dpi=INLINE_DPI, metadata={"Software": None})

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.loading import check_provinces
-from helpers.wording import check_lang
+from helpers.wording import check_lang, say
 
 # The values the committed notebooks and figures/ are made with; a test checks
 # that every notebook's parameters cell declares exactly these defaults.
@@ -86,5 +86,5 @@ def use(provinces: object, lang: object) -> tuple[list[str], str]:
     paths.choose_figures_dir(target)
     if target != paths.FIGURES and not os.environ.get(paths.FIGURES_ENV):
         # Relative to the repository, so that the output is the same in every clone.
-        print(f"Figures for these parameters go to {target.relative_to(paths.ROOT).as_posix()}/")
+        print(say("parameters.variant_folder", values["lang"], folder=target.relative_to(paths.ROOT).as_posix()))
     return values["provinces"], values["lang"]

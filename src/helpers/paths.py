@@ -20,6 +20,9 @@ FIGURES_ENV = "DX_FIGURES_DIR"
 # "0" draws figures without writing their files: strict nbval re-executes the
 # committed notebooks to compare their outputs, and files are not outputs.
 WRITE_FIGURES_ENV = "DX_WRITE_FIGURES"
+# "0" runs the notebooks for their text alone: charts are drawn but not shown
+# inline (the test suite's Vietnamese run reads text outputs only).
+SHOW_FIGURES_ENV = "DX_SHOW_FIGURES"
 
 
 _chosen: Path | None = None
@@ -37,6 +40,11 @@ def choose_figures_dir(path: Path | None) -> None:
 def writes_figures() -> bool:
     """False when DX_WRITE_FIGURES=0 (strict nbval's runs; see conftest.py)."""
     return os.environ.get(WRITE_FIGURES_ENV, "1") != "0"
+
+
+def shows_figures() -> bool:
+    """False when DX_SHOW_FIGURES=0: figures are closed instead of shown inline."""
+    return os.environ.get(SHOW_FIGURES_ENV, "1") != "0"
 
 
 def figures_dir() -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 
-from helpers.paths import figures_dir, writes_figures
+from helpers.paths import figures_dir, shows_figures, writes_figures
 from helpers.periods import Period
 
 # Okabe–Ito colour-blind-safe palette. The two study provinces keep their colour
@@ -111,5 +111,7 @@ def show(fig, data) -> None:
 
     if fig is None:
         display(Markdown(data.attrs["why"]))
-    else:
+    elif shows_figures():
         plt.show()
+    else:
+        plt.close(fig)

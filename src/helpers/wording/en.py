@@ -497,4 +497,5 @@ MESSAGES = {
     "summary.measure.app_downloads": "downloads of the provincial app",
     "society.conclusion": "Digital-uptake shares reported by both (press reports of the provinces' own figures; the same measure, dates at most {limit} months apart): {pairs}. {n} more value(s) listed beside the pairs, not compared.",
     "society.conclusion_none": "No digital-uptake share is reported by both under the same measure with dates at most {limit} months apart.",
+    "parameters.variant_folder": "Figures for these parameters go to {folder}/",
 }

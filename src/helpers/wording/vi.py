@@ -497,4 +497,5 @@ MESSAGES = {
     "summary.measure.app_downloads": "lượt tải ứng dụng của tỉnh",
     "society.conclusion": "Tỷ lệ sử dụng số mà cả hai cùng báo cáo (báo chí đưa tin số liệu của chính các tỉnh; cùng thước đo, hai thời điểm cách nhau không quá {limit} tháng): {pairs}. Thêm {n} giá trị được liệt kê cạnh các cặp, không so sánh.",
     "society.conclusion_none": "Không tỷ lệ sử dụng số nào được cả hai báo cáo theo cùng thước đo với hai thời điểm cách nhau không quá {limit} tháng.",
+    "parameters.variant_folder": "Hình cho các tham số này được lưu vào {folder}/",
 }
