@@ -259,3 +259,20 @@ def test_upper_bound_share_of_enterprises_has_no_lower_bound_mark():
     expected = float(numerator["value"]) / float(denominator["value"]) * 100
     rates = set(tables.rates_table("03", BOTH, "en")["rate"])
     assert f"{expected:.1f}% of active enterprises (upper bound)" in rates
+
+
+def test_rank_trajectories_for_13_provinces_label_the_first_two_and_name_each_years_best():
+    chosen = mekong()
+    official = [r for r in rows("reference/dti_scores.csv") if r["scope"] == "63_provinces" and r["province"] in chosen]
+    best = {}
+    for r in official:
+        year, rank = int(r["assessment_year"]), int(r["rank"])
+        if year not in best or rank < best[year][1]:
+            best[year] = (r["province"], rank)
+    fig, plotted = dti.plot_rank_trajectories(chosen, "en")
+    title = fig._suptitle.get_text().replace("\n", " ")
+    for year, (province, rank) in best.items():
+        assert f"{year} {province} ({dti.ordinal(rank, 'en')})" in title
+    labelled = {t.get_color() for ax in fig.axes for t in ax.texts}
+    colours = {p: plotting.province_colour(p, chosen) for p in chosen}
+    assert labelled == {colours[p] for p in chosen[:2] if p in set(plotted["province"])}

@@ -10,6 +10,7 @@ import pandas as pd
 
 from helpers import loading
 from helpers.charts import dti as charts_dti
+from helpers.charts.dti import MAX_LABELLED
 from helpers.citations import citation, citations
 from helpers.comparison import conflicts, dti_crosscheck, dti_evidence
 from helpers.dti_scores import lone_claims
@@ -85,7 +86,11 @@ def headline(provinces: list[str], lang: str) -> str:
             last=last,
             int=int(widest),
         )
-    return say("dti.better_ranked_province_changed_between", lang, first=first, last=last)
+    if len(provinces) == 2:
+        return say("dti.better_ranked_province_changed_between", lang, first=first, last=last)
+    best = official.loc[official.groupby("assessment_year")["rank"].idxmin()].sort_values("assessment_year")
+    by_year = "; ".join(f"{r.assessment_year} {r.province} ({ordinal(int(r.rank), lang)})" for r in best.itertuples())
+    return "\n".join(textwrap.wrap(say("dti.best_ranked_by_year", lang, n=len(provinces), years=by_year), 100))
 
 
 NOTE_CHARS = 52  # a panel title's width in characters
@@ -142,7 +147,8 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
         "break": say("dti.method_break", lang),
         "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "article", "press_reference")},
         "caption": say("dti.rank_1_best_at_top", lang, sources=citations(plotted["source_id"], lang))
-        + (say("dti.lone_mark", lang) if any(marked) else ""),
+        + (say("dti.lone_mark", lang) if any(marked) else "")
+        + (say("dti.others_thin", lang, a=provinces[0], b=provinces[1]) if len(provinces) > MAX_LABELLED else ""),
     }
     fig = charts_dti.rank_trajectories(points, panels, all_years, provinces, texts)
     save_figure(fig, name, plotted)

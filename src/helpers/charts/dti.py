@@ -14,6 +14,9 @@ TIER_MARKERS = {"official_table": "o", "article": "s", "press_reference": "^"}
 MEKONG_GREY = "#777777"
 # At most this many provinces get their own colour in a slope chart.
 MAX_HIGHLIGHTED = 4
+# Beyond this many provinces, rank trajectories label and draw bold only the first two
+# chosen (the others thin and unlabelled: their values are in figures/data).
+MAX_LABELLED = 4
 
 
 def rank_trajectories(
@@ -27,10 +30,12 @@ def rank_trajectories(
     fig, axes = plt.subplots(2, 3, figsize=(12, 7.6))
     axes = axes.ravel()
     for ax, panel in zip(axes, panels):
+        highlighted = provinces if len(provinces) <= MAX_LABELLED else provinces[:2]
         mine = points[points["indicator_id"] == panel["indicator_id"]]
         for i, province in enumerate(provinces):
             rows = mine[mine["province"] == province].sort_values("assessment_year")
             colour = province_colour(province, provinces)
+            bold = province in highlighted
             for a, b in zip(rows.itertuples(), rows.iloc[1:].itertuples()):
                 if (
                     b.assessment_year - a.assessment_year == 1
@@ -41,8 +46,8 @@ def rank_trajectories(
                         [a.assessment_year, b.assessment_year],
                         [a.value, b.value],
                         color=colour,
-                        linewidth=1.2,
-                        alpha=0.7,
+                        linewidth=1.2 if bold else 0.8,
+                        alpha=0.7 if bold else 0.35,
                         linestyle="-",
                     )
             for r in rows.itertuples():
@@ -51,10 +56,13 @@ def rank_trajectories(
                     r.value,
                     marker=TIER_MARKERS[r.tier],
                     color=colour,
-                    markersize=7,
+                    markersize=7 if bold else 4,
+                    alpha=1 if bold else 0.5,
                     markerfacecolor=colour if r.tier != "press_reference" else "white",
                     linestyle="none",
                 )
+                if not bold:
+                    continue  # values of the others: figures/data/<figure>.csv
                 left = i == 0 and len(provinces) > 1  # first province labelled on the left, others on the right
                 ax.annotate(
                     r.label,

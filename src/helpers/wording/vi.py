@@ -498,4 +498,6 @@ MESSAGES = {
     "society.conclusion": "Tỷ lệ sử dụng số mà cả hai cùng báo cáo (báo chí đưa tin số liệu của chính các tỉnh; cùng thước đo, hai thời điểm cách nhau không quá {limit} tháng): {pairs}. Thêm {n} giá trị được liệt kê cạnh các cặp, không so sánh.",
     "society.conclusion_none": "Không tỷ lệ sử dụng số nào được cả hai báo cáo theo cùng thước đo với hai thời điểm cách nhau không quá {limit} tháng.",
     "parameters.variant_folder": "Hình cho các tham số này được lưu vào {folder}/",
+    "dti.best_ranked_by_year": "Tỉnh xếp hạng cao nhất trong {n} tỉnh được chọn theo bảng DTI chính thức: {years}",
+    "dti.others_thin": " Chỉ {a} và {b} (hai tỉnh được chọn đầu tiên) có nhãn và nét đậm; các tỉnh khác nét mảnh, thứ hạng có trong dữ liệu của hình.",
 }
