@@ -19,6 +19,23 @@ MAX_HIGHLIGHTED = 4
 MAX_LABELLED = 4
 
 
+def tier_handles(markers: dict[str, str], labels: dict[str, str]) -> list[Line2D]:
+    """Legend entries for evidence tiers: each tier's marker in grey (press reports hollow)."""
+    return [
+        Line2D(
+            [],
+            [],
+            marker=m,
+            color="#333333",
+            linestyle="none",
+            markersize=7,
+            markerfacecolor="white" if t == "press_reference" else "#333333",
+            label=labels[t],
+        )
+        for t, m in markers.items()
+    ]
+
+
 def rank_trajectories(
     points: pd.DataFrame, panels: list[dict], years: list[int], provinces: list[str], texts: dict
 ) -> plt.Figure:
@@ -84,19 +101,7 @@ def rank_trajectories(
         ax.set_title(panel["title"], fontsize=9, loc="left", fontweight="normal")
     for ax in axes[len(panels) :]:
         ax.axis("off")
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker=m,
-            color="#333333",
-            linestyle="none",
-            markersize=7,
-            markerfacecolor="white" if t == "press_reference" else "#333333",
-            label=texts["tiers"][t],
-        )
-        for t, m in TIER_MARKERS.items()
-    ]
+    handles = tier_handles(TIER_MARKERS, texts["tiers"])
     handles.append(Line2D([], [], color="#999999", linestyle=":", label=texts["break"]))
     handles += [Line2D([], [], color=province_colour(p, provinces), linewidth=3, label=p) for p in provinces]
     axes[-1].legend(handles=handles, loc="center left", frameon=False, fontsize=9)

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from helpers.charts.dti import TIER_MARKERS
+from helpers.charts.dti import TIER_MARKERS, tier_handles
 from helpers.plotting import add_caption, add_title, province_colour, rank_axis
 
 GAP_GREY = "#BBBBBB"
@@ -56,20 +56,8 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
         Line2D([], [], marker="o", color=province_colour(p, provinces), linestyle="none", markersize=8, label=p)
         for p in provinces
     ]
-    handles += [
-        Line2D(
-            [],
-            [],
-            marker=m,
-            color="#333333",
-            linestyle="none",
-            markersize=7,
-            markerfacecolor="white" if t == "press_reference" else "#333333",
-            label=texts["tiers"][t],
-        )
-        for t, m in MARKERS.items()
-        if t in set(plotted["tier"])
-    ]
+    shown = set(plotted["tier"])
+    handles += tier_handles({t: m for t, m in MARKERS.items() if t in shown}, texts["tiers"])
     handles.append(Line2D([], [], color=GAP_GREY, linewidth=5, label=texts["gap"]))
     fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=9)
     add_title(fig, texts["title"])
