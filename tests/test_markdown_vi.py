@@ -6,9 +6,11 @@ import copy
 import re
 
 import nbformat
+import pandas as pd
 import pytest
 
 from helpers import running
+from helpers.paths import ROOT
 from helpers.wording import en, markdown
 
 NOTEBOOKS = {p.name: nbformat.read(p, as_version=4) for p in running.canonical_notebooks()}
@@ -79,3 +81,77 @@ def test_no_prose_states_how_many_articles_there_are():
     found = [(name, m.group(0)) for name, text in texts for m in COUNTED_ARTICLES.finditer(text)]
     assert found == []
     assert COUNTED_ARTICLES.search("Four of the five articles") and not COUNTED_ARTICLES.search("the {n} articles")
+
+
+# Any other fact about what the corpus holds goes stale the same way ("the corpus never
+# states Tiền Giang's DTI rank" stayed after an article stated it): such sentences are
+# computed in code cells, so prose may state rules but not corpus facts. Checked on the
+# notebooks' markdown and on README outside its generated "## Findings" section.
+CORPUS_FACTS = re.compile(
+    r"(?:corpus|articles?) never (?:states?|reports?|gives?)|(?:corpus|articles?) (?:has|have|holds?|contains?) no\b|"
+    r"\b(?:is|are) reported for (?:one|a single) province only|only one province reports|"
+    r"\bno article (?:reports|states|gives)|"
+    r"\b\d+ (?:curated |source )?(?:articles|indicators|sources)\b|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten) (?:curated |source )?(?:articles|indicators)\b|"
+    r"\bmost articles\b|not spread evenly",
+    re.IGNORECASE,
+)
+
+
+def readme_prose() -> str:
+    """README without its "## Findings" section (computed from the summary notebook)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.sub(r"\n## Findings\n.*?(?=\n## )", "\n", text, flags=re.DOTALL)
+
+
+def test_no_prose_states_a_fact_about_the_corpus():
+    texts = [(name, cell) for name, nb in NOTEBOOKS.items() for cell in markdown.markdown_cells(nb)]
+    texts += [("README.md", readme_prose())]
+    found = [(name, m.group(0)) for name, text in texts for m in CORPUS_FACTS.finditer(text)]
+    assert found == [], "compute these in a code cell (or drop them): " + repr(found)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "The corpus never states Tiền Giang's DTI rank",
+        "every digital-society indicator is reported for one province only",
+        "(Hậu Giang 28 indicators, Tiền Giang 5)",
+        "the corpus has no value for 2024",
+        "No article reports the same non-DTI indicator for both provinces",
+        "Most articles are about Hậu Giang",
+    ],
+)
+def test_typed_corpus_facts_are_recognised(typed):
+    assert CORPUS_FACTS.search(typed)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "a title never states a trend",
+        "Indicators reported for one province only are in the appendix",
+        "the {n} articles",
+    ],
+)
+def test_rules_are_not_mistaken_for_corpus_facts(rule):
+    assert not CORPUS_FACTS.search(rule)
+
+
+def test_the_computed_rank_note_follows_the_data(monkeypatch):
+    # what replaced "the corpus never states Tiền Giang's DTI rank": an article stating one flips it
+    from helpers import dti_change, loading
+
+    observations = loading.load("observations")
+    ranked = observations[observations["indicator_id"].str.startswith("dti_rank_")]
+    with_rank = list(dict.fromkeys(ranked["province"]))
+    without = next(p for p in loading.official_provinces() if p not in with_rank)
+    before = dti_change.article_rank_note([with_rank[0], without], "en")
+    assert f"No article states a DTI rank of {without}" in before
+    assert f"{with_rank[0]} ({(ranked['province'] == with_rank[0]).sum()})" in before
+
+    added = pd.concat([observations, ranked.head(1).assign(province=without)], ignore_index=True)
+    real_load = loading.load
+    monkeypatch.setattr(loading, "load", lambda name: added.copy() if name == "observations" else real_load(name))
+    after = dti_change.article_rank_note([with_rank[0], without], "en")
+    assert "No article states" not in after and f"{without} (1)" in after

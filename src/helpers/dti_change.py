@@ -198,6 +198,20 @@ def single_source_notes(provinces: list[str], lang: str) -> str:
     )
 
 
+def article_rank_note(provinces: list[str], lang: str) -> str:
+    """Markdown bullets: for which chosen provinces the articles state a DTI rank
+    (overall or pillar), and which rest on the reference tier alone. Computed, so
+    that an article stating a new rank cannot leave the notebook saying otherwise."""
+    obs = loading.load("observations")
+    ranks = obs[obs["indicator_id"].str.startswith("dti_rank_") & obs["province"].isin(provinces)]
+    counts = ranks.groupby("province").size()
+    stated = [f"{p} ({counts[p]})" for p in provinces if p in counts]
+    missing = ", ".join(p for p in provinces if p not in counts)
+    lines = [say("dti.article_ranks", lang, provinces=", ".join(stated))] if stated else []
+    lines += [say("dti.article_ranks_none", lang, provinces=missing)] if missing else []
+    return "\n".join(lines)
+
+
 def claims_table(provinces: list[str], lang: str) -> pd.DataFrame:
     """Every rank claim that is not an official table (articles, press, dataset
     rows): pre-2022 years and pillar ranks (e.g. a top-10 digital-infrastructure

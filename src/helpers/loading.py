@@ -8,12 +8,18 @@ from functools import cache
 
 import pandas as pd
 
-from helpers.paths import DATA, REFERENCE
+from helpers import province_names
+from helpers.paths import DATA, REFERENCE, ROOT
 
 
 def _read(path, **kwargs) -> pd.DataFrame:
-    # keep_default_na=False: "unknown" and empty strings stay as written.
-    return pd.read_csv(path, encoding="utf-8", keep_default_na=False, **kwargs)
+    # keep_default_na=False: "unknown" and empty strings stay as written. Text is
+    # NFC (helpers.province_names): a name typed with decomposed accents is the same name.
+    df = pd.read_csv(path, encoding="utf-8", keep_default_na=False, **kwargs)
+    for column in df.columns:
+        if pd.api.types.is_string_dtype(df[column]) or df[column].dtype == object:
+            df[column] = df[column].map(lambda v: province_names.nfc(v) if isinstance(v, str) else v)
+    return df
 
 
 def _dates(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -55,6 +61,7 @@ def _cached(name: str) -> pd.DataFrame:
         "rate_definitions": lambda: _read(DATA / "rate_definitions.csv"),
         "legal_facts": lambda: _read(DATA / "legal_facts.csv"),
         "dti_calendar": lambda: _dates(_read(REFERENCE / "dti_calendar.csv"), "announced"),
+        "province_aliases": lambda: _read(REFERENCE / "province_aliases.csv"),
         "regions": lambda: _read(REFERENCE / "regions.csv").assign(
             in_mekong_delta=lambda d: d["in_mekong_delta"].astype(str).str.lower().eq("true")
         ),
@@ -67,7 +74,7 @@ def load(name: str) -> pd.DataFrame:
     number_exclusions, exclusion_reasons, dti_scores, dti_mekong_ranks,
     dti_press_facts, dti_calendar, regions, papi_egov_subdimensions,
     papi_egov_scores, papi_press_facts, population, province_facts,
-    rate_definitions, legal_facts)."""
+    rate_definitions, legal_facts, province_aliases)."""
     return _cached(name).copy()
 
 
@@ -107,9 +114,10 @@ def closest_province(name: str, names=None) -> str | None:
     return by_key[close[0]] if close else None
 
 
-def check_provinces(provinces: list[str]) -> list[str]:
-    """`provinces` (one name or a list) as a list of official spellings; a
-    ValueError naming the bad value, with a did-you-mean suggestion."""
+def read_provinces(provinces) -> list[province_names.Reading]:
+    """How each of `provinces` (one name or a list) was read (helpers.province_names:
+    NFC, aliases); a ValueError naming the bad value, with a did-you-mean suggestion
+    or, for a province formed by the 2025 merger, its predecessors."""
     if isinstance(provinces, str):
         provinces = [provinces]
     if not isinstance(provinces, (list, tuple)) or not provinces or not all(isinstance(p, str) for p in provinces):
@@ -117,20 +125,30 @@ def check_provinces(provinces: list[str]) -> list[str]:
             f"provinces must be a province name or a non-empty list of names, got {provinces!r}; "
             f"with papermill: {PAPERMILL_PROVINCES}"
         )
-    official = {unicodedata.normalize("NFC", p): p for p in official_provinces()}
-    checked = []
+    official = official_provinces()
+    aliases = province_names.alias_table(ROOT)
+    readings, seen = [], []
     for name in provinces:
-        if unicodedata.normalize("NFC", name) not in official:
+        reading = province_names.read(name, official, aliases)
+        if reading.how == "merged":
+            raise ValueError(f"unknown province {name!r}: {province_names.merged_message(reading)}")
+        if reading.how == "unknown":
             guess = closest_province(name)
             hint = f"did you mean {guess!r}?" if guess else "no official name is close."
             if "," in name:  # several names in one string: the list syntax was missed
                 hint = f"several provinces go in a list ({PAPERMILL_PROVINCES})."
             raise ValueError(
                 f"unknown province {name!r}: {hint} Provinces are spelled as in "
-                f"data/reference/regions.csv (the {len(official)} provinces, with diacritics)"
+                f"data/reference/regions.csv (the {len(official)} provinces, with diacritics) "
+                f"or as an alias of {province_names.ALIASES}"
             )
-        province = official[unicodedata.normalize("NFC", name)]
-        if province in checked:
-            raise ValueError(f"province {province!r} is listed twice in {list(provinces)!r}")
-        checked.append(province)
-    return checked
+        if reading.province in seen:
+            raise ValueError(f"province {reading.province!r} is listed twice in {list(provinces)!r}")
+        seen.append(reading.province)
+        readings.append(reading)
+    return readings
+
+
+def check_provinces(provinces) -> list[str]:
+    """`provinces` (one name or a list) as a list of official spellings (see read_provinces)."""
+    return [reading.province for reading in read_provinces(provinces)]

@@ -16,14 +16,16 @@ import re
 import unicodedata
 from pathlib import Path
 
-from helpers import paths
-from helpers.loading import check_provinces
+from helpers import paths, province_names
+from helpers.loading import check_provinces, read_provinces
+from helpers.wording import LANGS as CANONICAL_LANGS
 from helpers.wording import check_lang, say
 
 # The values the committed notebooks and figures/ are made with; a test checks
 # that every notebook's parameters cell declares exactly these defaults.
 CANONICAL: dict[str, object] = {"provinces": ["Hậu Giang", "Tiền Giang"], "lang": "en"}
 CHECKS = {"provinces": check_provinces, "lang": check_lang}
+ALIASES = province_names.ALIASES
 _MAX_VARIANT = 60  # longer folder names are shortened with a hash
 
 
@@ -79,9 +81,30 @@ def figures_dir_for(values: dict[str, object]) -> Path:
     return variant_dir(values) / "figures" if variant_name(values) else paths.FIGURES
 
 
+def province_notes(provinces: object, lang: str) -> list[str]:
+    """One line per name read otherwise than as typed (Unicode normalisation, an
+    alias of data/reference/province_aliases.csv), in `lang`; empty when none was."""
+    notes = []
+    for reading in read_provinces(provinces):
+        if reading.how == "normalised":
+            notes.append(say("parameters.province_normalised", lang, typed=reading.typed, province=reading.province))
+        elif reading.how == "alias":
+            notes.append(
+                say("parameters.province_alias", lang, typed=reading.typed, province=reading.province, file=ALIASES)
+            )
+    return notes
+
+
+def print_province_notes(provinces: object, lang: object) -> None:
+    for note in province_notes(provinces, lang if lang in CANONICAL_LANGS else "en"):
+        print(note, flush=True)
+
+
 def use(provinces: object, lang: object) -> tuple[list[str], str]:
-    """The notebooks' setup line: check the parameters and send figures where they belong."""
+    """The notebooks' setup line: check the parameters, say how names were read, and
+    send figures where they belong."""
     values = check_all({"provinces": provinces, "lang": lang})
+    print_province_notes(provinces, values["lang"])
     target = figures_dir_for(values)
     paths.choose_figures_dir(target)
     if target != paths.FIGURES and not os.environ.get(paths.FIGURES_ENV):

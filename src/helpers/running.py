@@ -100,20 +100,24 @@ def coerce_parameter(name: str, raw: str, default: object) -> object:
     return value
 
 
+def _literal_or_word(raw: str) -> object:
+    try:
+        return ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        return raw  # a bare word is a string
+
+
 def parse_checked_parameter(name: str, raw: str) -> object:
     """A parameter with a project check (helpers.parameters): any literal or a
     bare word, then the same check the notebook's setup line applies."""
     from helpers.parameters import check
 
-    try:
-        value = ast.literal_eval(raw)
-    except (ValueError, SyntaxError):
-        if raw.lstrip().startswith("["):
-            raise RunnerError(
-                f"parameter {name!r}: {raw!r} is not a Python list; write it as "
-                f'-p {name} \'["Hậu Giang", "Cần Thơ"]\' (quoted names, commas)'
-            ) from None
-        value = raw
+    value = _literal_or_word(raw)
+    if value is raw and raw.lstrip().startswith("["):
+        raise RunnerError(
+            f"parameter {name!r}: {raw!r} is not a Python list; write it as "
+            f'-p {name} \'["Hậu Giang", "Cần Thơ"]\' (quoted names, commas)'
+        )
     try:
         return check(name, value)
     except ValueError as exc:
@@ -135,6 +139,10 @@ def parse_parameters(pairs: list[tuple[str, str]], notebooks: list[Path]) -> dic
                 )
         if name in CHECKS:
             parsed[name] = parse_checked_parameter(name, raw)
+            if name == "provinces":  # said here once: the notebooks get the official names
+                from helpers.parameters import print_province_notes
+
+                print_province_notes(_literal_or_word(raw), dict(pairs).get("lang", "en"))
         else:
             parsed[name] = coerce_parameter(name, raw, declared[notebooks[0]][name])
     return parsed

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from helpers import validation_reference
+from helpers import province_names, validation_reference
 from helpers.article_checks import (
     QUALIFIERS,
     check_coverage,
@@ -149,7 +149,8 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
     t = {name: c.read(FILES[name], COLUMNS[name].split()) for name in COLUMNS}
     regions = c.read(REGIONS, None)
     calendar = c.read(CALENDAR, None)
-    provinces = {row["province"] for _, row in regions.rows} if regions else set()
+    provinces = {province_names.nfc(row["province"]) for _, row in regions.rows} if regions else set()
+    province_names.check_alias_file(c, provinces)
     announced = (
         {int(row["assessment_year"]): date.fromisoformat(row["announced"]) for _, row in calendar.rows}
         if calendar
@@ -173,21 +174,31 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
     return c.problems
 
 
-def _did_you_mean(names: list[str], provinces: set[str]) -> str:
-    """' (did you mean 'Tiền Giang'?)' for the official spellings `names` most likely mean."""
+def _did_you_mean(c: _Checker, names: list[str], provinces: set[str]) -> str:
+    """' (did you mean 'Tiền Giang'?)' for the official spellings `names` most likely
+    mean; for an alias, the official name to write (helpers.province_names)."""
+    aliases = province_names.alias_table(c.root)
+    known = [province_names.data_message(province_names.read(n, provinces, aliases)) for n in names]
+    if any(known):
+        return "".join(known)
     guesses = [g for g in (closest_province(n, provinces) for n in names) if g]
     return f" (did you mean {', '.join(map(repr, guesses))}?)" if guesses else ""
 
 
+def _official(name: str, provinces: set[str]) -> bool:
+    """An official name, compared after NFC: decomposed accents are the same name (read as NFC)."""
+    return province_names.nfc(name) in provinces
+
+
 def _check_province_column(c: _Checker, tab: Table, provinces: set[str]) -> None:
     for line, row in tab.rows:
-        if row["province"] not in provinces:
+        if not _official(row["province"], provinces):
             c.add(
                 tab,
                 line,
                 "province",
                 f"{row['province']!r} is not one of the {len(provinces)} provinces of {REGIONS}"
-                f"{_did_you_mean([row['province']], provinces)}; spell it as there, with diacritics",
+                f"{_did_you_mean(c, [row['province']], provinces)}; spell it as there, with diacritics",
             )
 
 
@@ -200,13 +211,13 @@ def _check_sources(c: _Checker, tab: Table, provinces: set[str]) -> tuple[dict, 
     for line, row in tab.rows:
         named = row["provinces"].split(";")
         checked = provinces and row["provinces"] and named != [ALL_PROVINCES]
-        unknown = [p for p in named if p not in provinces] if checked else []
+        unknown = [p for p in named if not _official(p, provinces)] if checked else []
         if unknown:
             c.add(
                 tab,
                 line,
                 "provinces",
-                f"{', '.join(map(repr, unknown))} not in {REGIONS}{_did_you_mean(unknown, provinces)}; expected "
+                f"{', '.join(map(repr, unknown))} not in {REGIONS}{_did_you_mean(c, unknown, provinces)}; expected "
                 f"province names spelled as there, ';'-separated, or {ALL_PROVINCES!r} for a national table",
             )
         c.iso_date(tab, line, "published", row["published"], allow_missing=True)

@@ -498,6 +498,10 @@ MESSAGES = {
     "society.conclusion": "Digital-uptake shares reported by both (press reports of the provinces' own figures; the same measure, dates at most {limit} months apart): {pairs}. {n} more value(s) listed beside the pairs, not compared.",
     "society.conclusion_none": "No digital-uptake share is reported by both under the same measure with dates at most {limit} months apart.",
     "parameters.variant_folder": "Figures for these parameters go to {folder}/",
+    "parameters.province_normalised": "{typed!r} differs from the official {province!r} only in its Unicode normalisation (accents typed as separate characters): read as {province!r}",
+    "parameters.province_alias": "{typed!r} read as {province!r} ({file})",
     "dti.best_ranked_by_year": "Best-ranked of the {n} chosen provinces in the official DTI tables: {years}",
     "dti.others_thin": " Only {a} and {b} (the first two chosen) are labelled and drawn bold; the others are thin, their ranks are in the figure data.",
+    "dti.article_ranks": "- DTI ranks stated in the articles (rank values per province): {provinces}.",
+    "dti.article_ranks_none": "- No article states a DTI rank of {provinces}: every rank shown here for {provinces} comes from the reference tier (official tables, press pages, dataset rows).",
 }

@@ -498,6 +498,10 @@ MESSAGES = {
     "society.conclusion": "Tỷ lệ sử dụng số mà cả hai cùng báo cáo (báo chí đưa tin số liệu của chính các tỉnh; cùng thước đo, hai thời điểm cách nhau không quá {limit} tháng): {pairs}. Thêm {n} giá trị được liệt kê cạnh các cặp, không so sánh.",
     "society.conclusion_none": "Không tỷ lệ sử dụng số nào được cả hai báo cáo theo cùng thước đo với hai thời điểm cách nhau không quá {limit} tháng.",
     "parameters.variant_folder": "Hình cho các tham số này được lưu vào {folder}/",
+    "parameters.province_normalised": "{typed!r} chỉ khác tên chính thức {province!r} ở dạng chuẩn hóa Unicode (dấu được gõ thành ký tự riêng): được hiểu là {province!r}",
+    "parameters.province_alias": "{typed!r} được hiểu là {province!r} (theo {file})",
     "dti.best_ranked_by_year": "Tỉnh xếp hạng cao nhất trong {n} tỉnh được chọn theo bảng DTI chính thức: {years}",
     "dti.others_thin": " Chỉ {a} và {b} (hai tỉnh được chọn đầu tiên) có nhãn và nét đậm; các tỉnh khác nét mảnh, thứ hạng có trong dữ liệu của hình.",
+    "dti.article_ranks": "- Thứ hạng DTI được các bài báo nêu (số giá trị thứ hạng theo tỉnh): {provinces}.",
+    "dti.article_ranks_none": "- Không bài báo nào nêu thứ hạng DTI của {provinces}: mọi thứ hạng của {provinces} ở đây đều lấy từ tầng tham chiếu (bảng chính thức, trang báo chí, dòng của bộ dữ liệu).",
 }
