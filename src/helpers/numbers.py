@@ -8,6 +8,7 @@ for thirty-seven point nine eight. Parsing and formatting go through Babel's
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -121,7 +122,9 @@ def _irregular(m: re.Match) -> NumberMention:
 
 # Hedge words and the qualifier they imply. "gần" (nearly) and "khoảng" (about)
 # make a value approximate; "hơn"/"trên" (more than) make it a lower bound;
-# "tối thiểu" (at least) too; "tối đa" (at most) and "top" an upper bound.
+# "tối thiểu" (at least) too; "tối đa" (at most) an upper bound, and so are the
+# press's rank phrases "top N", "tốp N", "một trong N" (one of N), "nằm trong
+# nhóm N" (in the group of N): a rank of at most N.
 HEDGE_WORDS = {
     "gần": "approx",
     "khoảng": "approx",
@@ -130,6 +133,9 @@ HEDGE_WORDS = {
     "tối thiểu": "at_least",
     "tối đa": "at_most",
     "top": "at_most",
+    "tốp": "at_most",
+    "một trong": "at_most",
+    "trong nhóm": "at_most",
 }
 
 
@@ -139,7 +145,7 @@ def hedge_qualifier(before: str) -> str | None:
     `before` is the text preceding the number; only its last one or two words
     count, so "hơn 1.007" is at_least but "tốt hơn, 1.007" is not hedged.
     """
-    words = before.replace("\u00a0", " ").lower().split()
+    words = unicodedata.normalize("NFC", before.replace("\u00a0", " ")).lower().split()
     for n in (2, 1):
         if len(words) >= n and " ".join(words[-n:]) in HEDGE_WORDS:
             return HEDGE_WORDS[" ".join(words[-n:])]

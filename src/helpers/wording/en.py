@@ -120,6 +120,7 @@ MESSAGES = {
     "figures.qualifier_legend": '≥ with an arrow = lower bound ("more than"); ≈ with a dashed outline = approximate.',
     "hedged.approx": 'approximate values ("about", "nearly")',
     "hedged.at_least": 'lower bounds ("more than")',
+    "hedged.at_most": 'upper bounds ("top N", "one of N")',
     "no_data": "not reported in the corpus",
     "no_sources": "*No source for the chosen provinces.*",
     "outlet.General Statistics Office (GSO)": "General Statistics Office (GSO)",

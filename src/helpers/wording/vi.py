@@ -120,6 +120,7 @@ MESSAGES = {
     "figures.qualifier_legend": '≥ có mũi tên = cận dưới ("hơn"); ≈ viền nét đứt = số xấp xỉ.',
     "hedged.approx": 'số xấp xỉ ("khoảng", "gần")',
     "hedged.at_least": 'cận dưới ("hơn", "trên")',
+    "hedged.at_most": 'cận trên ("tốp N", "một trong N")',
     "no_data": "không có trong các bài báo",
     "no_sources": "*Không có nguồn nào cho các tỉnh đã chọn.*",
     "outlet.General Statistics Office (GSO)": "Tổng cục Thống kê (GSO)",
