@@ -38,6 +38,8 @@ _TOKEN = re.compile(
     r"|(?P<irregular>\d+(?:[.,]\d+)*)"
 )
 _TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
+
+
 class VietnameseNumberError(ValueError):
     """Raised when a string is not a number written in Vietnamese conventions."""
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from helpers import validation_reference
+from helpers import scope, service_levels, validation_reference, validation_wording
 from helpers.article_checks import (
     QUALIFIERS,
     check_coverage,
@@ -168,6 +168,8 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
         _check_exclusions(c, t["number_exclusions"], t["exclusion_reasons"], sources, articles)
     if t["observations"] and t["milestones"] and t["number_exclusions"]:
         check_coverage(c, sources, articles, t["observations"], t["milestones"], t["number_exclusions"])
+    stacked = [service_levels.stacked_parts(name) for name in scope.charts()]
+    validation_wording.check(c, t, {part for found in stacked if found for part in found[1]})
     observations = {row["obs_id"]: row for _, row in t["observations"].rows} if t["observations"] else {}
     validation_reference.check(c, provinces, sources, observations)
     return c.problems
