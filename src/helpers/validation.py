@@ -72,6 +72,8 @@ class _Checker:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.unreadable: dict[str, set[str]] = {}  # file -> every field of its rows that could not be read
+        self.unreadable_ids: set[str] = set()  # their first field (the row's id)
 
     def add(self, table: Table | str, row: int, column: str, message: str) -> None:
         file = table.file if isinstance(table, Table) else table
@@ -84,18 +86,24 @@ class _Checker:
         if not path.exists():
             self.add(file, 0, "-", "file is missing")
             return None
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            if columns is not None and header != columns:
-                self.add(file, 1, "-", f"expected columns {','.join(columns)}; found {','.join(header)}")
-                return None
-            rows = []
-            for row in reader:
-                if None in row or any(v is None for v in row.values()):
-                    self.add(file, reader.line_num, "-", f"expected {len(header)} fields")
-                    continue
-                rows.append((reader.line_num, row))
+        records = _records(path.read_text(encoding="utf-8"))
+        header = records[0][1] if records else []
+        if columns is not None and header != columns:
+            self.add(file, 1, "-", f"expected columns {','.join(columns)}; found {','.join(header)}")
+            return None
+        rows = []
+        for line, fields, problem in records[1:]:
+            if problem == _ODD:  # a stray quote inside an unquoted field reads as written
+                problem = None if len(fields) == len(header) else _UNCLOSED
+            elif problem is None and len(fields) != len(header):
+                problem = _field_count(fields, header)
+            if problem:
+                # Reported once here; checks that would trip on its absence skip what it names.
+                self.add(file, line, "-", problem)
+                self.unreadable.setdefault(file, set()).update(fields)
+                self.unreadable_ids.add(fields[0] if fields else "")
+                continue
+            rows.append((line, dict(zip(header, fields))))
         return Table(file, rows)
 
     # -- generic column checks
@@ -122,7 +130,7 @@ class _Checker:
 
     def foreign(self, table: Table, column: str, target: set[str], target_file: str) -> None:
         for line, row in table.rows:
-            if row[column] not in target:
+            if row[column] not in target and row[column] not in self.unreadable_ids:
                 self.add(table, line, column, f"{row[column]!r} is not an id in {target_file}")
 
     def iso_date(self, table: Table, line: int, column: str, value: str, allow_missing=False) -> date | None:
@@ -136,6 +144,56 @@ class _Checker:
         except ValueError:
             self.add(table, line, column, f"{value!r} is not a real date")
             return None
+
+
+# Free-text columns: where an unquoted comma usually is.
+TEXT_COLUMNS = {"title", "notes", "note", "quote", "context", "description", "event_en", "event_vi", "label_en"}
+TEXT_COLUMNS |= {"label_vi", "definition_en", "period_label", "publisher"}
+
+
+def _records(text: str) -> list[tuple[int, list[str], str | None]]:
+    """(line number, fields, problem) of each non-empty CSV record. A record
+    running over several lines is an unclosed quote (no data file has multi-line
+    fields): it is reported on its first line and reading resumes on the next,
+    so that the rows after it are still read."""
+    lines = re.split(r"(?<=\n)", text)
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    records = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        reader = csv.reader(lines[j] for j in range(i, len(lines)))
+        try:
+            fields = next(reader)
+            spans = reader.line_num
+        except csv.Error:
+            fields, spans = [], 2
+        odd = line.count('"') % 2  # quotes come in pairs on a well-formed line
+        if spans > 1 or (i == last and odd):
+            fields = next(csv.reader([line.rstrip("\r\n") + '"']), [])
+            records.append((i + 1, fields, _UNCLOSED))
+        else:
+            records.append((i + 1, fields, _ODD if odd else None))
+    return records
+
+
+_ODD = "an odd number of double quotes"
+_UNCLOSED = (
+    "a double-quoted field opens on this row and is not closed: add its closing double quote "
+    '(a double quote inside a field is written twice: "")'
+)
+
+
+def _field_count(fields: list[str], header: list[str]) -> str:
+    found = f"found {len(fields)} fields, expected {len(header)}"
+    if len(fields) > len(header):
+        texts = [c for c in header if c in TEXT_COLUMNS]
+        where = f" ({', '.join(texts)})" if texts else ""
+        return (
+            f"{found}: most likely an unquoted comma in a text field{where}; put that field in double quotes "
+            '(a double quote inside it is written twice: "")'
+        )
+    return f"{found}: a field is missing (an empty value still needs its comma: ,,)"
 
 
 def _read_text(root: Path, file: str) -> str | None:
@@ -164,10 +222,11 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
         _check_observations(c, t["observations"], sources, articles, indicators, provinces, announced)
     if t["milestones"]:
         _check_milestones(c, t["milestones"], sources, articles, provinces)
+    meant = set()
     if t["exclusion_reasons"] and t["number_exclusions"]:
-        _check_exclusions(c, t["number_exclusions"], t["exclusion_reasons"], sources, articles)
+        meant = _check_exclusions(c, t["number_exclusions"], t["exclusion_reasons"], sources, articles)
     if t["observations"] and t["milestones"] and t["number_exclusions"]:
-        check_coverage(c, sources, articles, t["observations"], t["milestones"], t["number_exclusions"])
+        check_coverage(c, sources, articles, t["observations"], t["milestones"], t["number_exclusions"], meant)
     stacked = [service_levels.stacked_parts(name) for name in scope.charts()]
     validation_wording.check(c, t, {part for found in stacked if found for part in found[1]})
     observations = {row["obs_id"]: row for _, row in t["observations"].rows} if t["observations"] else {}
@@ -338,7 +397,7 @@ def _check_exclusions(c, tab, reasons, sources, articles) -> None:
     c.unique(tab, "source_id", "start")
     c.foreign(tab, "source_id", set(articles) or set(sources), "the article rows of " + FILES["sources"])
     c.foreign(tab, "reason", {row["reason"] for _, row in reasons.rows}, FILES["exclusion_reasons"])
-    check_exclusion_text(c, tab, articles)
+    return check_exclusion_text(c, tab, articles)
 
 
 def main(argv: list[str] | None = None) -> int:

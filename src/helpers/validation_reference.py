@@ -179,6 +179,8 @@ def _rates(c, observations: dict, facts: dict, population: set) -> None:
     c.enum(tab, "bound", {"", "upper_bound", "lower_bound"})
     for line, row in tab.rows:
         numerator = observations.get(row["numerator_obs"])
+        if numerator is None and row["numerator_obs"] in c.unreadable_ids:
+            continue  # its row in observations.csv is reported as unreadable
         if numerator is None:
             c.add(tab, line, "numerator_obs", f"{row['numerator_obs']!r} is not an obs_id of data/observations.csv")
             continue
