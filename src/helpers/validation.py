@@ -8,7 +8,6 @@ Checks against the article texts live in `helpers.article_checks`.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import sys
@@ -26,6 +25,7 @@ from helpers.article_checks import (
 )
 from helpers.loading import closest_province
 from helpers.paths import ROOT
+from helpers.validation_csv import ODD, UNCLOSED, field_count, records
 
 KINDS = {"result", "target"}
 TIERS = {"article", "official_table", "survey", "official_statistics", "press_reference"}
@@ -86,17 +86,17 @@ class _Checker:
         if not path.exists():
             self.add(file, 0, "-", "file is missing")
             return None
-        records = _records(path.read_text(encoding="utf-8"))
-        header = records[0][1] if records else []
+        found = records(path.read_text(encoding="utf-8"))
+        header = found[0][1] if found else []
         if columns is not None and header != columns:
             self.add(file, 1, "-", f"expected columns {','.join(columns)}; found {','.join(header)}")
             return None
         rows = []
-        for line, fields, problem in records[1:]:
-            if problem == _ODD:  # a stray quote inside an unquoted field reads as written
-                problem = None if len(fields) == len(header) else _UNCLOSED
+        for line, fields, problem in found[1:]:
+            if problem == ODD:  # a stray quote inside an unquoted field reads as written
+                problem = None if len(fields) == len(header) else UNCLOSED
             elif problem is None and len(fields) != len(header):
-                problem = _field_count(fields, header)
+                problem = field_count(fields, header)
             if problem:
                 # Reported once here; checks that would trip on its absence skip what it names.
                 self.add(file, line, "-", problem)
@@ -144,56 +144,6 @@ class _Checker:
         except ValueError:
             self.add(table, line, column, f"{value!r} is not a real date")
             return None
-
-
-# Free-text columns: where an unquoted comma usually is.
-TEXT_COLUMNS = {"title", "notes", "note", "quote", "context", "description", "event_en", "event_vi", "label_en"}
-TEXT_COLUMNS |= {"label_vi", "definition_en", "period_label", "publisher"}
-
-
-def _records(text: str) -> list[tuple[int, list[str], str | None]]:
-    """(line number, fields, problem) of each non-empty CSV record. A record
-    running over several lines is an unclosed quote (no data file has multi-line
-    fields): it is reported on its first line and reading resumes on the next,
-    so that the rows after it are still read."""
-    lines = re.split(r"(?<=\n)", text)
-    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
-    records = []
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        reader = csv.reader(lines[j] for j in range(i, len(lines)))
-        try:
-            fields = next(reader)
-            spans = reader.line_num
-        except csv.Error:
-            fields, spans = [], 2
-        odd = line.count('"') % 2  # quotes come in pairs on a well-formed line
-        if spans > 1 or (i == last and odd):
-            fields = next(csv.reader([line.rstrip("\r\n") + '"']), [])
-            records.append((i + 1, fields, _UNCLOSED))
-        else:
-            records.append((i + 1, fields, _ODD if odd else None))
-    return records
-
-
-_ODD = "an odd number of double quotes"
-_UNCLOSED = (
-    "a double-quoted field opens on this row and is not closed: add its closing double quote "
-    '(a double quote inside a field is written twice: "")'
-)
-
-
-def _field_count(fields: list[str], header: list[str]) -> str:
-    found = f"found {len(fields)} fields, expected {len(header)}"
-    if len(fields) > len(header):
-        texts = [c for c in header if c in TEXT_COLUMNS]
-        where = f" ({', '.join(texts)})" if texts else ""
-        return (
-            f"{found}: most likely an unquoted comma in a text field{where}; put that field in double quotes "
-            '(a double quote inside it is written twice: "")'
-        )
-    return f"{found}: a field is missing (an empty value still needs its comma: ,,)"
 
 
 def _read_text(root: Path, file: str) -> str | None:
