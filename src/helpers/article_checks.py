@@ -89,6 +89,50 @@ def check_quote_value(c, tab, line: int, row: dict, text: str, value: float | No
         )
 
 
+# data/raw/articles/<date>_<outlet>_<topic>.txt (README, "Adding an article"): the
+# date as the text states it (day, month only, or year only), else the reference date.
+ARTICLE_NAME = re.compile(
+    r"(?P<date>\d{4}(?:-\d{2}){0,2}|unknown)_(?P<outlet>[a-z0-9]+)_(?P<topic>[a-z0-9]+(?:-[a-z0-9]+)*)"
+)
+ARTICLES = "data/raw/articles/"
+
+
+def check_article_name(c, tab, line: int, row: dict) -> None:
+    """An article's source_id names its file and says its date and outlet as the row does."""
+    sid = row["source_id"]
+    if row["file"] != f"{ARTICLES}{sid}.txt":
+        c.add(tab, line, "file", f"{row['file']!r}: expected {ARTICLES}{sid}.txt (the file is named by its source_id)")
+    name = ARTICLE_NAME.fullmatch(sid)
+    if not name:
+        c.add(
+            tab,
+            line,
+            "source_id",
+            f"{sid!r} is not <date>_<outlet>_<topic>: date YYYY-MM-DD, YYYY-MM or YYYY (or unknown), outlet and "
+            "topic in lower-case ASCII, the topic's words joined by '-' (e.g. 2023-08_vietnamnet_tiengiang-dx-review)",
+        )
+        return
+    stated = row["published"] if row["published"] != "unknown" else row["reference_date"]
+    dated = name["date"] == "unknown" and row["published"] == "unknown"
+    if not dated and not stated.startswith(name["date"]):
+        c.add(
+            tab,
+            line,
+            "source_id",
+            f"its date {name['date']} is not the article's "
+            + (f"published date {stated}" if row["published"] != "unknown" else f"reference date {stated}")
+            + " (write the date as the text states it: the day, or only the month or year)",
+        )
+    if (name["outlet"] == "unknown") != (row["outlet"] == "unknown"):
+        c.add(
+            tab,
+            line,
+            "source_id",
+            f"its outlet {name['outlet']!r} disagrees with outlet {row['outlet']!r}: use 'unknown' exactly when "
+            "the text does not state its outlet",
+        )
+
+
 def _date_in_quote(when: date, quote: str) -> bool:
     for m in find_numbers(quote):
         parts = [int(p) for p in re.split(r"[/\-]", m.text.replace(".", "")) if p.isdigit()]

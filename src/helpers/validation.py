@@ -18,6 +18,7 @@ from pathlib import Path
 from helpers import scope, service_levels, validation_reference, validation_wording
 from helpers.article_checks import (
     QUALIFIERS,
+    check_article_name,
     check_coverage,
     check_exclusion_text,
     check_milestone_quote,
@@ -228,6 +229,7 @@ def _check_sources(c: _Checker, tab: Table, provinces: set[str]) -> tuple[dict, 
             continue
         if not row["_reference_date"]:
             c.add(tab, line, "reference_date", "an article needs the date its facts can refer up to")
+        check_article_name(c, tab, line, row)
         text = _read_text(c.root, row["file"])
         if text is None:
             c.add(tab, line, "file", f"raw article {row['file']!r} not found")
