@@ -51,7 +51,9 @@ def test_a_name_that_disagrees_with_its_row_is_refused(project, source_id, publi
 
 
 def readme_names():
-    return re.findall(r"\b(?:\d{4}(?:-\d{2}){0,2}|unknown)_[A-Za-z0-9-]+_[A-Za-z0-9-]+\.txt", (ROOT / "README.md").read_text())
+    return re.findall(
+        r"\b(?:\d{4}(?:-\d{2}){0,2}|unknown)_[A-Za-z0-9-]+_[A-Za-z0-9-]+\.txt", (ROOT / "README.md").read_text()
+    )
 
 
 def test_readme_examples_follow_the_rule_and_name_the_files_present():
