@@ -21,14 +21,15 @@ from helpers.paths import NOTEBOOKS, ROOT
 
 KERNELSPEC = kernels.KERNELSPEC
 HOME = ROOT / ".venv" / "home"
-# Where Jupyter, IPython and matplotlib would otherwise write under ~ (settings,
-# workspaces, kernel connection files, notebook signatures, font cache).
+# Where Jupyter, IPython, matplotlib and npm would otherwise write under ~ (settings,
+# workspaces, kernel connection files, notebook signatures, font cache, npm logs).
 FOLDERS = {
     "JUPYTER_CONFIG_DIR": "jupyter/config",
     "JUPYTER_DATA_DIR": "jupyter/data",
     "JUPYTER_RUNTIME_DIR": "jupyter/runtime",
     "IPYTHONDIR": "ipython",
     "MPLCONFIGDIR": "matplotlib",
+    "npm_config_cache": "npm",  # jupyter-lsp asks npm for language servers; npm logs there
 }
 # The server's kernel managers give kernels CurveZMQ keys (see helpers.kernels).
 SERVER_CONFIG = {"KernelManager": {"transport_encryption": "auto"}}
