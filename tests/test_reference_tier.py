@@ -114,11 +114,6 @@ def test_rates_against_independent_arithmetic():
     assert (table["year_gap"] >= 0).all() and table["formula"].str.contains("/").all()
 
 
-def test_counts_without_a_denominator_are_listed_not_estimated():
-    left = rates.no_denominator([HG, TG], ["ecommerce_transactions", "app_installs"])
-    assert list(left["indicator_id"]) == ["ecommerce_transactions"]  # installs have a rate
-
-
 def test_dti_gaps_and_near_tie_verdict():
     scores = defaultdict(dict)
     for row in read(REFERENCE / "dti_scores.csv"):

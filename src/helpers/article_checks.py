@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from difflib import SequenceMatcher
 
 from helpers.coverage import classify_text, exclusion_context
 from helpers.numbers import NumberMention, find_numbers, hedge_qualifier
-from helpers.sources import find_quote
+from helpers.sources import find_quote, normalize, normalize_with_map
 
 QUALIFIERS = {"exact", "approx", "at_least", "at_most"}
 
@@ -44,11 +45,31 @@ def value_mismatch(typed: str, value: float, numbers: list[NumberMention]) -> st
     return f"the value typed was {typed}, which is no number of the quote; read in Vietnamese, {read}"
 
 
+def closest_passage(quote: str, text: str) -> str:
+    """Where the article most likely has `quote`, and the first place they differ (for a quote not found)."""
+    norm_quote, norm_text = normalize(quote), normalize_with_map(text)[0]
+    anchor = SequenceMatcher(None, norm_text, norm_quote, autojunk=False).find_longest_match()
+    if anchor.size < 8:
+        return "; no passage of the article resembles it"
+    start = max(0, anchor.a - anchor.b)
+    passage = norm_text[start : start + len(norm_quote)]
+    i = next((k for k, (x, y) in enumerate(zip(norm_quote, passage)) if x != y), min(len(passage), len(norm_quote)))
+    # the differing stretch: from the last word boundary before i to the next one after it
+    left = norm_quote.rfind(" ", 0, i) + 1
+    typed, written = norm_quote[left:].split(" ", 1)[0], passage[left:].split(" ", 1)[0]
+    return (
+        f"; the closest passage of the article is {passage!r}, which differs from the quote at its character "
+        f"{i + 1}: the quote has {typed!r}, the article {written!r}"
+    )
+
+
 def check_quote_value(c, tab, line: int, row: dict, text: str, value: float | None) -> None:
     """The observation's quote is in the article, holds its value and agrees with its qualifier."""
     span = find_quote(row["quote"], text)
     if span is None:
-        c.add(tab, line, "quote", f"quote not found verbatim in {row['source_id']}")
+        c.add(
+            tab, line, "quote", f"quote not found verbatim in {row['source_id']}{closest_passage(row['quote'], text)}"
+        )
         return
     if value is None:
         return
@@ -68,6 +89,50 @@ def check_quote_value(c, tab, line: int, row: dict, text: str, value: float | No
         )
 
 
+# data/raw/articles/<date>_<outlet>_<topic>.txt (README, "Adding an article"): the
+# date as the text states it (day, month only, or year only), else the reference date.
+ARTICLE_NAME = re.compile(
+    r"(?P<date>\d{4}(?:-\d{2}){0,2}|unknown)_(?P<outlet>[a-z0-9]+)_(?P<topic>[a-z0-9]+(?:-[a-z0-9]+)*)"
+)
+ARTICLES = "data/raw/articles/"
+
+
+def check_article_name(c, tab, line: int, row: dict) -> None:
+    """An article's source_id names its file and says its date and outlet as the row does."""
+    sid = row["source_id"]
+    if row["file"] != f"{ARTICLES}{sid}.txt":
+        c.add(tab, line, "file", f"{row['file']!r}: expected {ARTICLES}{sid}.txt (the file is named by its source_id)")
+    name = ARTICLE_NAME.fullmatch(sid)
+    if not name:
+        c.add(
+            tab,
+            line,
+            "source_id",
+            f"{sid!r} is not <date>_<outlet>_<topic>: date YYYY-MM-DD, YYYY-MM or YYYY (or unknown), outlet and "
+            "topic in lower-case ASCII, the topic's words joined by '-' (e.g. 2023-08_vietnamnet_tiengiang-dx-review)",
+        )
+        return
+    stated = row["published"] if row["published"] != "unknown" else row["reference_date"]
+    dated = name["date"] == "unknown" and row["published"] == "unknown"
+    if not dated and not stated.startswith(name["date"]):
+        c.add(
+            tab,
+            line,
+            "source_id",
+            f"its date {name['date']} is not the article's "
+            + (f"published date {stated}" if row["published"] != "unknown" else f"reference date {stated}")
+            + " (write the date as the text states it: the day, or only the month or year)",
+        )
+    if (name["outlet"] == "unknown") != (row["outlet"] == "unknown"):
+        c.add(
+            tab,
+            line,
+            "source_id",
+            f"its outlet {name['outlet']!r} disagrees with outlet {row['outlet']!r}: use 'unknown' exactly when "
+            "the text does not state its outlet",
+        )
+
+
 def _date_in_quote(when: date, quote: str) -> bool:
     for m in find_numbers(quote):
         parts = [int(p) for p in re.split(r"[/\-]", m.text.replace(".", "")) if p.isdigit()]
@@ -83,13 +148,18 @@ def _date_in_quote(when: date, quote: str) -> bool:
 def check_milestone_quote(c, tab, line: int, row: dict, text: str, when: date | None) -> None:
     span = find_quote(row["quote"], text)
     if span is None:
-        c.add(tab, line, "quote", f"quote not found verbatim in {row['source_id']}")
+        c.add(
+            tab, line, "quote", f"quote not found verbatim in {row['source_id']}{closest_passage(row['quote'], text)}"
+        )
     elif when and not _date_in_quote(when, text[span[0] : span[1]]):
         c.add(tab, line, "date", f"{when} is not written in the quote")
 
 
-def check_exclusion_text(c, tab, articles: dict[str, str]) -> None:
-    """Each exclusion's token is at its offset, and its context is the text around it."""
+def check_exclusion_text(c, tab, articles: dict[str, str]) -> set[tuple[str, int]]:
+    """Each exclusion's token is at its offset, and its context is text around it.
+    Returns (source_id, offset) of the tokens that misplaced rows most likely
+    mean, so that coverage does not report them a second time."""
+    meant = set()
     for line, row in tab.rows:
         text = articles.get(row["source_id"])
         if text is None:
@@ -99,26 +169,69 @@ def check_exclusion_text(c, tab, articles: dict[str, str]) -> None:
             continue
         start = int(row["start"])
         if text[start : start + len(row["text"])] != row["text"]:
-            c.add(tab, line, "text", f"{row['text']!r} is not at offset {start} of {row['source_id']}")
+            where = _token_offset(row, text, start)
+            if where is not None:
+                meant.add((row["source_id"], where))
+            hint = f"; it is at offset {where}" if where is not None else "; no number token of the article is that"
+            c.add(tab, line, "text", f"{row['text']!r} is not at offset {start} of {row['source_id']}{hint}")
             continue
-        expected = exclusion_context(text, start, row["text"])
-        if row["context"] != expected:
+        if not context_fits(row["context"], text, start, row["text"]):
             c.add(
                 tab,
                 line,
                 "context",
-                f"does not match the text at offset {start} of {row['source_id']}; expected {expected!r}",
+                f"does not match the text at offset {start} of {row['source_id']}: write the article's text "
+                "around the token with the token in [brackets] (any width; whitespace runs as one space); "
+                f"the helper's window is {exclusion_context(text, start, row['text'])!r}",
             )
+    return meant
+
+
+def _token_offset(row: dict, text: str, start: int) -> int | None:
+    """The offset of the number token a misplaced exclusion means: the one its
+    context points at, else the nearest token with its text."""
+    offsets = [m.start for m in find_numbers(text) if m.text == row["text"]]
+    fitting = [o for o in offsets if context_fits(row["context"], text, o, row["text"])]
+    candidates = fitting or offsets
+    return min(candidates, key=lambda o: abs(o - start)) if candidates else None
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def context_fits(context: str, text: str, start: int, token: str) -> bool:
+    """Whether `context` is the text around offset `start`: "left[token]right",
+    any width either side, whitespace runs compared as one space."""
+    mark = f"[{token}]"
+    if context.count(mark) != 1:
+        return False
+    left, right = (_spaced(part) for part in context.split(mark))
+    end = start + len(token)
+    before = _spaced(text[max(0, start - 4 * len(left) - 8) : start])
+    after = _spaced(text[end : end + 4 * len(right) + 8])
+    return before.endswith(left) and after.startswith(right)
 
 
 def _number(value: str) -> float | None:
     return float(value) if re.fullmatch(r"-?\d+(\.\d+)?", value) else None
 
 
-def check_coverage(c, sources: dict, articles: dict[str, str], observations, milestones, exclusions) -> None:
+def check_coverage(
+    c, sources: dict, articles: dict[str, str], observations, milestones, exclusions, meant=frozenset()
+) -> None:
     """Every number token of every article is a curated value, in a milestone's
-    quote, or excluded; each unaccounted one is reported at file:offset."""
+    quote, or excluded; each unaccounted one is reported at file:offset.
+    Not reported again: the tokens of articles named by a row that could not be
+    read (`c.unreadable`), and those a misplaced exclusion means (`meant`)."""
+    tables = (observations, milestones, exclusions)
+    unreadable = set().union(*(c.unreadable.get(tab.file, set()) for tab in tables))
+    skipped = set(articles) & unreadable
+    if unreadable and not skipped:
+        return  # an unreadable row names no article: its own error comes first
     for source_id, text in articles.items():
+        if source_id in skipped:
+            continue
 
         def of(tab, source_id=source_id):
             return [row for _, row in tab.rows if row["source_id"] == source_id]
@@ -131,7 +244,7 @@ def check_coverage(c, sources: dict, articles: dict[str, str], observations, mil
             excluded,
         )
         for n in classified:
-            if n["status"] == "unaccounted":
+            if n["status"] == "unaccounted" and (source_id, n["start"]) not in meant:
                 c.add(
                     sources[source_id]["file"],
                     n["start"],

@@ -163,7 +163,7 @@ def comparability_notes(notebook: str, provinces: list[str], lang: str) -> pd.Da
     # 6. hedged values
     for province in provinces:
         mine = res[res["province"] == province]
-        for qualifier in ("at_least", "approx"):
+        for qualifier in ("at_least", "at_most", "approx"):
             hedged = mine[mine["qualifier"] == qualifier]
             if len(hedged):
                 add(

@@ -17,6 +17,7 @@ import argparse
 import csv
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -123,6 +124,13 @@ def list_numbers(path: Path) -> pd.DataFrame:
 # -- suggestions for the CSV mode
 
 _YEAR = range(1900, 2101)
+# "số" before a number is a document number only after a kind of document: in
+# "chuyển đổi số 6 tháng" or "kinh tế số" it means digital.
+_DOCUMENT = re.compile(
+    r"\b(nghị quyết|quyết định|nghị định|thông tư|chỉ thị|công văn|văn bản|kế hoạch|thông báo|tờ trình|"
+    r"hướng dẫn|luật|đề án|chương trình)\s+số\s*$",
+    re.IGNORECASE,
+)
 _TIME_AFTER = re.compile(r"[ \t\u00a0,|]*\d{1,2}:\d{2}\b")  # a date followed on its line by a time of day
 
 
@@ -134,7 +142,7 @@ def suggest_reason(m: NumberMention, text: str) -> str:
         return "publication_metadata"  # a dateline: "03 Tháng 10 2020 11:28 (GMT+7)"
     if m.kind == "date_or_range" and _TIME_AFTER.match(text, m.end):
         return "publication_metadata"  # a dateline without a time zone: "Thứ năm, 05/05/2022 21:48"
-    if re.search(r"\bsố\s*$", before):  # "Nghị quyết số 25/2020"
+    if _DOCUMENT.search(unicodedata.normalize("NFC", text[max(0, m.start - 30) : m.start])):  # "Nghị quyết số 25/2020"
         return "document_number"
     if re.search(r"\b(mức|Bài)\s*$", before):
         return "label"

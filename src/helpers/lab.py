@@ -1,5 +1,7 @@
 """`make lab`: register the project kernel and start JupyterLab on 127.0.0.1
-with token authentication.
+with token authentication, writing nothing outside the repository: Jupyter's
+config, data and runtime folders, IPython's and matplotlib's all live in
+`.venv/home/` (git-ignored, removed by `make clean`).
 
 As root (CI, Docker), Jupyter refuses to start unless told `--allow-root`; that
 is an explicit opt-in here (`make lab ALLOW_ROOT=1`) and changes nothing else:
@@ -9,17 +11,28 @@ still 127.0.0.1, still a token.
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
-from helpers.paths import NOTEBOOKS
+from helpers import kernels
+from helpers.paths import NOTEBOOKS, ROOT
 
-# The notebooks' kernelspec is exactly this (a test checks), so a notebook opened
-# in `make lab` starts the project kernel without asking. The name stays
-# "python3" so that plain papermill in .venv finds a kernel without registration.
-KERNELSPEC = {"display_name": "Python 3 (mekong-dx .venv)", "language": "python", "name": "python3"}
+KERNELSPEC = kernels.KERNELSPEC
+HOME = ROOT / ".venv" / "home"
+# Where Jupyter, IPython, matplotlib and npm would otherwise write under ~ (settings,
+# workspaces, kernel connection files, notebook signatures, font cache, npm logs).
+FOLDERS = {
+    "JUPYTER_CONFIG_DIR": "jupyter/config",
+    "JUPYTER_DATA_DIR": "jupyter/data",
+    "JUPYTER_RUNTIME_DIR": "jupyter/runtime",
+    "IPYTHONDIR": "ipython",
+    "MPLCONFIGDIR": "matplotlib",
+    "npm_config_cache": "npm",  # jupyter-lsp asks npm for language servers; npm logs there
+}
+# The server's kernel managers give kernels CurveZMQ keys (see helpers.kernels).
+SERVER_CONFIG = {"KernelManager": {"transport_encryption": "auto"}}
 
 
 class LabError(Exception):
@@ -46,21 +59,21 @@ def lab_command(is_root: bool, allow_root: bool) -> list[str]:
     return command
 
 
-def install_kernel() -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ipykernel",
-            "install",
-            "--sys-prefix",
-            "--name",
-            KERNELSPEC["name"],
-            "--display-name",
-            KERNELSPEC["display_name"],
-        ],
-        check=True,
-    )
+def environment(base: dict | None = None) -> dict:
+    """`base` (default: os.environ) with every Jupyter, IPython and matplotlib folder in HOME."""
+    env = dict(os.environ if base is None else base)
+    env.update({name: str(HOME / folder) for name, folder in FOLDERS.items()})
+    return env
+
+
+def prepare() -> dict:
+    """Create the folders, the server config and the kernelspec; the environment to run in."""
+    for folder in FOLDERS.values():
+        (HOME / folder).mkdir(parents=True, exist_ok=True)
+    config = HOME / FOLDERS["JUPYTER_CONFIG_DIR"] / "jupyter_server_config.json"
+    config.write_text(json.dumps(SERVER_CONFIG, indent=1) + "\n", encoding="utf-8")
+    kernels.install()
+    return environment()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     except LabError as exc:
         print(f"make lab: {exc}", file=sys.stderr)
         return 2
-    install_kernel()
+    env = prepare()
     if args.allow_root:
         print("make lab: running as root by explicit opt-in (ALLOW_ROOT=1); bound to 127.0.0.1, token on")
-    os.execv(command[0], command)
+    os.execve(command[0], command, env)
     return 0  # not reached
 
 

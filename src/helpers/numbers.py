@@ -8,6 +8,7 @@ for thirty-seven point nine eight. Parsing and formatting go through Babel's
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,14 +26,18 @@ __all__ = [
 LOCALES = {"vi": "vi", "en": "en"}
 
 # A number token: grouped thousands (1.860, 16.000) or plain digits, with an
-# optional decimal part after a comma (37,98). Slash/hyphen/colon compounds
-# (17/63, 22/4/2022, 2021-2025, 11:28) are one token so that a date or a rank
-# fraction is classified as a whole.
+# optional decimal part after a comma (37,98). Slash/hyphen/dash/colon compounds
+# (17/63, 609/1.311, 22/4/2022, 2021-2025, 1.200–1.500, 11:28) are one token so
+# that a date, a range or a fraction is classified as a whole, each part read
+# with its thousands points. Anything else made of digits ("4.0", "12.5.2022",
+# "1,5,7") is one `irregular` token too, so that no digit escapes coverage.
 _SIMPLE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_PART = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)"
 _TOKEN = re.compile(
-    rf"(?<![\d.,])(?P<first>{_SIMPLE})(?P<rest>(?:[/:]\d+|-\d+(?=\D|$))*)"
-    r"(?P<pct>\s?%)?"
+    rf"(?<![\d.,])(?P<first>{_PART})(?P<rest>(?:[/:]{_PART}|[-–]{_PART})*)(?P<pct>\s?%)?"
+    r"|(?P<irregular>\d+(?:[.,]\d+)*)"
 )
+_TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
 
 
 class VietnameseNumberError(ValueError):
@@ -74,7 +79,7 @@ class NumberMention:
     end: int
     text: str
     value: float  # value of the first component (17 for "17/63")
-    kind: str  # number | percent | fraction | date_or_range | time
+    kind: str  # number | percent | fraction | date_or_range | time | ratio | irregular
 
     def context(self, text: str, width: int = 60) -> str:
         left = text[max(0, self.start - width) : self.start]
@@ -86,13 +91,16 @@ def find_numbers(text: str) -> list[NumberMention]:
     """Every number token in `text`, in order of appearance."""
     found = []
     for m in _TOKEN.finditer(text):
+        if m.group("irregular"):
+            found.append(_irregular(m))
+            continue
         first, rest, pct = m.group("first"), m.group("rest"), m.group("pct")
         value = parse_vi_number(first)
         if pct:
             kind = "percent"
         elif rest.startswith(":"):
-            kind = "time"
-        elif rest.count("/") == 1 and "-" not in rest:
+            kind = "time" if _TIME.fullmatch(first + rest) else "ratio"
+        elif rest.count("/") == 1 and not re.search("[-–:]", rest):
             kind = "fraction"
         elif rest:
             kind = "date_or_range"
@@ -102,9 +110,23 @@ def find_numbers(text: str) -> list[NumberMention]:
     return found
 
 
+def _irregular(m: re.Match) -> NumberMention:
+    """A digit run not written as a Vietnamese number ("4.0", "12.5.2022"):
+    valued by its leading digits, a date when it has three parts."""
+    text = m.group(0)
+    try:
+        value = parse_vi_number(text)
+    except VietnameseNumberError:
+        value = float(re.match(r"\d+", text).group(0))
+    kind = "date_or_range" if text.count(".") == 2 and "," not in text else "irregular"
+    return NumberMention(m.start(), m.end(), text, value, kind)
+
+
 # Hedge words and the qualifier they imply. "gần" (nearly) and "khoảng" (about)
 # make a value approximate; "hơn"/"trên" (more than) make it a lower bound;
-# "tối thiểu" (at least) too; "tối đa" (at most) and "top" an upper bound.
+# "tối thiểu" (at least) too; "tối đa" (at most) an upper bound, and so are the
+# press's rank phrases "top N", "tốp N", "một trong N" (one of N), "nằm trong
+# nhóm N" (in the group of N): a rank of at most N.
 HEDGE_WORDS = {
     "gần": "approx",
     "khoảng": "approx",
@@ -113,6 +135,9 @@ HEDGE_WORDS = {
     "tối thiểu": "at_least",
     "tối đa": "at_most",
     "top": "at_most",
+    "tốp": "at_most",
+    "một trong": "at_most",
+    "trong nhóm": "at_most",
 }
 
 
@@ -122,7 +147,7 @@ def hedge_qualifier(before: str) -> str | None:
     `before` is the text preceding the number; only its last one or two words
     count, so "hơn 1.007" is at_least but "tốt hơn, 1.007" is not hedged.
     """
-    words = before.replace("\u00a0", " ").lower().split()
+    words = unicodedata.normalize("NFC", before.replace("\u00a0", " ")).lower().split()
     for n in (2, 1):
         if len(words) >= n and " ".join(words[-n:]) in HEDGE_WORDS:
             return HEDGE_WORDS[" ".join(words[-n:])]

@@ -190,8 +190,8 @@ class Job:
 def _stderr_to(path: Path):
     """Send this worker's stderr (inherited by the kernel) to `path`.
 
-    Keeps the progress lines readable: kernels print start-up warnings there
-    (for example about unencrypted local TCP) that say nothing about the run.
+    Keeps the progress lines readable; on a failure the runner shows the log's
+    last lines (a dead kernel's own words).
     """
     sys.stderr.flush()
     saved = os.dup(2)
@@ -244,6 +244,8 @@ def _execute(job: Job, figures_stage: str) -> float:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from helpers.kernels import EncryptedKernelManager
+
     os.environ[FIGURES_ENV] = figures_stage
     # The kernel must use its inline backend, or no chart is stored in the notebook.
     os.environ.pop("MPLBACKEND", None)
@@ -256,6 +258,7 @@ def _execute(job: Job, figures_stage: str) -> float:
                 str(job.staged),
                 parameters=job.parameters,
                 kernel_name=KERNEL,
+                kernel_manager_class=EncryptedKernelManager,
                 cwd=str(NOTEBOOKS),
                 progress_bar=False,
                 log_output=False,
@@ -287,6 +290,9 @@ def run_notebooks(
     place and figures land in figures/. Otherwise everything goes to
     output_dir (notebooks/ and figures/ are not touched).
     """
+    from helpers import kernels
+
+    kernels.install()  # an environment made before the kernelspec changed gets it too
     parameters = parameters or {}
     canonical = not parameters and output_dir is None
     if not canonical and output_dir is None:

@@ -8,7 +8,6 @@ Checks against the article texts live in `helpers.article_checks`.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import sys
@@ -16,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from helpers import province_names, validation_reference
+from helpers import province_names, scope, service_levels, validation_reference, validation_wording
 from helpers.article_checks import (
     QUALIFIERS,
+    check_article_name,
     check_coverage,
     check_exclusion_text,
     check_milestone_quote,
@@ -26,6 +26,7 @@ from helpers.article_checks import (
 )
 from helpers.loading import closest_province
 from helpers.paths import ROOT
+from helpers.validation_csv import ODD, UNCLOSED, field_count, records
 
 KINDS = {"result", "target"}
 TIERS = {"article", "official_table", "survey", "official_statistics", "press_reference"}
@@ -72,6 +73,8 @@ class _Checker:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.unreadable: dict[str, set[str]] = {}  # file -> every field of its rows that could not be read
+        self.unreadable_ids: set[str] = set()  # their first field (the row's id)
 
     def add(self, table: Table | str, row: int, column: str, message: str) -> None:
         file = table.file if isinstance(table, Table) else table
@@ -84,18 +87,24 @@ class _Checker:
         if not path.exists():
             self.add(file, 0, "-", "file is missing")
             return None
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            if columns is not None and header != columns:
-                self.add(file, 1, "-", f"expected columns {','.join(columns)}; found {','.join(header)}")
-                return None
-            rows = []
-            for row in reader:
-                if None in row or any(v is None for v in row.values()):
-                    self.add(file, reader.line_num, "-", f"expected {len(header)} fields")
-                    continue
-                rows.append((reader.line_num, row))
+        found = records(path.read_text(encoding="utf-8"))
+        header = found[0][1] if found else []
+        if columns is not None and header != columns:
+            self.add(file, 1, "-", f"expected columns {','.join(columns)}; found {','.join(header)}")
+            return None
+        rows = []
+        for line, fields, problem in found[1:]:
+            if problem == ODD:  # a stray quote inside an unquoted field reads as written
+                problem = None if len(fields) == len(header) else UNCLOSED
+            elif problem is None and len(fields) != len(header):
+                problem = field_count(fields, header)
+            if problem:
+                # Reported once here; checks that would trip on its absence skip what it names.
+                self.add(file, line, "-", problem)
+                self.unreadable.setdefault(file, set()).update(fields)
+                self.unreadable_ids.add(fields[0] if fields else "")
+                continue
+            rows.append((line, dict(zip(header, fields))))
         return Table(file, rows)
 
     # -- generic column checks
@@ -122,7 +131,7 @@ class _Checker:
 
     def foreign(self, table: Table, column: str, target: set[str], target_file: str) -> None:
         for line, row in table.rows:
-            if row[column] not in target:
+            if row[column] not in target and row[column] not in self.unreadable_ids:
                 self.add(table, line, column, f"{row[column]!r} is not an id in {target_file}")
 
     def iso_date(self, table: Table, line: int, column: str, value: str, allow_missing=False) -> date | None:
@@ -165,10 +174,13 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
         _check_observations(c, t["observations"], sources, articles, indicators, provinces, announced)
     if t["milestones"]:
         _check_milestones(c, t["milestones"], sources, articles, provinces)
+    meant = set()
     if t["exclusion_reasons"] and t["number_exclusions"]:
-        _check_exclusions(c, t["number_exclusions"], t["exclusion_reasons"], sources, articles)
+        meant = _check_exclusions(c, t["number_exclusions"], t["exclusion_reasons"], sources, articles)
     if t["observations"] and t["milestones"] and t["number_exclusions"]:
-        check_coverage(c, sources, articles, t["observations"], t["milestones"], t["number_exclusions"])
+        check_coverage(c, sources, articles, t["observations"], t["milestones"], t["number_exclusions"], meant)
+    stacked = [service_levels.stacked_parts(name) for name in scope.charts()]
+    validation_wording.check(c, t, {part for found in stacked if found for part in found[1]})
     observations = {row["obs_id"]: row for _, row in t["observations"].rows} if t["observations"] else {}
     validation_reference.check(c, provinces, sources, observations)
     return c.problems
@@ -228,6 +240,7 @@ def _check_sources(c: _Checker, tab: Table, provinces: set[str]) -> tuple[dict, 
             continue
         if not row["_reference_date"]:
             c.add(tab, line, "reference_date", "an article needs the date its facts can refer up to")
+        check_article_name(c, tab, line, row)
         text = _read_text(c.root, row["file"])
         if text is None:
             c.add(tab, line, "file", f"raw article {row['file']!r} not found")
@@ -347,7 +360,7 @@ def _check_exclusions(c, tab, reasons, sources, articles) -> None:
     c.unique(tab, "source_id", "start")
     c.foreign(tab, "source_id", set(articles) or set(sources), "the article rows of " + FILES["sources"])
     c.foreign(tab, "reason", {row["reason"] for _, row in reasons.rows}, FILES["exclusion_reasons"])
-    check_exclusion_text(c, tab, articles)
+    return check_exclusion_text(c, tab, articles)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -179,6 +179,8 @@ def _rates(c, observations: dict, facts: dict, population: set) -> None:
     c.enum(tab, "bound", {"", "upper_bound", "lower_bound"})
     for line, row in tab.rows:
         numerator = observations.get(row["numerator_obs"])
+        if numerator is None and row["numerator_obs"] in c.unreadable_ids:
+            continue  # its row in observations.csv is reported as unreadable
         if numerator is None:
             c.add(tab, line, "numerator_obs", f"{row['numerator_obs']!r} is not an obs_id of data/observations.csv")
             continue
@@ -203,8 +205,11 @@ def _rates(c, observations: dict, facts: dict, population: set) -> None:
                 c.add(tab, line, "denominator", f"{den!r}: expected an observation of the same source")
             elif other["period_end"][:4] != year:
                 c.add(tab, line, "denominator_year", f"{den} refers to {other['period_end'][:4]}, not {year}")
+            else:
+                _denominator_named(c, tab, line, row, other["indicator_id"])
         elif den in facts:
             fact = facts[den]
+            _denominator_named(c, tab, line, row, fact["measure"])
             if fact["province"] != numerator["province"]:
                 c.add(
                     tab,
@@ -221,6 +226,15 @@ def _rates(c, observations: dict, facts: dict, population: set) -> None:
                 "denominator",
                 f"{den!r}: expected average_population, obs:<obs_id> or a fact_id of {REF}province_facts.csv",
             )
+
+
+def _denominator_named(c, tab, line: int, row: dict, label: str) -> None:
+    """A share is worded "x% of <denominator>": its name must be in both catalogues."""
+    from helpers.validation_wording import missing
+
+    fix = missing(f"rates.of.{label}") if row["scale"] != "implied_total" else None
+    if fix:
+        c.add(tab, line, "denominator", f"no wording for the denominator {label!r} of a share: {fix}")
 
 
 __all__ = ["check", "COLUMNS", "FILES", "RATES"]

@@ -50,15 +50,13 @@ def value_text(value: float, qualifier: str, unit: str, lang: str) -> str:
     """A value as a reader sees it: qualifier mark, local number format, unit."""
     decimals = 2 if unit in {"percent", "score_0_1", "hectare"} and value != int(value) else 0
     number = format_number(value, lang, decimals=decimals)
-    suffix = {
-        "percent": "%",
-        "hectare": " ha",
-        "billion_vnd": say("unit.billion_vnd", lang),
-        "month": say("unit.months", lang),
-    }.get(unit, "")
-    if unit.startswith("rank_of_"):
-        suffix = f"/{unit.removeprefix('rank_of_')}"
+    suffix = say(unit_key(unit), lang, n=unit.removeprefix("rank_of_"))
     return f"{QUALIFIER_MARK[qualifier]}{number}{suffix}"
+
+
+def unit_key(unit: str) -> str:
+    """The catalogue key of a unit's suffix: "unit.<unit>", one "unit.rank_of" for every "rank_of_<n>"."""
+    return "unit.rank_of" if unit.startswith("rank_of_") else f"unit.{unit}"
 
 
 def formula_text(template: str, operands, decimals, lang: str) -> str:
