@@ -28,7 +28,7 @@ def question(provinces: list[str], lang: str) -> str:
     return say("summary.question", lang, provinces=join_words(provinces, lang))
 
 
-def _run_text(run, unit_key: str, lang: str) -> str:
+def run_text(run, unit_key: str, lang: str) -> str:
     years = years_text(run.first, run.last)
     if run.verdict == "near_tie":
         return say("summary.run_near_tie", lang, years=years)
@@ -53,7 +53,7 @@ def _scored(topic: str, part: dict, lang: str) -> list[str]:
                 sd=number_text(r["max_sd"], lang, 2),
             )
         else:
-            text = "; ".join(_run_text(r, f"summary.{topic}.run_ahead", lang) for r in group.itertuples())
+            text = "; ".join(run_text(r, f"summary.{topic}.run_ahead", lang) for r in group.itertuples())
         last = mine.sort_values("year").iloc[-1]
         ranks = say(
             "summary.latest_ranks",

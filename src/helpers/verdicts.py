@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import comparison, dti_scores, loading, scope, society_pairs
+from helpers import comparison, dti_scores, loading, scope, society_pairs, verdict_rule
+from helpers.verdict_rule import CONFIDENCE_ORDER  # noqa: F401  (re-exported)
 
 TOPICS = ("dti", "online_services", "ecommerce", "digital_society")
 NOTEBOOKS = {
@@ -50,10 +51,11 @@ COLUMNS = [
     "leader",
     "tier",
     "confidence",
+    "copy_used",
+    "rule",
     "source_a",
     "source_b",
 ]
-CONFIDENCE_ORDER = ["low", "medium", "high"]
 
 
 focus_pairs = society_pairs.focus_pairs  # (first province, each other chosen province)
@@ -63,9 +65,12 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _call(gap: float, sd: float, a: str, b: str) -> tuple[str, str]:
-    near = dti_scores.verdict(gap, sd) == "near_tie"
-    return ("near_tie", "") if near else ("ahead", a if gap > 0 else b)
+def _provenance(verdict: str, *source_ids: str, facts=()) -> dict:
+    """Derived confidence (helpers.verdict_rule) and the copies used, for one verdict."""
+    return {
+        "confidence": verdict_rule.verdict_confidence(source_ids, verdict, facts),
+        "copy_used": ";".join(verdict_rule.copies_used(source_ids)),
+    }
 
 
 def dti(provinces: list[str]) -> pd.DataFrame:
@@ -91,7 +96,8 @@ def dti(provinces: list[str]) -> pd.DataFrame:
                     "verdict": g.verdict,
                     "leader": g.leader,
                     "tier": "official_table",
-                    "confidence": "high",
+                    "rule": "scored",
+                    **_provenance(g.verdict, g.source_id),
                     "source_a": g.source_id,
                     "source_b": g.source_id,
                 }
@@ -123,7 +129,7 @@ def papi(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
             x, y = values.loc[a], values.loc[b]
             gap = float(x["score"] - y["score"])
             sd = float(spread.loc[year, "std"])
-            verdict, leader = _call(gap, sd, a, b)
+            verdict, leader = verdict_rule.scored(gap, sd, a, b)
             rows.append(
                 {
                     "topic": "online_services",
@@ -141,16 +147,13 @@ def papi(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "verdict": verdict,
                     "leader": leader,
                     "tier": "survey",
-                    "confidence": "high",
+                    "rule": "scored",
+                    **_provenance(verdict, x["source_id"], y["source_id"]),
                     "source_a": x["source_id"],
                     "source_b": y["source_id"],
                 }
             )
-    out = _frame(rows)
-    if len(out):  # one comparable year is thin evidence
-        counts = out.groupby(["province_a", "province_b"])["year"].transform("size")
-        out["confidence"] = ["high" if n >= 2 else "medium" for n in counts]
-    return out, pd.DataFrame(missing, columns=["year", "province_with", "province_without"])
+    return _frame(rows), pd.DataFrame(missing, columns=["year", "province_with", "province_without"])
 
 
 def article_pairs(notebook: str, provinces: list[str], found=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -204,7 +207,8 @@ def uptake_shares(provinces: list[str]) -> pd.DataFrame:
             "verdict": "ahead" if r.leader else "no_leader",
             "leader": r.leader,
             "tier": r.tier,
-            "confidence": r.confidence,
+            "rule": "qualified",
+            **_provenance("", r.source_a, r.source_b, facts=[r.confidence]),
             "source_a": r.source_a,
             "source_b": r.source_b,
         }
@@ -271,7 +275,13 @@ def summary(provinces: list[str]) -> dict:
     soc_articles, _ = article_pairs("04", provinces, found)
     shares = uptake_shares(provinces)
     if len(soc_articles):
-        soc_articles = soc_articles.assign(confidence="high", tier="article")
+        soc_articles = soc_articles.assign(
+            confidence=[
+                verdict_rule.verdict_confidence([x, y])
+                for x, y in zip(soc_articles["source_a"], soc_articles["source_b"])
+            ],
+            tier="article",
+        )
     services_articles, services_rest = article_pairs("02", provinces, found)
     dti_rows = dti(provinces)
     return {
