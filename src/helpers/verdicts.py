@@ -58,6 +58,8 @@ COLUMNS = [
 ]
 
 
+# Which rule of helpers.verdict_rule calls each topic's verdicts.
+RULES = {"dti": "scored", "online_services": "scored", "ecommerce": "qualified", "digital_society": "qualified"}
 focus_pairs = society_pairs.focus_pairs  # (first province, each other chosen province)
 
 
@@ -248,22 +250,33 @@ def runs(frame: pd.DataFrame) -> pd.DataFrame:
 
 def strength(topic: str, pairs_found: pd.DataFrame) -> dict:
     """Evidence behind a topic's verdict: tier, number of comparable pairs, confidence
-    (the lowest of the pairs used; 'none' without a pair)."""
+    (the lowest derived confidence of the pairs used; 'none' without a pair), rule, copies used."""
     tier = {
         "dti": "official_table",
         "online_services": "survey",
         "ecommerce": "article",
         "digital_society": "press_reference",
     }[topic]
+    rule = RULES[topic]
     if pairs_found.empty:
-        return {"topic": topic, "tier": tier, "pairs": 0, "confidence": "none"}
+        return {"topic": topic, "tier": tier, "pairs": 0, "confidence": "none", "rule": rule, "copy_used": ""}
     tiers = list(dict.fromkeys(pairs_found["tier"])) if "tier" in pairs_found else [tier]
     confidence = (
         min(pairs_found["confidence"], key=CONFIDENCE_ORDER.index)
         if "confidence" in pairs_found and pairs_found["confidence"].notna().all()
         else "medium"
     )
-    return {"topic": topic, "tier": "+".join(tiers), "pairs": len(pairs_found), "confidence": confidence}
+    copies = sorted(
+        {c for cell in pairs_found.get("copy_used", pd.Series(dtype=str)).dropna() for c in cell.split(";") if c}
+    )
+    return {
+        "topic": topic,
+        "tier": "+".join(tiers),
+        "pairs": len(pairs_found),
+        "confidence": confidence,
+        "rule": rule,
+        "copy_used": ";".join(copies),
+    }
 
 
 def summary(provinces: list[str]) -> dict:
@@ -319,3 +332,10 @@ def sources(provinces: list[str], found: dict | None = None) -> list[str]:
             for column in ("source_a", "source_b"):
                 ids += list(frame.get(column, []))
     return ids
+
+
+def sensitivity(provinces: list[str]) -> pd.DataFrame:
+    """The scored verdicts (official DTI tables, PAPI years) called at each threshold of
+    verdict_rule.SENSITIVITY; `changes` marks a verdict that depends on the threshold."""
+    scored = pd.concat([dti(provinces), papi(provinces)[0]], ignore_index=True)
+    return verdict_rule.sensitivity(scored)
