@@ -504,7 +504,7 @@ MESSAGES = {
     "scorecard.tally.survey": "PAPI survey years: {n} ({confidence} confidence), {parts}",
     "scorecard.tally.other": "press, dataset and article ranks: {n} ({confidence} confidence), {parts}",
     "scorecard.papi_repeated": "- Consecutive PAPI years survey the same provinces again: repeated measurements of one difference, not independent wins.",
-    "scorecard.rules": "- Rules (helpers.verdict_rule): scores, near tie when the gap is below {rule} of the sample SD of that year's scores; ranks without scores, rank gap only, no tie band, low confidence; values with ≈ or ≥, a leader only when the gap exceeds the approximation band. Confidence is derived from the sources register.",
+    "scorecard.rules": "- Rules (helpers.verdict_rule): scores, near tie when the gap is below {rule} × the sample SD of that year's scores; ranks without scores, rank gap only, no tie band, low confidence; values with ≈ or ≥, a leader only when the gap exceeds the approximation band. Confidence is derived from the sources register.",
     "scorecard.rule": "rule",
     "scorecard.gap_rank_only": "{leader} above by {gap} places (rank only)",
     "rule.scored": "score gap vs {k} SD",

@@ -504,7 +504,7 @@ MESSAGES = {
     "scorecard.tally.survey": "các năm khảo sát PAPI: {n} (độ tin cậy {confidence}), {parts}",
     "scorecard.tally.other": "thứ hạng từ báo chí, bộ dữ liệu và bài báo: {n} (độ tin cậy {confidence}), {parts}",
     "scorecard.papi_repeated": "- Các năm PAPI liên tiếp khảo sát lại cùng các tỉnh: đó là những lần đo lặp lại của cùng một khoảng cách, không phải những lần dẫn trước độc lập.",
-    "scorecard.rules": "- Quy tắc (helpers.verdict_rule): với điểm số, gần như ngang nhau khi chênh lệch nhỏ hơn {rule} độ lệch chuẩn mẫu của điểm các tỉnh năm đó; với thứ hạng không có điểm, chỉ xét chênh lệch thứ hạng, không có ngưỡng ngang nhau, độ tin cậy thấp; với giá trị có dấu ≈ hoặc ≥, chỉ nêu bên dẫn trước khi chênh lệch vượt biên độ xấp xỉ. Độ tin cậy được suy ra từ danh mục nguồn.",
+    "scorecard.rules": "- Quy tắc (helpers.verdict_rule): với điểm số, gần như ngang nhau khi chênh lệch nhỏ hơn {rule} × độ lệch chuẩn mẫu của điểm các tỉnh năm đó; với thứ hạng không có điểm, chỉ xét chênh lệch thứ hạng, không có ngưỡng ngang nhau, độ tin cậy thấp; với giá trị có dấu ≈ hoặc ≥, chỉ nêu bên dẫn trước khi chênh lệch vượt biên độ xấp xỉ. Độ tin cậy được suy ra từ danh mục nguồn.",
     "scorecard.rule": "quy tắc",
     "scorecard.gap_rank_only": "{leader} xếp trên {gap} bậc (chỉ thứ hạng)",
     "rule.scored": "chênh lệch điểm so với {k} độ lệch chuẩn",
