@@ -526,4 +526,6 @@ MESSAGES = {
     "yes_no.True": "yes",
     "yes_no.False": "no",
     "summary.sensitivity.some": "Scored verdicts that depend on the threshold between {low} and {high} SD ({n}): {items}.",
+    "copy.cite": " (via a public copy)",
+    "copy.reference": " Values taken from a public copy: `{copy}`.",
 }

@@ -526,4 +526,6 @@ MESSAGES = {
     "yes_no.True": "có",
     "yes_no.False": "không",
     "summary.sensitivity.some": "Các kết luận dựa trên điểm phụ thuộc vào ngưỡng trong khoảng {low} đến {high} độ lệch chuẩn ({n}): {items}.",
+    "copy.cite": " (qua một bản sao công khai)",
+    "copy.reference": " Số liệu lấy từ một bản sao công khai: `{copy}`.",
 }
