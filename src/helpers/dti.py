@@ -134,7 +134,7 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
         ]
     )
     texts = {
-        "title": headline(provinces, lang),
+        "title": "\n".join(textwrap.wrap(headline(provinces, lang), 110)),
         "break_after": METHOD_BREAK_AFTER,
         "break": say("dti.method_break", lang),
         "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "article", "press_reference")},
