@@ -27,6 +27,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/python -m helpers.run
+	$(BIN)/python -m helpers.readme_findings
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

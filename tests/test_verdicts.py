@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from helpers import scope, summary_text, verdicts
+from helpers import scope, summary_text, verdict_rule, verdicts
 from helpers.paths import ROOT
 
 BOTH = ["Hậu Giang", "Tiền Giang"]
@@ -113,9 +113,10 @@ def test_uptake_shares_pair_the_closest_dates_of_the_same_measure():
         )
         if options and options[0][0] <= 366:
             days, x, y = options[0]
-            exact = x["qualifier"] == y["qualifier"] == "exact"
-            gap = float(x["value"]) - float(y["value"])
-            expected[measure] = (days, (BOTH[0] if gap > 0 else BOTH[1]) if exact and gap else "")
+            _, leader = verdict_rule.qualified(
+                BOTH[0], float(x["value"]), x["qualifier"], BOTH[1], float(y["value"]), y["qualifier"]
+            )
+            expected[measure] = (days, leader)
     got = verdicts.uptake_shares(BOTH)
     assert {m: (d, leader) for m, d, leader in zip(got["measure"], got["period_gap_days"], got["leader"])} == expected
     assert expected, "the shares of both provinces are paired"

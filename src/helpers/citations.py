@@ -37,6 +37,8 @@ def citation(source_id: str, lang: str) -> str:
     text = f"{outlet}, {when}"
     if src["outlet"] == "unknown" or src["tier"] == "official_table":
         text += f", «{_short_title(src['title'])}»"
+    if isinstance(src["copy_used"], str) and src["copy_used"]:
+        text += say("copy.cite", lang)
     return text
 
 
@@ -60,7 +62,12 @@ def reference_list(source_ids, lang: str) -> str:
         outlet = outlet_text(r["outlet"], lang)
         when = date_text(r["published"], lang) if pd.notna(r["published"]) else say("undated", lang)
         url = f" <{r['url']}>" if r["url"] not in ("unknown", "") else ""
-        lines.append(f"- {outlet}, {when}: «{r['title']}».{url} `{s}`")
+        copy = (
+            say("copy.reference", lang, copy=r["copy_used"])
+            if isinstance(r["copy_used"], str) and r["copy_used"]
+            else ""
+        )
+        lines.append(f"- {outlet}, {when}: «{r['title']}».{url}{copy} `{s}`")
     return "\n".join(lines) if lines else say("no_sources", lang)
 
 

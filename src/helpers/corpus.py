@@ -9,6 +9,7 @@ from helpers.charts import corpus as charts_corpus
 from helpers.citations import citation, citations
 from helpers.comparison import best_evidence
 from helpers.coverage import classify_numbers, coverage_summary
+from helpers.periods import Period
 from helpers.plotting import save_figure
 from helpers.wording import say
 from helpers.wording.formats import date_text, indicator_label, periods_text
@@ -93,9 +94,54 @@ def availability(provinces: list[str]) -> pd.DataFrame:
             periods = ev[(ev["indicator_id"] == ind.indicator_id) & (ev["province"] == p)]["period"]
             row[p] = tuple(sorted(periods))
         rows.append(row)
+    rows += _reference_rows(provinces)
     out = pd.DataFrame(rows)
     out = out[out[provinces].map(len).gt(0).any(axis=1)]
     return out.sort_values(["theme", "indicator_id"]).reset_index(drop=True)
+
+
+def _reference_rows(provinces: list[str]) -> list[dict]:
+    """The reference tier's measures that verdicts use (PAPI e-governance scores, press-reported
+    digital-uptake shares), so that the matrix shows every measure the summary compares."""
+    from helpers.wording import CATALOGUES, say
+
+    rows = []
+    papi = loading.load("papi_egov_scores").dropna(subset=["score"])
+    papi = papi[papi["comparable"]]
+    rows.append(
+        {
+            "theme": "public_services",
+            "indicator_id": "papi_egov_score",
+            "label_en": say("scorecard.row.papi", "en"),
+            "label_vi": say("scorecard.row.papi", "vi"),
+            **{
+                p: tuple(Period.year(int(y)) for y in sorted(papi.loc[papi["province"] == p, "year"]))
+                for p in provinces
+            },
+        }
+    )
+    facts = loading.load("province_facts")
+    facts = facts[(facts["category"] == "digital_uptake") & (facts["unit"] == "percent")]
+    for measure, group in facts.groupby("measure", sort=True):
+        key = f"summary.measure.{measure}"
+        label = {lang: say(key, lang) if key in CATALOGUES[lang] else measure for lang in ("en", "vi")}
+        rows.append(
+            {
+                "theme": "digital_society",
+                "indicator_id": measure,
+                "label_en": label["en"],
+                "label_vi": label["vi"],
+                **{
+                    p: tuple(
+                        sorted(
+                            Period.of(f.period_start, f.period_end) for f in group[group["province"] == p].itertuples()
+                        )
+                    )
+                    for p in provinces
+                },
+            }
+        )
+    return rows
 
 
 def reported(matrix: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:

@@ -71,21 +71,13 @@ def headline(provinces: list[str], lang: str) -> str:
             ordinal2=ordinal(int(r[last]), lang),
             last=last,
         )
-    leaders = official.loc[official.groupby("assessment_year")["rank"].idxmin(), "province"]
-    if leaders.nunique() == 1:
-        lead = leaders.iloc[0]
-        others = ", ".join(p for p in provinces if p != lead)
-        gap = official.pivot(index="assessment_year", columns="province", values="rank")
-        widest = (gap.drop(columns=lead).min(axis=1) - gap[lead]).max()
-        return say(
-            "dti.ranked_above_every_official_dti",
-            lang,
-            lead=lead,
-            others=others,
-            first=first,
-            last=last,
-            int=int(widest),
-        )
+    if len(provinces) == 2:  # the verdict rule's calls, as in the summary and the scorecard
+        from helpers import summary_text, verdicts
+
+        runs = verdicts.runs(verdicts.dti(provinces))
+        if len(runs):
+            text = "; ".join(summary_text.run_text(r, "summary.dti.run_ahead", lang) for r in runs.itertuples())
+            return say("dti.trajectory_verdict", lang, first=first, last=last, runs=text)
     if len(provinces) == 2:
         return say("dti.better_ranked_province_changed_between", lang, first=first, last=last)
     best = official.loc[official.groupby("assessment_year")["rank"].idxmin()].sort_values("assessment_year")
@@ -142,7 +134,7 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
         ]
     )
     texts = {
-        "title": headline(provinces, lang),
+        "title": "\n".join(textwrap.wrap(headline(provinces, lang), 110)),
         "break_after": METHOD_BREAK_AFTER,
         "break": say("dti.method_break", lang),
         "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "article", "press_reference")},

@@ -17,12 +17,10 @@ from itertools import combinations
 
 import pandas as pd
 
-from helpers import loading
+from helpers import loading, verdict_rule
 from helpers.comparison import dti_evidence
+from helpers.verdict_rule import NEAR_TIE_SD  # noqa: F401  (the rule lives in helpers.verdict_rule)
 
-# Near-tie rule: the gap between two provinces is smaller than this fraction
-# of the standard deviation of the 63 scores of the same year.
-NEAR_TIE_SD = 0.25
 SCOPE = "63_provinces"
 # A claim resting on one source of these confidences is a lead, not a finding.
 LEAD_CONFIDENCE = ("medium", "low")
@@ -73,8 +71,8 @@ def province_scores(provinces: list[str]) -> pd.DataFrame:
 
 
 def verdict(gap: float, sd: float) -> str:
-    """'near_tie' when |gap| < NEAR_TIE_SD × sd, else 'ahead'."""
-    return "near_tie" if abs(gap) < NEAR_TIE_SD * sd else "ahead"
+    """'near_tie' or 'ahead' by helpers.verdict_rule.scored."""
+    return verdict_rule.scored(gap, sd, "a", "b")[0]
 
 
 def year_pairs(per: pd.DataFrame, year_column: str, provinces: list[str]):
@@ -90,7 +88,7 @@ def year_pairs(per: pd.DataFrame, year_column: str, provinces: list[str]):
 def pair_gap(a: str, b: str, x: pd.Series, y: pd.Series) -> dict:
     """Both scores, the gap (a − b) in points and in SD of the year, the verdict and the leader."""
     gap, sd = float(x["score"] - y["score"]), float(x["sd"])
-    call = verdict(gap, sd)
+    call, leader = verdict_rule.scored(gap, sd, a, b)
     return {
         "province_a": a,
         "province_b": b,
@@ -100,7 +98,7 @@ def pair_gap(a: str, b: str, x: pd.Series, y: pd.Series) -> dict:
         "gap_in_sd": gap / sd,
         "sd": sd,
         "verdict": call,
-        "leader": "" if call == "near_tie" else (a if gap > 0 else b),
+        "leader": leader,
     }
 
 
@@ -135,7 +133,7 @@ def gaps(provinces: list[str]) -> pd.DataFrame:
             "rank_a": int(x["rank"]),
             "rank_b": int(y["rank"]),
             "rank_gap": int(y["rank"] - x["rank"]),
-            "rule": f"near tie if |gap| < {NEAR_TIE_SD:g} × SD of the {int(x['n_provinces'])} scores",
+            "rule": verdict_rule.scored_rule_text(int(x["n_provinces"])),
             "source_id": x["source_id"],
         }
         for year, a, b, x, y in year_pairs(province_scores(provinces), "assessment_year", provinces)

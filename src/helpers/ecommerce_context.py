@@ -11,7 +11,7 @@ from helpers import comparison, scope
 from helpers.citations import citation
 from helpers.evidence import results
 from helpers.wording import say
-from helpers.wording.formats import join_words, number_text, period_text, value_text
+from helpers.wording.formats import join_words, period_text, value_text
 
 NOTEBOOK = "03"
 
@@ -58,7 +58,8 @@ def say_label(indicator: str, lang: str) -> str:
 
 def accounts_vs_use(provinces: list[str], lang: str) -> str:
     """Per province with household accounts and transactions: both, with their periods
-    and qualifiers, and transactions per 100 accounts labelled as a rough order only."""
+    and qualifiers, side by side; their periods differ, so one is not divided by the other
+    (the caveat table of the notebook says so)."""
     res = results(NOTEBOOK, provinces)
     lines = []
     for province in provinces:
@@ -68,17 +69,15 @@ def accounts_vs_use(provinces: list[str], lang: str) -> str:
         if accounts.empty or use.empty:
             continue
         a, u = accounts.iloc[-1], use.iloc[-1]
-        per100 = u["value"] / a["value"] * 100
         lines.append(
             say(
-                "ecom.accounts_vs_use",
+                "ecom.accounts_and_use",
                 lang,
                 province=province,
                 accounts=value_text(a["value"], a["qualifier"], "count", lang),
                 accounts_period=period_text(a["period"], lang),
                 use=value_text(u["value"], u["qualifier"], "count", lang),
                 use_period=period_text(u["period"], lang),
-                per100=number_text(per100, lang, decimals=1),
                 source=citation(a["source_id"], lang),
             )
         )

@@ -68,18 +68,9 @@ def _findings_02(provinces: list[str], lang: str) -> list[tuple[str, list[str]]]
         if total.empty and not any(len(rows_of(res, p, i)) for i in scope.parts()["online_services_total"]):
             items.append(say("topics.no_count_online_public_services", lang))
         if len(total):
-            items.append(f"{label('online_services_total', lang)}: {sequence(total, lang)}.")
-        if len(level4):
-            text = f"{label('online_services_level4', lang)}: {sequence(level4, lang, periods=False)}"
-            shares = [d for d in mine if d["key"] == "level4_share"]
-            if shares:
-                text += (
-                    say("topics.i_e", lang)
-                    + " → ".join(d["value"] for d in shares)
-                    + say("topics.all_services", lang)
-                    + "; ".join(d["formula"] for d in shares)
-                    + ")"
-                )
+            items.append(f"{label('online_services_total', lang)}: {sequence(total, lang, sep='; ')}.")
+        if len(level4):  # each count at its date, no arrow: the totals may not count the same things
+            text = f"{label('online_services_level4', lang)}: {sequence(level4, lang, sep='; ')}"
             items.append(text + ".")
         for t in total.itertuples():
             parts = [

@@ -66,6 +66,11 @@ def _verdict(r, lang: str) -> str:
     return say(f"scorecard.verdict.{r.verdict}", lang, leader=r.leader)
 
 
+def _evidence(r, lang: str) -> str:
+    tiers = join_words(list(dict.fromkeys([say(f"tier.{r.tier_a}", lang), say(f"tier.{r.tier_b}", lang)])), lang)
+    return tiers + (say("copy.via_public_copy", lang) if r.copy_used else "")
+
+
 def scorecard(provinces: list[str], lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(one row per independent comparison (helpers.scorecard_rows), the same as a display
     table, the values that are not comparable with the reason), formatted for `lang`."""
@@ -83,11 +88,9 @@ def scorecard(provinces: list[str], lang: str) -> tuple[pd.DataFrame, pd.DataFra
                 say("scorecard.value_b", lang): [_value(r, "b", lang) for r in comparable.itertuples()],
                 say("scorecard.gap_column", lang): [_gap(r, lang) for r in comparable.itertuples()],
                 say("scorecard.verdict", lang): [_verdict(r, lang) for r in comparable.itertuples()],
-                say("scorecard.evidence", lang): [
-                    join_words(
-                        list(dict.fromkeys([say(f"tier.{r.tier_a}", lang), say(f"tier.{r.tier_b}", lang)])), lang
-                    )
-                    for r in comparable.itertuples()
+                say("scorecard.evidence", lang): [_evidence(r, lang) for r in comparable.itertuples()],
+                say("scorecard.rule", lang): [
+                    say(f"rule.{r}", lang, k=number_text(NEAR_TIE_SD, lang, 2)) for r in comparable["rule"]
                 ],
                 say("scorecard.confidence", lang): [say(f"confidence.{c}", lang) for c in comparable["confidence"]],
                 say("scorecard.caveat", lang): [_caveat(r, lang) for r in comparable.itertuples()],
@@ -128,6 +131,57 @@ def scorecard(provinces: list[str], lang: str) -> tuple[pd.DataFrame, pd.DataFra
     return comparable, shown, pd.DataFrame(rest_rows)
 
 
+def sensitivity(provinces: list[str], lang: str) -> tuple[pd.DataFrame, str]:
+    """(the scored verdicts at each threshold of helpers.verdict_rule.SENSITIVITY as a display
+    table, one sentence naming those that change)."""
+    from helpers import verdicts
+    from helpers.verdict_rule import SENSITIVITY
+
+    found = verdicts.sensitivity(provinces)
+    if found.empty:
+        return pd.DataFrame(), ""
+    topic = {"dti": say("scorecard.row.dti_official", lang), "online_services": say("scorecard.row.papi", lang)}
+
+    def call(r, k):
+        return say(
+            f"scorecard.verdict.{getattr(r, 'verdict_' + format(k, 'g').replace('.', '_'))}",
+            lang,
+            leader=getattr(r, "leader_" + format(k, "g").replace(".", "_")),
+        )
+
+    frame = found.rename(columns=lambda c: c.replace(".", "_"))
+    shown = pd.DataFrame(
+        {
+            say("summary.sensitivity.column.topic", lang): [topic[t] for t in frame["topic"]],
+            say("summary.sensitivity.column.year", lang): frame["year"].astype(str),
+            "B": frame["province_b"],
+            say("summary.sensitivity.column.gap", lang): [number_text(abs(g), lang, 2) for g in frame["gap_in_sd"]],
+            **{
+                say("summary.sensitivity.column.at", lang, k=number_text(k, lang, 2)): [
+                    call(r, k) for r in frame.itertuples()
+                ]
+                for k in SENSITIVITY
+            },
+            say("summary.sensitivity.column.changes", lang): [say(f"yes_no.{bool(c)}", lang) for c in frame["changes"]],
+        }
+    )
+    low, high = number_text(min(SENSITIVITY), lang, 2), number_text(max(SENSITIVITY), lang, 2)
+    changed = frame[frame["changes"]]
+    if changed.empty:
+        return shown, say("summary.sensitivity.none", lang, low=low, high=high)
+    items = [
+        say(
+            "summary.sensitivity.changes",
+            lang,
+            topic=topic[r.topic],
+            year=r.year,
+            verdicts=", ".join(f"{number_text(k, lang, 2)}: {call(r, k)}" for k in SENSITIVITY),
+        )
+        for r in changed.itertuples()
+    ]
+    return shown, say("summary.sensitivity.some", lang, n=len(changed), low=low, high=high, items="; ".join(items))
+
+
 def _panel(r) -> str:
     if r.kind == "papi":
         return "papi"
@@ -153,6 +207,8 @@ def plot_scorecard(provinces: list[str], lang: str, name: str = "05_scorecard"):
         if r.kind in ("dti_official", "papi"):
             key = "scorecard.gap_near_tie" if r.verdict == "near_tie" else "scorecard.gap_scored"
             gap_label = say(key, lang, leader=r.leader, gap=r.rank_gap, sd=number_text(r.gap_in_sd, lang, 2))
+        elif r.verdict == "ranked_above":
+            gap_label = say("scorecard.gap_rank_only", lang, gap=number_text(r.rank_gap, lang), leader=r.leader)
         elif r.leader:
             gap_label = say("scorecard.gap", lang, gap=number_text(r.rank_gap, lang), leader=r.leader)
         else:
@@ -231,19 +287,47 @@ def plot_scorecard(provinces: list[str], lang: str, name: str = "05_scorecard"):
     return fig, plotted
 
 
+TIER_GROUPS = ("official_table", "survey", "other")  # never added into one count
+
+
+def _group(r) -> str:
+    tier = r.tier_a if r.tier_a == r.tier_b else "mixed"
+    return tier if tier in ("official_table", "survey") else "other"
+
+
+def _parts(group: pd.DataFrame, lang: str) -> str:
+    parts = []
+    for (verdict, who), rows in group.fillna({"leader": ""}).groupby(["verdict", "leader"], sort=False):
+        key = f"scorecard.count_{verdict}" if verdict in VERDICT_KEYS else "scorecard.count_no_leader"
+        parts.append((len(rows), say(key, lang, leader=who, k=len(rows))))
+    parts.sort(key=lambda p: -p[0])
+    return join_words([p for _, p in parts], lang)
+
+
+VERDICT_KEYS = ("ahead", "near_tie", "ranked_above", "same_rank", "no_leader")
+
+
+def tallies(comparable: pd.DataFrame, lang: str) -> list[str]:
+    """One sentence per evidence tier: its comparisons, their derived confidence and verdicts."""
+    out = []
+    if comparable.empty:
+        return out
+    groups = pd.Series([_group(r) for r in comparable.itertuples()], index=comparable.index)
+    for tier in TIER_GROUPS:
+        rows = comparable[groups == tier]
+        if rows.empty:
+            continue
+        levels = join_words([say(f"confidence.{c}", lang) for c in dict.fromkeys(rows["confidence"])], lang)
+        out.append(say(f"scorecard.tally.{tier}", lang, n=len(rows), confidence=levels, parts=_parts(rows, lang)))
+    return out
+
+
 def headline(comparable: pd.DataFrame, provinces: list[str], lang: str) -> str:
     if len(provinces) < 2:
         return say("scorecard.one_province_chosen_nothing_to", lang)
     if comparable.empty:
         return say("scorecard.no_indicator_is_reported_for", lang)
-    parts = []
-    for (verdict, who), group in comparable.fillna({"leader": ""}).groupby(["verdict", "leader"], sort=False):
-        key = {"ahead": "scorecard.count_ahead", "near_tie": "scorecard.count_near_tie"}.get(
-            verdict, "scorecard.count_no_leader"
-        )
-        parts.append((len(group), say(key, lang, leader=who, k=len(group))))
-    parts.sort(key=lambda p: -p[0])
-    return say("scorecard.headline", lang, n=len(comparable), parts=join_words([p for _, p in parts], lang))
+    return say("scorecard.headline_tiers", lang, tallies="; ".join(tallies(comparable, lang)))
 
 
 def findings(provinces: list[str], lang: str) -> str:
@@ -251,18 +335,13 @@ def findings(provinces: list[str], lang: str) -> str:
     comparable, _, rest = scorecard(provinces, lang)
     if len(provinces) < 2:
         return say("scorecard.only_one_province_chosen_scorecard", lang)
-    lines = [f"- {headline(comparable, provinces, lang)}."]
+    lines = [f"- {t[:1].upper()}{t[1:]}." for t in tallies(comparable, lang)] or [
+        f"- {headline(comparable, provinces, lang)}."
+    ]
     if len(comparable):
-        tiers = comparable["tier_a"].where(comparable["tier_a"] == comparable["tier_b"], "mixed")
-        lines.append(
-            say(
-                "scorecard.by_tier",
-                lang,
-                official=int((tiers == "official_table").sum()),
-                survey=int((tiers == "survey").sum()),
-                other=int((~tiers.isin(["official_table", "survey"])).sum()),
-            )
-        )
+        if (comparable["kind"] == "papi").sum() > 1:
+            lines.append(say("scorecard.papi_repeated", lang))
         lines.append(say("scorecard.counted_once", lang))
+        lines.append(say("scorecard.rules", lang, rule=number_text(NEAR_TIE_SD, lang, 2)))
     lines.append(say("scorecard.not_comparable_values_whose_period", lang, len=len(rest)))
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import comparison, loading, verdicts
+from helpers import comparison, loading, verdict_rule, verdicts
 from helpers.periods import Period
 
 COLUMNS = [
@@ -39,31 +39,36 @@ COLUMNS = [
     "tier_a",
     "tier_b",
     "confidence",
+    "copy_used",
+    "rule",
     "source_a",
     "source_b",
 ]
-# Confidence of a pair from its weakest evidence tier.
-TIER_CONFIDENCE = {"official_table": "high", "survey": "high", "article": "medium", "press_reference": "low"}
 DTI_RANKS = ("dti_rank_overall", "dti_rank_mekong_delta")  # both from the one overall score
 
 
 def leader(row, higher_is_better: bool) -> str | None:
-    """Province with the better value, or None when the qualifiers make it undecidable or values tie."""
-    a, b = row["value_a"], row["value_b"]
-    if a == b:
-        return None
-    a_better = a > b if higher_is_better else a < b
-    better, worse = ("a", "b") if a_better else ("b", "a")
-    # "≥ x" cannot be shown to be below y, "≤ x" cannot be shown to be above y, "≈" is too loose to rank
-    if row[f"qualifier_{worse}"] in {"at_least", "approx"} and higher_is_better:
-        return None
-    if row[f"qualifier_{better}"] in {"at_most", "approx"} and higher_is_better:
-        return None
-    if not higher_is_better and (
-        row[f"qualifier_{worse}"] in {"at_most", "approx"} or row[f"qualifier_{better}"] in {"at_least", "approx"}
-    ):
-        return None
-    return row[f"province_{better}"]
+    """Province with the better value by helpers.verdict_rule.qualified (the approximation
+    band and bounds decide), or None when the intervals overlap."""
+    _, who = verdict_rule.qualified(
+        row["province_a"],
+        row["value_a"],
+        row["qualifier_a"],
+        row["province_b"],
+        row["value_b"],
+        row["qualifier_b"],
+        higher_is_better,
+    )
+    return who or None
+
+
+def _call(r, higher_is_better: bool, rank: bool) -> tuple[str, str | None]:
+    """A rank of N without a score: the rank-only rule; any other value: the qualifier rule."""
+    if rank and r.qualifier_a == r.qualifier_b == "exact":
+        verdict, who = verdict_rule.rank_only(r.value_a, r.value_b, r.province_a, r.province_b)
+        return verdict, who or None
+    who = leader(r._asdict(), higher_is_better)
+    return ("ahead" if who else "no_leader"), who
 
 
 def _scored(frame: pd.DataFrame, kind: str, indicator: str, tier: str, mekong=None) -> list[dict]:
@@ -95,6 +100,8 @@ def _scored(frame: pd.DataFrame, kind: str, indicator: str, tier: str, mekong=No
                 "tier_a": tier,
                 "tier_b": tier,
                 "confidence": r.confidence,
+                "copy_used": r.copy_used,
+                "rule": r.rule,
                 "source_a": r.source_a,
                 "source_b": r.source_b,
                 **extra,
@@ -126,8 +133,8 @@ def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
                 continue  # the official score's row holds this rank
             if r.indicator_id == "dti_rank_mekong_delta" and (r.province_b, year) in overall_years:
                 continue  # derived from the same overall score as that year's national rank
-            who = leader(r._asdict(), bool(better[r.indicator_id]))
             n = int(r.unit.removeprefix("rank_of_")) if r.unit.startswith("rank_of_") else None
+            verdict, who = _call(r, bool(better[r.indicator_id]), bool(n))
             rows.append(
                 {
                     "kind": "pair",
@@ -143,13 +150,13 @@ def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
                     "qualifier_b": r.qualifier_b,
                     "gap_points": abs(r.value_a - r.value_b) if n is None else None,
                     "rank_gap": abs(int(r.value_a - r.value_b)) if n else None,
-                    "verdict": "ahead" if who else "no_leader",
+                    "verdict": verdict,
                     "leader": who,
                     "tier_a": r.tier_a,
                     "tier_b": r.tier_b,
-                    "confidence": min(
-                        TIER_CONFIDENCE[r.tier_a], TIER_CONFIDENCE[r.tier_b], key=verdicts.CONFIDENCE_ORDER.index
-                    ),
+                    "confidence": verdict_rule.verdict_confidence([r.source_a, r.source_b], verdict),
+                    "copy_used": ";".join(verdict_rule.copies_used([r.source_a, r.source_b])),
+                    "rule": "rank_only" if verdict in ("ranked_above", "same_rank") else "qualified",
                     "source_a": r.source_a,
                     "source_b": r.source_b,
                 }

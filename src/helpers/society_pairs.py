@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import comparison, loading, scope
+from helpers import comparison, loading, scope, verdict_rule
 from helpers.periods import Period
+from helpers.verdict_rule import CONFIDENCE_ORDER
 
 MAX_PERIOD_GAP_MONTHS = 12
 MAX_PERIOD_GAP_DAYS = 366  # twelve months, a leap day included
 DAYS_PER_MONTH = 365.25 / 12
-CONFIDENCE_ORDER = ["low", "medium", "high"]
 SIDE = ["measure", "value", "qualifier", "period", "source_id", "id", "tier", "confidence"]
 COLUMNS = [
     "role",
@@ -88,7 +88,7 @@ def shares(provinces: list[str]) -> pd.DataFrame:
             "source_id": f.source_id,
             "id": f.fact_id,
             "tier": "press_reference",
-            "confidence": f.confidence,
+            "confidence": verdict_rule.verdict_confidence([f.source_id], facts=[f.confidence]),
         }
         for f in facts.itertuples()
     ]
@@ -105,7 +105,7 @@ def shares(provinces: list[str]) -> pd.DataFrame:
             "source_id": r.source_id,
             "id": r.obs_id,
             "tier": "article",
-            "confidence": "high",
+            "confidence": verdict_rule.source_confidence(r.source_id)["confidence"],
         }
         for r in res.itertuples()
         if reported_by[r.indicator_id] > 1  # a share only one province reports stays one-sided
@@ -129,8 +129,7 @@ def _row(role: str, a: str, b: str, x, y, reason: str = "", other_of: str = "") 
         reason = "period_kind" if not _same_kind(x, y) else "period_gap" if days > MAX_PERIOD_GAP_DAYS else ""
     comparable = reason == ""
     gap = round(float(x.value - y.value), 2)
-    exact = x.qualifier == y.qualifier == "exact"
-    leader = (a if gap > 0 else b) if comparable and exact and gap != 0 else ""
+    leader = verdict_rule.qualified(a, x.value, x.qualifier, b, y.value, y.qualifier)[1] if comparable else ""
     return {
         "role": role,
         "measure": x.measure,

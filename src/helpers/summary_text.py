@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.verdict_rule import APPROX_BAND, NEAR_TIE_SD
 from helpers.verdicts import NOTEBOOKS, TOPICS
 from helpers.wording import CATALOGUES, say
 from helpers.wording.formats import date_text, join_words, number_text, value_text
@@ -28,7 +29,7 @@ def question(provinces: list[str], lang: str) -> str:
     return say("summary.question", lang, provinces=join_words(provinces, lang))
 
 
-def _run_text(run, unit_key: str, lang: str) -> str:
+def run_text(run, unit_key: str, lang: str) -> str:
     years = years_text(run.first, run.last)
     if run.verdict == "near_tie":
         return say("summary.run_near_tie", lang, years=years)
@@ -53,7 +54,7 @@ def _scored(topic: str, part: dict, lang: str) -> list[str]:
                 sd=number_text(r["max_sd"], lang, 2),
             )
         else:
-            text = "; ".join(_run_text(r, f"summary.{topic}.run_ahead", lang) for r in group.itertuples())
+            text = "; ".join(run_text(r, f"summary.{topic}.run_ahead", lang) for r in group.itertuples())
         last = mine.sort_values("year").iloc[-1]
         ranks = say(
             "summary.latest_ranks",
@@ -95,6 +96,7 @@ def _shares(part: dict, lang: str) -> list[str]:
             "date_a": date_text(r.period_a, lang),
             "date_b": date_text(r.period_b, lang),
             "months": number_text(r.period_gap_days / 30.44, lang),
+            "band": number_text(APPROX_BAND * 100, lang),
         }
         key = "summary.digital_society.share_leader" if r.leader else "summary.digital_society.share_no_leader"
         line = say(key, lang, leader=r.leader, **words)
@@ -133,11 +135,25 @@ def verdict_lines(topic: str, summary: dict, provinces: list[str], lang: str) ->
     return lines
 
 
+def tier_text(s: dict, lang: str) -> str:
+    """The evidence tiers of a topic, with "via a public copy" when a copy was used."""
+    tiers = join_words([say(f"tier.{t}", lang) for t in s["tier"].split("+")], lang)
+    return tiers + (say("copy.via_public_copy", lang) if s.get("copy_used") else "")
+
+
+def rule_text(s: dict, lang: str) -> str:
+    return say(f"rule.{s['rule']}", lang, k=number_text(NEAR_TIE_SD, lang, 2))
+
+
 def strength_text(topic: str, summary: dict, lang: str) -> str:
     s = summary[topic]["strength"]
-    tiers = join_words([say(f"tier.{t}", lang) for t in s["tier"].split("+")], lang)
     return say(
-        "summary.strength", lang, tier=tiers, pairs=s["pairs"], confidence=say(f"confidence.{s['confidence']}", lang)
+        "summary.strength",
+        lang,
+        tier=tier_text(s, lang),
+        pairs=s["pairs"],
+        confidence=say(f"confidence.{s['confidence']}", lang),
+        rule=rule_text(s, lang),
     )
 
 
@@ -160,9 +176,8 @@ def overview_table(summary: dict, provinces: list[str], lang: str) -> pd.DataFra
             {
                 say("summary.column.topic", lang): say(f"summary.topic.{topic}", lang),
                 say("summary.column.verdict", lang): verdict_lines(topic, summary, provinces, lang)[0],
-                say("summary.column.evidence", lang): join_words(
-                    [say(f"tier.{t}", lang) for t in s["tier"].split("+")], lang
-                ),
+                say("summary.column.rule", lang): rule_text(s, lang),
+                say("summary.column.evidence", lang): tier_text(s, lang),
                 say("summary.column.pairs", lang): s["pairs"],
                 say("summary.column.confidence", lang): say(f"confidence.{s['confidence']}", lang),
             }

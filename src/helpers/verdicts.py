@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import comparison, dti_scores, loading, scope, society_pairs
+from helpers import comparison, dti_scores, loading, scope, society_pairs, verdict_rule
+from helpers.verdict_rule import CONFIDENCE_ORDER  # noqa: F401  (re-exported)
 
 TOPICS = ("dti", "online_services", "ecommerce", "digital_society")
 NOTEBOOKS = {
@@ -50,12 +51,15 @@ COLUMNS = [
     "leader",
     "tier",
     "confidence",
+    "copy_used",
+    "rule",
     "source_a",
     "source_b",
 ]
-CONFIDENCE_ORDER = ["low", "medium", "high"]
 
 
+# Which rule of helpers.verdict_rule calls each topic's verdicts.
+RULES = {"dti": "scored", "online_services": "scored", "ecommerce": "qualified", "digital_society": "qualified"}
 focus_pairs = society_pairs.focus_pairs  # (first province, each other chosen province)
 
 
@@ -63,9 +67,12 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _call(gap: float, sd: float, a: str, b: str) -> tuple[str, str]:
-    near = dti_scores.verdict(gap, sd) == "near_tie"
-    return ("near_tie", "") if near else ("ahead", a if gap > 0 else b)
+def _provenance(verdict: str, *source_ids: str, facts=()) -> dict:
+    """Derived confidence (helpers.verdict_rule) and the copies used, for one verdict."""
+    return {
+        "confidence": verdict_rule.verdict_confidence(source_ids, verdict, facts),
+        "copy_used": ";".join(verdict_rule.copies_used(source_ids)),
+    }
 
 
 def dti(provinces: list[str]) -> pd.DataFrame:
@@ -91,7 +98,8 @@ def dti(provinces: list[str]) -> pd.DataFrame:
                     "verdict": g.verdict,
                     "leader": g.leader,
                     "tier": "official_table",
-                    "confidence": "high",
+                    "rule": "scored",
+                    **_provenance(g.verdict, g.source_id),
                     "source_a": g.source_id,
                     "source_b": g.source_id,
                 }
@@ -123,7 +131,7 @@ def papi(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
             x, y = values.loc[a], values.loc[b]
             gap = float(x["score"] - y["score"])
             sd = float(spread.loc[year, "std"])
-            verdict, leader = _call(gap, sd, a, b)
+            verdict, leader = verdict_rule.scored(gap, sd, a, b)
             rows.append(
                 {
                     "topic": "online_services",
@@ -141,16 +149,13 @@ def papi(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "verdict": verdict,
                     "leader": leader,
                     "tier": "survey",
-                    "confidence": "high",
+                    "rule": "scored",
+                    **_provenance(verdict, x["source_id"], y["source_id"]),
                     "source_a": x["source_id"],
                     "source_b": y["source_id"],
                 }
             )
-    out = _frame(rows)
-    if len(out):  # one comparable year is thin evidence
-        counts = out.groupby(["province_a", "province_b"])["year"].transform("size")
-        out["confidence"] = ["high" if n >= 2 else "medium" for n in counts]
-    return out, pd.DataFrame(missing, columns=["year", "province_with", "province_without"])
+    return _frame(rows), pd.DataFrame(missing, columns=["year", "province_with", "province_without"])
 
 
 def article_pairs(notebook: str, provinces: list[str], found=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -204,7 +209,8 @@ def uptake_shares(provinces: list[str]) -> pd.DataFrame:
             "verdict": "ahead" if r.leader else "no_leader",
             "leader": r.leader,
             "tier": r.tier,
-            "confidence": r.confidence,
+            "rule": "qualified",
+            **_provenance("", r.source_a, r.source_b, facts=[r.confidence]),
             "source_a": r.source_a,
             "source_b": r.source_b,
         }
@@ -244,22 +250,33 @@ def runs(frame: pd.DataFrame) -> pd.DataFrame:
 
 def strength(topic: str, pairs_found: pd.DataFrame) -> dict:
     """Evidence behind a topic's verdict: tier, number of comparable pairs, confidence
-    (the lowest of the pairs used; 'none' without a pair)."""
+    (the lowest derived confidence of the pairs used; 'none' without a pair), rule, copies used."""
     tier = {
         "dti": "official_table",
         "online_services": "survey",
         "ecommerce": "article",
         "digital_society": "press_reference",
     }[topic]
+    rule = RULES[topic]
     if pairs_found.empty:
-        return {"topic": topic, "tier": tier, "pairs": 0, "confidence": "none"}
+        return {"topic": topic, "tier": tier, "pairs": 0, "confidence": "none", "rule": rule, "copy_used": ""}
     tiers = list(dict.fromkeys(pairs_found["tier"])) if "tier" in pairs_found else [tier]
     confidence = (
         min(pairs_found["confidence"], key=CONFIDENCE_ORDER.index)
         if "confidence" in pairs_found and pairs_found["confidence"].notna().all()
         else "medium"
     )
-    return {"topic": topic, "tier": "+".join(tiers), "pairs": len(pairs_found), "confidence": confidence}
+    copies = sorted(
+        {c for cell in pairs_found.get("copy_used", pd.Series(dtype=str)).dropna() for c in cell.split(";") if c}
+    )
+    return {
+        "topic": topic,
+        "tier": "+".join(tiers),
+        "pairs": len(pairs_found),
+        "confidence": confidence,
+        "rule": rule,
+        "copy_used": ";".join(copies),
+    }
 
 
 def summary(provinces: list[str]) -> dict:
@@ -271,7 +288,13 @@ def summary(provinces: list[str]) -> dict:
     soc_articles, _ = article_pairs("04", provinces, found)
     shares = uptake_shares(provinces)
     if len(soc_articles):
-        soc_articles = soc_articles.assign(confidence="high", tier="article")
+        soc_articles = soc_articles.assign(
+            confidence=[
+                verdict_rule.verdict_confidence([x, y])
+                for x, y in zip(soc_articles["source_a"], soc_articles["source_b"])
+            ],
+            tier="article",
+        )
     services_articles, services_rest = article_pairs("02", provinces, found)
     dti_rows = dti(provinces)
     return {
@@ -309,3 +332,10 @@ def sources(provinces: list[str], found: dict | None = None) -> list[str]:
             for column in ("source_a", "source_b"):
                 ids += list(frame.get(column, []))
     return ids
+
+
+def sensitivity(provinces: list[str]) -> pd.DataFrame:
+    """The scored verdicts (official DTI tables, PAPI years) called at each threshold of
+    verdict_rule.SENSITIVITY; `changes` marks a verdict that depends on the threshold."""
+    scored = pd.concat([dti(provinces), papi(provinces)[0]], ignore_index=True)
+    return verdict_rule.sensitivity(scored)
