@@ -55,6 +55,7 @@ def _cached(name: str) -> pd.DataFrame:
         "rate_definitions": lambda: _read(DATA / "rate_definitions.csv"),
         "legal_facts": lambda: _read(DATA / "legal_facts.csv"),
         "dti_calendar": lambda: _dates(_read(REFERENCE / "dti_calendar.csv"), "announced"),
+        "dti_successors": lambda: _read(REFERENCE / "dti_successors.csv"),
         "regions": lambda: _read(REFERENCE / "regions.csv").assign(
             in_mekong_delta=lambda d: d["in_mekong_delta"].astype(str).str.lower().eq("true")
         ),
@@ -65,7 +66,7 @@ def _cached(name: str) -> pd.DataFrame:
 def load(name: str) -> pd.DataFrame:
     """A copy of table `name` (sources, indicators, observations, milestones,
     number_exclusions, exclusion_reasons, dti_scores, dti_mekong_ranks,
-    dti_press_facts, dti_calendar, regions, papi_egov_subdimensions,
+    dti_press_facts, dti_calendar, dti_successors, regions, papi_egov_subdimensions,
     papi_egov_scores, papi_press_facts, population, province_facts,
     rate_definitions, legal_facts)."""
     return _cached(name).copy()
