@@ -213,7 +213,7 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE, sources_csv: Pat
     outputs.update(reference_papi.outputs(shared, sources, provinces))
     outputs.update(reference_population.outputs(shared, provinces))
     used = {row[0] for name in ("population.csv",) for row in outputs[name][1]}
-    used |= {row[10] for row in outputs["province_facts.csv"][1]} | {reference_papi.SOURCE_ID}
+    used |= {row[11] for row in outputs["province_facts.csv"][1]} | {reference_papi.SOURCE_ID}
     missing = sorted(used - set(sources))
     if missing:
         raise ReferenceBuildError(f"source ids missing from {sources_csv}: {', '.join(missing)}")

@@ -42,6 +42,16 @@ def period_text(period: Period, lang: str) -> str:
     return say("period.range", lang, start=date_text(period.start, lang), end=date_text(period.end, lang))
 
 
+def dated_text(period: Period, basis: str, lang: str) -> str:
+    """A period with how it was obtained (period_basis of the data): as stated,
+    "(inferred)" when the project read it from the context, or "date uncertain:
+    between … and …" for a stock dated somewhere in the period."""
+    if basis == "uncertain":
+        return say("period.uncertain", lang, start=date_text(period.start, lang), end=date_text(period.end, lang))
+    text = period_text(period, lang)
+    return say("period.inferred", lang, period=text) if basis == "inferred" else text
+
+
 def periods_text(periods, lang: str) -> str:
     return ", ".join(period_text(p, lang) for p in sorted(set(periods)))
 
