@@ -43,7 +43,11 @@ def test_a_ranking_announced_in_year_n_is_filed_under_the_assessment_year_it_ann
 
 def test_no_implied_rank_restates_a_rank_the_same_page_states():
     facts = read(REFERENCE / "dti_press_facts.csv")
-    stated = {(f["province"], f["indicator_id"], f["assessment_year"], f["value"], f["source_id"]) for f in facts if not f["derived_from"]}
+    stated = {
+        (f["province"], f["indicator_id"], f["assessment_year"], f["value"], f["source_id"])
+        for f in facts
+        if not f["derived_from"]
+    }
     for f in facts:
         if f["derived_from"]:
             key = (f["province"], f["indicator_id"], f["assessment_year"], f["value"], f["source_id"])
@@ -119,7 +123,9 @@ def test_a_value_of_uncertain_date_is_paired_only_if_its_whole_window_is_close_e
         ends = []
         for fid, period in ((r.id_a, r.period_a), (r.id_b, r.period_b)):
             f = facts[fid]
-            ends.append((f["period_start"], f["period_end"]) if f["period_basis"] == "uncertain" else (f["period_end"],) * 2)
+            ends.append(
+                (f["period_start"], f["period_end"]) if f["period_basis"] == "uncertain" else (f["period_end"],) * 2
+            )
         (a0, a1), (b0, b1) = [tuple(Period.of(s, s).start for s in e) for e in ends]
         widest = max(abs((a1 - b0).days), abs((b1 - a0).days))
         assert r.period_gap_days == widest

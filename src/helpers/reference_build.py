@@ -199,9 +199,7 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE, sources_csv: Pat
         "dti_calendar.csv": (CALENDAR_COLUMNS, calendar_rows()),
         "dti_press_facts.csv": (
             reference_press.PRESS_COLUMNS,
-            reference_press.press_rows(
-                shared / "dti_press_facts.csv", sources, shared / reference_press.ADDITIONS
-            ),
+            reference_press.press_rows(shared / "dti_press_facts.csv", sources, shared / reference_press.ADDITIONS),
         ),
         "dti_successors.csv": (
             reference_merger.SUCCESSOR_COLUMNS,

@@ -145,6 +145,7 @@ def merged_facts(path: Path, additions: Path | None = None) -> list[dict[str, st
 def press_rows(path: Path, sources: dict[str, dict[str, str]], additions: Path | None = None) -> list[list[object]]:
     facts = merged_facts(path, additions)
     out: list[list[object]] = []
+
     def add(
         fact: dict,
         indicator_id: str,

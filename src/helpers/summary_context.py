@@ -124,9 +124,7 @@ def corpus_text(provinces: list[str], lang: str) -> str:
     for field, ids in gaps.items():
         if ids:
             cited = "; ".join(citation(s, lang) for s in ids)
-            lines.append(
-                "- " + say(f"corpus_balance.missing.{field}", lang, n=len(ids), total=total, which=cited)
-            )
+            lines.append("- " + say(f"corpus_balance.missing.{field}", lang, n=len(ids), total=total, which=cited))
     if not any(gaps.values()):
         lines.append(say("corpus_balance.complete", lang))
     return "\n".join(lines)
