@@ -4,10 +4,10 @@ data say (csv + arithmetic) and checks the tables and texts built from them."""
 import csv
 import re
 from collections import Counter, defaultdict
+from datetime import date
 
 from helpers import dti, dti_scores, society_pairs
 from helpers.paths import DATA, REFERENCE
-from helpers.periods import Period
 from helpers.wording.formats import value_text
 
 HG, TG = "Hậu Giang", "Tiền Giang"
@@ -120,14 +120,67 @@ def test_a_value_of_uncertain_date_is_paired_only_if_its_whole_window_is_close_e
     uncertain = found[(found["basis_a"] == "uncertain") | (found["basis_b"] == "uncertain")]
     assert not uncertain.empty, "no value of uncertain date to check"
     for r in uncertain.itertuples():
-        ends = []
-        for fid, period in ((r.id_a, r.period_a), (r.id_b, r.period_b)):
+        windows = []
+        for fid in (r.id_a, r.id_b):
             f = facts[fid]
-            ends.append(
-                (f["period_start"], f["period_end"]) if f["period_basis"] == "uncertain" else (f["period_end"],) * 2
-            )
-        (a0, a1), (b0, b1) = [tuple(Period.of(s, s).start for s in e) for e in ends]
+            start = f["period_start"] if f["period_basis"] == "uncertain" else f["period_end"]
+            windows.append((date.fromisoformat(start), date.fromisoformat(f["period_end"])))
+        (a0, a1), (b0, b1) = windows
         widest = max(abs((a1 - b0).days), abs((b1 - a0).days))
         assert r.period_gap_days == widest
         assert r.comparable == (widest <= society_pairs.MAX_PERIOD_GAP_DAYS and r.reason == "")
-        assert f["confidence"] == "low" or facts[r.id_a]["confidence"] == "low"
+        # a value of uncertain date is low confidence, and so is any pair it enters
+        assert r.confidence == "low"
+
+
+def test_papi_gap_splits_exactly_into_its_sub_dimensions_and_names_the_largest():
+    from helpers import papi, papi_scores
+
+    subs = defaultdict(dict)
+    for r in read(REFERENCE / "papi_egov_subdimensions.csv"):
+        if r["score"]:
+            subs[(int(r["year"]), r["province"])][r["subdimension"]] = float(r["score"])
+    found = papi_scores.drivers(BOTH)
+    assert not found.empty
+    for _, r in found.iterrows():
+        a, b = subs[(r["year"], HG)], subs[(r["year"], TG)]
+        gaps = {s: a[s] - b[s] for s in a}
+        assert abs(r["gap"] - sum(gaps.values())) < 1e-9
+        assert r["driver"] == max(gaps, key=gaps.get)
+    text = papi.drivers_text(BOTH, "en")
+    latest = found.iloc[-1]
+    assert f"PAPI {latest['year']}: gap {latest['gap']:.2f}" in text
+
+
+def test_papi_benchmarks_are_the_medians_of_the_provinces_scored():
+    import statistics
+
+    from helpers import papi_scores
+
+    mekong = {r["province"] for r in read(REFERENCE / "regions.csv") if r["in_mekong_delta"] == "true"}
+    scores = defaultdict(list)
+    delta = defaultdict(list)
+    for r in read(REFERENCE / "papi_egov_scores.csv"):
+        if r["score"] and r["comparable"] == "true":
+            scores[int(r["year"])].append(float(r["score"]))
+            if r["province"] in mekong:
+                delta[int(r["year"])].append(float(r["score"]))
+    found = papi_scores.benchmarks().set_index("year")
+    for year, values in scores.items():
+        assert found.loc[year, "national_median"] == statistics.median(values)
+        assert found.loc[year, "mekong_median"] == statistics.median(delta[year])
+
+
+def test_a_value_absent_from_the_papi_copy_is_called_missing_in_the_copy_not_unpublished():
+    from helpers import papi
+
+    absent = [
+        (int(r["year"]), r["province"])
+        for r in read(REFERENCE / "papi_egov_scores.csv")
+        if r["province"] in BOTH and r["comparable"] == "true" and not r["score"]
+    ]
+    assert absent, "no absent PAPI value to check"
+    table = papi.rank_table(BOTH, "en")
+    shown = {(y, p): rank for y, p, rank in zip(table.iloc[:, 0], table.iloc[:, 1], table.iloc[:, 3])}
+    for key in absent:
+        assert "copy used" in shown[key]

@@ -12,7 +12,7 @@ from helpers import loading, scope, society_pairs
 from helpers.citations import citations
 from helpers.evidence import results
 from helpers.wording import CATALOGUES, say
-from helpers.wording.formats import dated_text, indicator_label, join_words, number_text, period_text, value_text
+from helpers.wording.formats import dated_text, indicator_label, join_words, number_text, value_text
 
 THEMES = ["digital_society", "digital_government", "infrastructure", "digital_economy"]
 

@@ -9,7 +9,7 @@ from helpers import comparison, scope
 from helpers.evidence import excerpt, own_words, results
 from helpers.phrases import label, value, worded_derived
 from helpers.wording import say
-from helpers.wording.formats import QUALIFIER_MARK, dated_text, indicator_label, number_text, period_text
+from helpers.wording.formats import QUALIFIER_MARK, dated_text, indicator_label, number_text
 
 
 def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
