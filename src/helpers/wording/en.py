@@ -463,6 +463,7 @@ MESSAGES = {
     "exclusion.not_in_scope": "not in scope",
     "exclusion.duplicate": "a duplicate",
     "exclusion.anecdote": "an anecdote",
+    "exclusion.same_event": "an event already recorded from another article",
     "society.two_definitions": "{a} ({pa}) vs {b} ({pb})",
     "society.not_compared.definition": "not compared: different definitions ({why})",
     "society.not_compared.farther_date": "not paired: another {province} value is closer in date (listed, not dropped)",

@@ -463,6 +463,7 @@ MESSAGES = {
     "exclusion.not_in_scope": "ngoài phạm vi",
     "exclusion.duplicate": "trùng lặp",
     "exclusion.anecdote": "giai thoại",
+    "exclusion.same_event": "sự kiện đã được ghi nhận từ bài báo khác",
     "society.two_definitions": "{a} ({pa}) và {b} ({pb})",
     "society.not_compared.definition": "không so sánh: khác định nghĩa ({why})",
     "society.not_compared.farther_date": "không ghép cặp: {province} có giá trị khác gần ngày hơn (vẫn liệt kê, không bỏ)",
