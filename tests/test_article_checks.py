@@ -162,6 +162,7 @@ def test_a_dti_rank_target_may_name_a_year_not_yet_assessed(project):
             "2025-01-01",
             "2025-12-31",
             "đến năm 2025",
+            "stated",
             kind,
             NEW_ID,
             "chỉ số DTI của tỉnh thuộc top 10",

@@ -137,13 +137,14 @@ def test_press_facts_are_mapped_and_qualified() -> None:
     assert [f["fact_id"] for f in facts] == [f"pf{i:02d}" for i in range(1, len(facts) + 1)]
     infra = [f for f in facts if f["indicator_id"] == "dti_rank_digital_infrastructure"]
     assert [(f["value"], f["qualifier"]) for f in infra] == [("10", "at_most")]
-    # The shared "28 for 2020" row is re-expressed as the stated 17 (2021) plus an implied 28.
+    # The vietbao sentence is about the ranking announced in 2023 (assessment year 2022):
+    # the stated 17 (2022) plus the implied 28 of "tăng 11 bậc so với năm 2020".
     vietbao = [
         (f["value"], f["assessment_year"], f["derived_from"] != "")
         for f in facts
         if f["source_id"] == "press-vietbao-hg-dti"
     ]
-    assert sorted(vietbao) == [("17", "2021", False), ("28", "2020", True)]
+    assert sorted(vietbao) == [("17", "2022", False), ("28", "2020", True)]
     assert all("derived" not in f["quote"] for f in facts)
     score = [f for f in facts if f["indicator_id"] == "dti_score_digital_economy"]
     assert [(f["value"], f["source_id"]) for f in score] == [("0.4856", "press-baoapbac-tg-digital-economy")]

@@ -13,6 +13,7 @@ import pytest
 from helpers import figures, plotting, society_pairs, society_tables, verdicts
 from helpers.paths import ROOT
 from helpers.periods import Period
+from helpers.wording.formats import value_text
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]
@@ -32,8 +33,16 @@ def facts(measure=None, province=None, unit="percent"):
     ]
 
 
+def _window(r):
+    """A fact's possible dates: its end, or its whole period when its date is uncertain."""
+    end = date.fromisoformat(r["period_end"])
+    return (date.fromisoformat(r["period_start"]), end) if r["period_basis"] == "uncertain" else (end, end)
+
+
 def days_apart(x, y):
-    return abs((date.fromisoformat(x["period_end"]) - date.fromisoformat(y["period_end"])).days)
+    """Days between two facts' dates; the largest gap their windows allow."""
+    (a0, a1), (b0, b1) = _window(x), _window(y)
+    return max(abs((a1 - b0).days), abs((b1 - a0).days))
 
 
 def pair_row(found, measure, role="pair"):
@@ -53,10 +62,12 @@ def test_smartphone_share_gap_in_points_and_months():
     assert r["period_gap_months"] == round(days / (365.25 / 12))
     assert (r["id_a"], r["id_b"]) == (a["fact_id"], b["fact_id"])
     assert (r["source_a"], r["source_b"]) == (a["source_id"], b["source_id"])
-    assert bool(r["comparable"]) is (days <= 366) and r["reason"] == ""
+    assert bool(r["comparable"]) is (days <= 366)
+    assert r["reason"] == ("" if days <= 366 else "period_gap")
     exact = a["qualifier"] == b["qualifier"] == "exact"
-    assert r["leader"] == ((BOTH[0] if gap > 0 else BOTH[1]) if exact else "")
-    assert (r["tier"], r["confidence"]) == ("press_reference", "medium")
+    assert r["leader"] == ((BOTH[0] if gap > 0 else BOTH[1]) if exact and days <= 366 else "")
+    weakest = min((a["confidence"], b["confidence"]), key=["low", "medium", "high"].index)
+    assert (r["tier"], r["confidence"]) == ("press_reference", weakest)
 
 
 def test_two_values_of_one_province_the_closest_date_is_paired_and_the_other_listed():
@@ -125,6 +136,7 @@ def test_dates_more_than_twelve_months_apart_are_listed_not_compared(monkeypatch
             "value": value,
             "qualifier": "exact",
             "period": Period.of(day, day),
+            "basis": "stated",
             "source_id": "s",
             "id": ident,
             "tier": "press_reference",
@@ -176,8 +188,13 @@ def test_figure_data_and_vietnamese_labels(tmp_path, monkeypatch):
     assert (row["value"], row["period"], row["source_id"]) == (float(a["value"]), a["period_end"], a["source_id"])
     assert "75% (tính đến 30/6/2023)" in set(plotted["label"])
     texts = " ".join(t.get_text().replace("\n", " ") for t in fig.axes[0].texts)
-    assert "cách nhau 6 tháng" in texts
-    title = fig._suptitle.get_text()
-    assert "Tiền Giang cao hơn 10,5 điểm phần trăm" in title.replace("\n", " ")
+    (b,) = facts("adults_with_smartphone_share", BOTH[1])
+    assert f"cách nhau {round(days_apart(a, b) / (365.25 / 12))} tháng" in texts
+    found = society_pairs.pairs(BOTH)
+    title = fig._suptitle.get_text().replace("\n", " ")
+    for r in found[found["comparable"] & (found["leader"] != "")].itertuples():
+        assert f"{r.leader} cao hơn {abs(r.gap_points):.1f}".replace(".", ",") + " điểm phần trăm" in title
     caption = fig._supxlabel.get_text().replace("\n", " ")
-    assert "vccinews.vn, 03/10/2022" in caption and "68,30%" in caption  # the value not drawn is named
+    for r in found[found["role"] == "other_value"].itertuples():  # the value not drawn is named
+        value, qualifier = (r.value_a, r.qualifier_a) if r.other_of == r.province_a else (r.value_b, r.qualifier_b)
+        assert value_text(value, qualifier, "percent", "vi") in caption

@@ -75,10 +75,10 @@ def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
     """The source ids behind a notebook's evidence for `provinces`."""
     from helpers import comparison, evidence, scope
 
-    if notebook == "00":  # the summary: every source behind its verdicts
-        from helpers import verdicts
+    if notebook == "00":  # the summary: every source behind its verdicts, the merger and the corpus lines
+        from helpers import summary_context, verdicts
 
-        return verdicts.sources(provinces)
+        return verdicts.sources(provinces) + summary_context.sources(provinces)
     if notebook == "06":
         src = loading.load("sources")
         return list(

@@ -336,13 +336,16 @@ def press_table(provinces: list[str], lang: str) -> pd.DataFrame:
     """Press-reported DTI facts (reference tier) for `provinces`."""
     press = loading.load("dti_press_facts")
     press = press[press["province"].isin(provinces)]
+    # Each value in its indicator's unit: a score keeps its decimals (0,4856), a rank its "/63".
+    unit = loading.load("indicators").set_index("indicator_id")["unit"]
     table = pd.DataFrame(
         {
             say("dti.col.province", lang): press["province"],
             "indicator_id": press["indicator_id"],
             say("dti.col.assessment_year", lang): press["assessment_year"],
             say("dti.col.value", lang): [
-                value_text(v, q, "count", lang) for v, q in zip(press["value"], press["qualifier"])
+                value_text(float(v), q, unit[i], lang)
+                for v, q, i in zip(press["value"], press["qualifier"], press["indicator_id"])
             ],
             say("dti.col.confidence", lang): [say(f"confidence.{c}", lang) for c in press["confidence"]],
             say("dti.col.source", lang): [citation(s, lang) for s in press["source_id"]],

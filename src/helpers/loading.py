@@ -62,6 +62,7 @@ def _cached(name: str) -> pd.DataFrame:
         "legal_facts": lambda: _read(DATA / "legal_facts.csv"),
         "dti_calendar": lambda: _dates(_read(REFERENCE / "dti_calendar.csv"), "announced"),
         "province_aliases": lambda: _read(REFERENCE / "province_aliases.csv"),
+        "dti_successors": lambda: _read(REFERENCE / "dti_successors.csv"),
         "regions": lambda: _read(REFERENCE / "regions.csv").assign(
             in_mekong_delta=lambda d: d["in_mekong_delta"].astype(str).str.lower().eq("true")
         ),
@@ -72,7 +73,7 @@ def _cached(name: str) -> pd.DataFrame:
 def load(name: str) -> pd.DataFrame:
     """A copy of table `name` (sources, indicators, observations, milestones,
     number_exclusions, exclusion_reasons, dti_scores, dti_mekong_ranks,
-    dti_press_facts, dti_calendar, regions, papi_egov_subdimensions,
+    dti_press_facts, dti_calendar, dti_successors, regions, papi_egov_subdimensions,
     papi_egov_scores, papi_press_facts, population, province_facts,
     rate_definitions, legal_facts, province_aliases)."""
     return _cached(name).copy()

@@ -65,16 +65,29 @@ def verdicts(provinces: list[str], lang: str) -> str:
 
 
 def rank_table(provinces: list[str], lang: str) -> pd.DataFrame:
-    """Score and rank among the provinces ranked that year, per province and comparable year."""
+    """Score, rank among the provinces ranked that year, position on a 0–100 scale
+    (helpers.papi_scores.percentile) and its change since the previous comparable
+    year, flagged where the number of provinces ranked changed."""
     ranks = papi_scores.province_ranks(provinces)
     if ranks.empty:
         return ranks
+    ranks = ranks.assign(pct=[papi_scores.percentile(r, n) for r, n in zip(ranks["rank"], ranks["n_ranked"])])
+    ranks = ranks.sort_values("year", kind="stable")
+    previous = ranks.groupby("province")[["pct", "n_ranked"]].shift()
+    ranks = ranks.assign(pct_change=ranks["pct"] - previous["pct"], n_before=previous["n_ranked"]).sort_index()
 
     def rank(r) -> str:
         return say("papi.not_ranked", lang) if pd.isna(r["rank"]) else f"{int(r['rank'])}/{int(r['n_ranked'])}"
 
-    def change(c) -> str:
-        return "" if pd.isna(c) else ("+" if c > 0 else "−" if c < 0 else "±") + f"{abs(int(c))}"
+    def change(r) -> str:
+        if pd.isna(r["pct_change"]):
+            return ""
+        text = ("+" if r["pct_change"] > 0 else "−" if r["pct_change"] < 0 else "±") + number_text(
+            abs(r["pct_change"]), lang, decimals=0
+        )
+        if r["n_before"] != r["n_ranked"]:
+            text += say("papi.n_changed", lang, before=int(r["n_before"]), after=int(r["n_ranked"]))
+        return text
 
     return pd.DataFrame(
         {
@@ -84,10 +97,89 @@ def rank_table(provinces: list[str], lang: str) -> pd.DataFrame:
                 "" if pd.isna(s) else number_text(s, lang, decimals=4) for s in ranks["score"]
             ],
             say("papi.col.rank", lang): [rank(r) for _, r in ranks.iterrows()],
-            say("papi.col.change", lang): [change(c) for c in ranks["rank_change"]],
+            say("papi.col.percentile", lang): [
+                "" if pd.isna(v) else number_text(v, lang, decimals=0) for v in ranks["pct"]
+            ],
+            say("papi.col.change", lang): [change(r) for _, r in ranks.iterrows()],
             say("papi.col.median", lang): [number_text(m, lang, decimals=4) for m in ranks["median"]],
         }
     ).reset_index(drop=True)
+
+
+def drivers_text(provinces: list[str], lang: str, latest_only: bool = False) -> str:
+    """Markdown: what makes up each year's gap (the dimension score is the sum of its
+    sub-dimensions, so the gap splits exactly into theirs) and the main part overall;
+    `latest_only`: the split of the latest year only (the summary)."""
+    found = papi_scores.drivers(provinces)
+    if found.empty:
+        return say("papi.drivers_none", lang)
+    lines = [say("papi.drivers_intro", lang)]
+    for (a, b), pair in found.groupby(["province_a", "province_b"], sort=False):
+        main = pair["driver"].value_counts()
+        lines.append(
+            say(
+                "papi.driver_summary",
+                lang,
+                a=a,
+                b=b,
+                driver=say(f"papi.sub.{main.index[0]}", lang),
+                k=int(main.iloc[0]),
+                n=len(pair),
+            )
+        )
+        shown = pair.tail(1) if latest_only else pair
+        for _, r in shown.iterrows():  # column names hold dots ("gap.internet_access"): read by name
+            parts = [
+                say(
+                    "papi.driver_part",
+                    lang,
+                    part=say(f"papi.sub.{s}", lang),
+                    sa=number_text(r[f"score_a.{s}"], lang, decimals=2),
+                    sb=number_text(r[f"score_b.{s}"], lang, decimals=2),
+                    gap=number_text(r[f"gap.{s}"], lang, decimals=2),
+                )
+                for s in papi_scores.SUBDIMENSIONS
+            ]
+            lines.append(
+                say(
+                    "papi.driver_line",
+                    lang,
+                    year=int(r["year"]),
+                    a=a,
+                    b=b,
+                    gap=number_text(r["gap"], lang, decimals=2),
+                    parts=join_words(parts, lang),
+                    driver=say(f"papi.sub.{r['driver']}", lang),
+                    share=number_text(100 * r[f"share.{r['driver']}"], lang, decimals=0),
+                )
+            )
+    return "\n".join(lines)
+
+
+def benchmark_text(provinces: list[str], lang: str) -> str:
+    """Markdown: each chosen province against the national and Mekong Delta medians."""
+    found = papi_scores.against_benchmarks(provinces)
+    if found.empty:
+        return say("papi.benchmark_none", lang)
+    lines = []
+    for province in provinces:
+        mine = found[found["province"] == province]
+        if mine.empty:
+            continue
+        n, below = len(mine), int((mine["score"] < mine["national_median"]).sum())
+        key = "papi.benchmark_all_below" if below == n else "papi.benchmark_line"
+        lines.append(
+            say(
+                key,
+                lang,
+                province=province,
+                n=n,
+                below=below,
+                mekong=int((mine["score"] >= mine["mekong_median"]).sum()),
+                years=_years([int(y) for y in mine["year"]]),
+            )
+        )
+    return "\n".join(lines)
 
 
 def subdimension_table(provinces: list[str], lang: str) -> pd.DataFrame:

@@ -116,3 +116,75 @@ def subdimensions(provinces: list[str]) -> pd.DataFrame:
         .drop(columns=["_p", "_s"])[["subdimension", "year", "province", "score", "rank", "n_ranked", "source_id"]]
         .reset_index(drop=True)
     )
+
+
+def benchmarks() -> pd.DataFrame:
+    """Per comparable year: the national median (every province with a score) and the
+    Mekong Delta median (its provinces with a score), with how many provinces each counts."""
+    scores = loading.load("papi_egov_scores")
+    scores = scores[scores["year"].isin(papi_comparable_years()) & scores["score"].notna()]
+    mekong = set(loading.load("regions").query("in_mekong_delta")["province"])
+    delta = scores[scores["province"].isin(mekong)]
+    out = pd.DataFrame(
+        {
+            "national_median": scores.groupby("year")["score"].median(),
+            "n_national": scores.groupby("year")["score"].size(),
+            "mekong_median": delta.groupby("year")["score"].median(),
+            "n_mekong": delta.groupby("year")["score"].size(),
+        }
+    )
+    return out.reset_index()
+
+
+def against_benchmarks(provinces: list[str]) -> pd.DataFrame:
+    """Per chosen province and comparable year with a score: the score, both medians
+    and whether it is above them (True/False)."""
+    ranks = province_ranks(provinces).dropna(subset=["score"])
+    out = ranks[["year", "province", "score"]].merge(benchmarks(), on="year", how="left")
+    out["above_national"] = out["score"] > out["national_median"]
+    out["above_mekong"] = out["score"] > out["mekong_median"]
+    return out.reset_index(drop=True)
+
+
+def drivers(provinces: list[str]) -> pd.DataFrame:
+    """Per comparable year and pair of chosen provinces with all sub-dimension values:
+    each sub-dimension's gap (a − b), the total, each part's share of the total gap
+    and the main driver (the part with the largest share)."""
+    subs = loading.load("papi_egov_subdimensions")
+    subs = subs[subs["year"].isin(papi_comparable_years()) & subs["score"].notna()]
+    wide = subs.pivot_table(index=["year", "province"], columns="subdimension", values="score")
+    rows = []
+    for a in provinces[:1]:
+        for b in provinces[1:]:
+            for year in sorted(subs["year"].unique()):
+                if (year, a) not in wide.index or (year, b) not in wide.index:
+                    continue
+                x, y = wide.loc[(year, a)], wide.loc[(year, b)]
+                parts = {s: float(x[s] - y[s]) for s in SUBDIMENSIONS if pd.notna(x.get(s)) and pd.notna(y.get(s))}
+                if len(parts) < len(SUBDIMENSIONS):
+                    continue
+                total = sum(parts.values())
+                share = {s: (g / total if total else float("nan")) for s, g in parts.items()}
+                main = max(share, key=lambda s: share[s]) if total else ""
+                rows.append(
+                    {
+                        "year": int(year),
+                        "province_a": a,
+                        "province_b": b,
+                        **{f"score_a.{s}": float(x[s]) for s in SUBDIMENSIONS},
+                        **{f"score_b.{s}": float(y[s]) for s in SUBDIMENSIONS},
+                        **{f"gap.{s}": parts[s] for s in SUBDIMENSIONS},
+                        **{f"share.{s}": share[s] for s in SUBDIMENSIONS},
+                        "gap": total,
+                        "driver": main,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def percentile(rank: float, n_ranked: float) -> float:
+    """Position among the provinces ranked that year on a 0–100 scale (first = 100,
+    last = 0), so years with different numbers of ranked provinces compare."""
+    if pd.isna(rank) or pd.isna(n_ranked) or n_ranked < 2:
+        return float("nan")
+    return 100 * (n_ranked - rank) / (n_ranked - 1)

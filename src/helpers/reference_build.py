@@ -183,7 +183,7 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE, sources_csv: Pat
         raise ReferenceBuildError(f"shared reference folder not found: {shared}")
     tables = dti_tables(shared)
     # Imported here: those modules import this one for the shared helpers.
-    from helpers import reference_papi, reference_population, reference_press
+    from helpers import reference_merger, reference_papi, reference_population, reference_press
 
     sources = reference_press.read_sources(sources_csv)
     for source_id in [t[0] for t in DTI_TABLES] + [CALENDAR_SOURCE]:
@@ -199,13 +199,19 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE, sources_csv: Pat
         "dti_calendar.csv": (CALENDAR_COLUMNS, calendar_rows()),
         "dti_press_facts.csv": (
             reference_press.PRESS_COLUMNS,
-            reference_press.press_rows(shared / "dti_press_facts.csv", sources),
+            reference_press.press_rows(shared / "dti_press_facts.csv", sources, shared / reference_press.ADDITIONS),
+        ),
+        "dti_successors.csv": (
+            reference_merger.SUCCESSOR_COLUMNS,
+            reference_merger.successor_rows(
+                shared / reference_press.ADDITIONS, tables, reference_press.press_source_id, sources
+            ),
         ),
     }
     outputs.update(reference_papi.outputs(shared, sources, provinces))
     outputs.update(reference_population.outputs(shared, provinces))
     used = {row[0] for name in ("population.csv",) for row in outputs[name][1]}
-    used |= {row[10] for row in outputs["province_facts.csv"][1]} | {reference_papi.SOURCE_ID}
+    used |= {row[11] for row in outputs["province_facts.csv"][1]} | {reference_papi.SOURCE_ID}
     missing = sorted(used - set(sources))
     if missing:
         raise ReferenceBuildError(f"source ids missing from {sources_csv}: {', '.join(missing)}")

@@ -28,6 +28,7 @@ FACT_COLUMNS = [
     "period_start",
     "period_end",
     "period_label",
+    "period_basis",
     "source_id",
     "url",
     "quote",
@@ -76,8 +77,23 @@ PERIODS = {
     "mid-2023": ("2023-06-30", "2023-06-30", "6 tháng đầu năm 2023"),
     "mid-2023 (6 tháng đầu năm)": ("2023-06-30", "2023-06-30", "6 tháng đầu năm 2023"),
     "2022 (article 3/10/2022)": ("2022-10-03", "2022-10-03", "năm 2022 (bài ngày 3/10/2022)"),
-    "late 2023": ("2023-12-31", "2023-12-31", "late 2023"),
+    # The lforum page repeats Tiền Giang's figures of 3/10/2022 word for word and
+    # is dated "11/1/2024" (day/month order unknown): its shares may date from
+    # any time between those figures and the later reading, 1 November 2024.
+    "late 2023": ("2022-10-03", "2024-11-01", "late 2023"),
 }
+
+# How a period was obtained: "stated" by the source, "inferred" by the project
+# from the context (a dateline, "6 tháng đầu năm" recorded as of its last day),
+# or "uncertain": a stock whose date lies somewhere in [start, end].
+PERIOD_BASIS = {
+    "mid-2023": "inferred",
+    "mid-2023 (6 tháng đầu năm)": "inferred",
+    "2022 (article 3/10/2022)": "inferred",
+    "late 2023": "uncertain",
+}
+# A window of uncertain dating lowers the confidence of the value to this.
+UNCERTAIN_CONFIDENCE = "low"
 
 # Enterprise counts "tại thời điểm 31/12" are stocks at the year's end.
 STOCKS_AT_YEAR_END = {"enterprises_active", "enterprises_with_business_results"}
@@ -90,7 +106,12 @@ PERIOD_NOTES = {
     "2022": "period: year 2022 as given by the source",
     "mid-2023": "period: first half of 2023 as reported by the page; recorded as of 2023-06-30",
     "mid-2023 (6 tháng đầu năm)": "period: first half of 2023 as reported by the page; recorded as of 2023-06-30",
-    "late 2023": "period: 'In late 2023' in the paragraph before; recorded as of 2023-12-31",
+    "late 2023": (
+        "period uncertain: the page says 'In late 2023' but repeats the figures of the VCCI article of "
+        "3/10/2022 word for word (87.4% of households with a smartphone) and its own date 11/1/2024 may be "
+        "11 January or 1 November 2024; recorded as a stock dated between 2022-10-03 and 2024-11-01, "
+        "confidence lowered to low"
+    ),
 }
 
 # English hedge words of the English-language pages (the Vietnamese ones are
@@ -201,10 +222,11 @@ def fact_rows(shared: Path, provinces: set[str]) -> tuple[list[list[object]], li
                     start,
                     end,
                     label,
+                    PERIOD_BASIS.get(period_key, "stated"),
                     source_id,
                     row["source_url"],
                     row["quote"],
-                    row["confidence"],
+                    UNCERTAIN_CONFIDENCE if PERIOD_BASIS.get(period_key) == "uncertain" else row["confidence"],
                     note,
                 ]
             )

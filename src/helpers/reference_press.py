@@ -24,6 +24,8 @@ PRESS_SOURCES = (
     ("vietbao.vn/", "", "press-vietbao-hg-dti"),
     ("baoapbac.vn/", "898330", "press-baoapbac-tg-papi2019"),
     ("baoapbac.vn/", "1007003", "press-baoapbac-tg-papi2023"),
+    ("sggpnews.org.vn/", "95375", "press-sggp-dti2020-top10"),
+    ("dantri.com.vn/", "20251021181803153", "press-dantri-dti2024-34"),
 )
 
 # Shared indicator name -> (indicator_id, value override, qualifier, note).
@@ -42,16 +44,13 @@ INDICATORS = {
     ),
 }
 
-# The shared file records one rank that is arithmetic on its quote ("17/63 …
-# tăng 11 bậc so với năm 2020" stored as 28 for 2020). The project records the
-# stated rank (17, for the year after the comparison year) and derives the
-# other one like every implied rank (see IMPLIED below).
-RESTATED = {
-    ("Hậu Giang", "2020", "dti_rank_overall", "28"): ("17", 2021),
-}
-# The shared quote of that row carries a remark after a dash; the project
-# keeps the quote verbatim and drops the remark.
-_REMARK = re.compile(r"\s+—\s+.*derived.*$")
+# Facts found after the first build (press_additions/dti_press_additions.csv).
+# An addition with the URL, province and indicator of a base row is that
+# row's full sentence and replaces it in place (its id is kept); the others
+# are appended after the base rows. A row without a province (how the
+# 34-province table was computed) is not a DTI fact: helpers.reference_merger
+# reads it.
+ADDITIONS = Path("press_additions") / "dti_press_additions.csv"
 
 # A rank stated with its change ("xếp thứ 11 tăng 03 bậc so với năm 2021")
 # implies the rank of the comparison year: 11 + 3 = 14 ("tăng" = rose).
@@ -116,9 +115,35 @@ def implied_rank(quote: str, rank: int) -> tuple[int, int, str] | None:
     return None
 
 
-def press_rows(path: Path, sources: dict[str, dict[str, str]]) -> list[list[object]]:
+def _read_facts(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        raise ReferenceBuildError(f"missing press facts file {path}")
     with path.open(encoding="utf-8", newline="") as handle:
-        facts = list(csv.DictReader(handle))
+        return list(csv.DictReader(handle))
+
+
+def merged_facts(path: Path, additions: Path | None = None) -> list[dict[str, str]]:
+    """The base press facts with the additions applied (see ADDITIONS); rows without
+    a province are left out. Deterministic: base order, then additions in file order."""
+    facts = [dict(f, note="") for f in _read_facts(path)]
+    if additions is None:
+        return facts
+    for extra in _read_facts(additions):
+        if not extra["province"]:
+            continue
+        key = (extra["source_url"], extra["province"], extra["indicator"])
+        same = [i for i, f in enumerate(facts) if (f["source_url"], f["province"], f["indicator"]) == key]
+        if len(same) > 1:
+            raise ReferenceBuildError(f"{additions.name}: {key} matches {len(same)} base rows, expected at most one")
+        if same:
+            facts[same[0]] = extra
+        else:
+            facts.append(extra)
+    return facts
+
+
+def press_rows(path: Path, sources: dict[str, dict[str, str]], additions: Path | None = None) -> list[list[object]]:
+    facts = merged_facts(path, additions)
     out: list[list[object]] = []
 
     def add(
@@ -161,11 +186,7 @@ def press_rows(path: Path, sources: dict[str, dict[str, str]]) -> list[list[obje
         indicator_id, value, qualifier, note = INDICATORS[name]
         value = value or fact["value"]
         year, quote = int(fact["assessment_year"]), fact["quote"]
-        restated = RESTATED.get((fact["province"], fact["assessment_year"], name, fact["value"]))
-        if restated:
-            value, year = restated
-            quote = _REMARK.sub("", quote)
-            note = f"assessment year {year}: the quote compares with {year - 1}"
+        note = fact.get("note") or note
         fact_id = add(fact, indicator_id, value, qualifier, year, quote, fact["confidence"], note)
         stated.append((fact_id, fact, indicator_id, value, qualifier, quote))
         # A score quoted beside the rank is a second fact from the same sentence.
@@ -181,11 +202,16 @@ def press_rows(path: Path, sources: dict[str, dict[str, str]]) -> list[list[obje
                 fact["confidence"],
                 f"score stated in the same quote ({score.group(1)})",
             )
-    # Implied ranks come after every stated fact, so stated ids never move.
+    # Implied ranks come after every stated fact, so stated ids never move. An
+    # implied rank the same page also states ("(xếp hạng 23)") is that stated fact.
+    said = {(f[1], f[2], f[3], int(f[5]), f[6]) for f in out}
     for fact_id, fact, indicator_id, value, qualifier, quote in stated:
         implied = implied_rank(quote, int(float(value))) if qualifier == "exact" else None
         if implied:
             year, previous, formula = implied
+            source_id = press_source_id(fact["source_url"], sources)
+            if (fact["province"], indicator_id, str(previous), year, source_id) in said:
+                continue
             add(
                 fact,
                 indicator_id,

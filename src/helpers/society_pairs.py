@@ -18,7 +18,9 @@ Rules (one row per measure and focus pair, `role` "pair"):
   with `reason` "farther_date" and `other_of` naming its province, set against
   the same partner, never dropped;
 - dates more than MAX_PERIOD_GAP_MONTHS apart (MAX_PERIOD_GAP_DAYS): listed, not
-  comparable (`reason` "period_gap"); the gap in months is always stated;
+  comparable (`reason` "period_gap"); the gap in months is always stated. A stock
+  whose date is uncertain (`period_basis` "uncertain": somewhere in its period)
+  is a stock; its gap is the largest the window allows;
 - a measure one province reports while the other reports only a related measure
   of a different definition (`related_measures` in notebook_scope.yaml): one row
   of `reason` "different_definition", never compared;
@@ -36,7 +38,7 @@ from helpers.verdict_rule import CONFIDENCE_ORDER
 MAX_PERIOD_GAP_MONTHS = 12
 MAX_PERIOD_GAP_DAYS = 366  # twelve months, a leap day included
 DAYS_PER_MONTH = 365.25 / 12
-SIDE = ["measure", "value", "qualifier", "period", "source_id", "id", "tier", "confidence"]
+SIDE = ["measure", "value", "qualifier", "period", "basis", "source_id", "id", "tier", "confidence"]
 COLUMNS = [
     "role",
     "measure",
@@ -46,12 +48,14 @@ COLUMNS = [
     "value_a",
     "qualifier_a",
     "period_a",
+    "basis_a",
     "source_a",
     "id_a",
     "province_b",
     "value_b",
     "qualifier_b",
     "period_b",
+    "basis_b",
     "source_b",
     "id_b",
     "gap_points",
@@ -85,6 +89,7 @@ def shares(provinces: list[str]) -> pd.DataFrame:
             "value": float(f.value),
             "qualifier": f.qualifier,
             "period": Period.of(f.period_start, f.period_end),
+            "basis": f.period_basis,
             "source_id": f.source_id,
             "id": f.fact_id,
             "tier": "press_reference",
@@ -102,6 +107,7 @@ def shares(provinces: list[str]) -> pd.DataFrame:
             "value": float(r.value),
             "qualifier": r.qualifier,
             "period": r.period,
+            "basis": r.period_basis,
             "source_id": r.source_id,
             "id": r.obs_id,
             "tier": "article",
@@ -113,13 +119,25 @@ def shares(provinces: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["province", *SIDE])
 
 
+def _dates(x) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Earliest and latest date a value may refer to: its end, or its whole window when uncertain."""
+    end = pd.Timestamp(x.period.end)
+    return (pd.Timestamp(x.period.start), end) if x.basis == "uncertain" else (end, end)
+
+
 def _gap_days(x, y) -> int:
-    return abs((pd.Timestamp(x.period.end) - pd.Timestamp(y.period.end)).days)
+    """Days between two values' dates; the largest gap their windows allow."""
+    (a0, a1), (b0, b1) = _dates(x), _dates(y)
+    return max(abs((a1 - b0).days), abs((b1 - a0).days))
+
+
+def _is_stock(x) -> bool:
+    return x.period.is_stock or x.basis == "uncertain"
 
 
 def _same_kind(x, y) -> bool:
-    if x.period.is_stock or y.period.is_stock:
-        return x.period.is_stock and y.period.is_stock
+    if _is_stock(x) or _is_stock(y):
+        return _is_stock(x) and _is_stock(y)
     return (x.period.end - x.period.start) == (y.period.end - y.period.start)
 
 
@@ -139,12 +157,14 @@ def _row(role: str, a: str, b: str, x, y, reason: str = "", other_of: str = "") 
         "value_a": x.value,
         "qualifier_a": x.qualifier,
         "period_a": x.period,
+        "basis_a": x.basis,
         "source_a": x.source_id,
         "id_a": x.id,
         "province_b": b,
         "value_b": y.value,
         "qualifier_b": y.qualifier,
         "period_b": y.period,
+        "basis_b": y.basis,
         "source_b": y.source_id,
         "id_b": y.id,
         "gap_points": gap,
@@ -229,6 +249,7 @@ def one_sided(provinces: list[str]) -> pd.DataFrame:
             "qualifier": facts["qualifier"],
             "unit": facts["unit"],
             "period": [Period.of(s, e) for s, e in zip(facts["period_start"], facts["period_end"])],
+            "basis": facts["period_basis"],
             "source_id": facts["source_id"],
             "id": facts["fact_id"],
         }

@@ -12,7 +12,7 @@ from helpers import loading, scope, society_pairs
 from helpers.citations import citations
 from helpers.evidence import results
 from helpers.wording import CATALOGUES, say
-from helpers.wording.formats import indicator_label, join_words, number_text, period_text, value_text
+from helpers.wording.formats import dated_text, indicator_label, join_words, number_text, value_text
 
 THEMES = ["digital_society", "digital_government", "infrastructure", "digital_economy"]
 
@@ -44,9 +44,9 @@ def row_label(r, lang: str) -> str:
     )
 
 
-def dated_value(value: float, qualifier: str, period, lang: str) -> str:
-    """ "75% (as of 2023-06-30)" / "75% (tính đến 30/6/2023)"."""
-    return f"{value_text(value, qualifier, 'percent', lang)} ({period_text(period, lang)})"
+def dated_value(value: float, qualifier: str, period, lang: str, basis: str = "stated") -> str:
+    """ "75% (as of 2023-06-30 (inferred))" / "75% (tính đến 30/6/2023 (suy ra từ ngữ cảnh))"."""
+    return f"{value_text(value, qualifier, 'percent', lang)} ({dated_text(period, basis, lang)})"
 
 
 def points(gap: float, lang: str) -> str:
@@ -119,8 +119,8 @@ def answer(provinces: list[str], lang: str) -> str:
             measure=row_label(r, lang),
             a=r.province_a,
             b=r.province_b,
-            value_a=dated_value(r.value_a, r.qualifier_a, r.period_a, lang),
-            value_b=dated_value(r.value_b, r.qualifier_b, r.period_b, lang),
+            value_a=dated_value(r.value_a, r.qualifier_a, r.period_a, lang, r.basis_a),
+            value_b=dated_value(r.value_b, r.qualifier_b, r.period_b, lang, r.basis_b),
             months=r.period_gap_months,
             verdict=verdict(r, lang),
         )
@@ -139,11 +139,11 @@ def pairs_table(provinces: list[str], lang: str) -> pd.DataFrame:
             say("society.column.measure", lang): [_capital(row_label(r, lang)) for r in found.itertuples()],
             say("society.column.province_a", lang): found["province_a"],
             say("society.column.value_a", lang): [
-                dated_value(r.value_a, r.qualifier_a, r.period_a, lang) for r in found.itertuples()
+                dated_value(r.value_a, r.qualifier_a, r.period_a, lang, r.basis_a) for r in found.itertuples()
             ],
             say("society.column.province_b", lang): found["province_b"],
             say("society.column.value_b", lang): [
-                dated_value(r.value_b, r.qualifier_b, r.period_b, lang) for r in found.itertuples()
+                dated_value(r.value_b, r.qualifier_b, r.period_b, lang, r.basis_b) for r in found.itertuples()
             ],
             say("society.column.gap", lang): [
                 ("+" if g > 0 else "−" if g < 0 else "") + points(abs(g), lang) for g in found["gap_points"]
@@ -180,6 +180,7 @@ def _one_sided_rows(provinces: list[str]) -> pd.DataFrame:
             "qualifier": res["qualifier"],
             "unit": res["unit"],
             "period": res["period"],
+            "basis": res["period_basis"],
             "source_id": res["source_id"],
         }
     )
@@ -208,7 +209,7 @@ def one_sided_table(provinces: list[str], lang: str) -> pd.DataFrame:
         for p in provinces:
             mine = group[group["province"] == p]
             line[p] = "; ".join(
-                f"{value_text(r.value, r.qualifier, r.unit, lang)} ({period_text(r.period, lang)})"
+                f"{value_text(r.value, r.qualifier, r.unit, lang)} ({dated_text(r.period, r.basis, lang)})"
                 for r in mine.itertuples()
             ) or say("society.not_reported", lang)
         line[say("sources", lang)] = citations(group["source_id"], lang)

@@ -7,7 +7,7 @@ import textwrap
 
 import pandas as pd
 
-from helpers import dti_map, loading
+from helpers import dti_map, loading, papi_scores
 from helpers.charts import summary as charts_summary
 from helpers.citations import citations
 from helpers.dti_scores import NEAR_TIE_SD
@@ -65,6 +65,8 @@ def plot_papi(provinces: list[str], lang: str, summary: dict):
         "title": title,
         "ylabel": say("summary.papi.ylabel", lang),
         "others": say("summary.papi.others", lang),
+        "national_median": say("summary.papi.national_median", lang),
+        "mekong_median": say("summary.papi.mekong_median", lang),
         "caption": say(
             "summary.papi.caption",
             lang,
@@ -72,7 +74,10 @@ def plot_papi(provinces: list[str], lang: str, summary: dict):
             sources=citations(plotted["source_id"], lang),
         ),
     }
-    fig = charts_summary.score_field(scores[["year", "score"]], plotted, list(provinces), texts)
+    medians = papi_scores.benchmarks()
+    fig = charts_summary.score_field(scores[["year", "score"]], plotted, list(provinces), texts, medians)
+    # the medians drawn, in the figure data beside each chosen province's score
+    plotted = plotted.merge(medians[["year", "national_median", "mekong_median"]], on="year", how="left")
     save_figure(fig, PAPI, plotted)
     return fig, plotted
 

@@ -9,7 +9,7 @@ from helpers import comparison, scope
 from helpers.evidence import excerpt, own_words, results
 from helpers.phrases import label, value, worded_derived
 from helpers.wording import say
-from helpers.wording.formats import QUALIFIER_MARK, indicator_label, number_text, period_text
+from helpers.wording.formats import QUALIFIER_MARK, dated_text, indicator_label, number_text
 
 
 def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
@@ -38,7 +38,7 @@ def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[
             say("topics.province", lang): res["province"],
             say("topics.indicator", lang): [indicator_label(r, lang) for _, r in res.iterrows()],
             say("topics.value", lang): [value(r, lang) for r in res.itertuples()],
-            say("topics.period", lang): [period_text(p, lang) for p in res["period"]],
+            say("topics.period", lang): [dated_text(p, b, lang) for p, b in zip(res["period"], res["period_basis"])],
             say("topics.quote_vietnamese_excerpt", lang): [excerpt(r.quote, r.value) for r in res.itertuples()],
             say("topics.source", lang): res["source_id"],
         }
@@ -63,7 +63,7 @@ def revisions_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFr
             say("topics.province", lang): rows["province"],
             say("topics.indicator", lang): [label(i, lang) for i in rows["indicator_id"]],
             say("topics.value", lang): [value(r, lang) for r in rows.itertuples()],
-            say("topics.period", lang): [period_text(p, lang) for p in rows["period"]],
+            say("topics.period", lang): [dated_text(p, b, lang) for p, b in zip(rows["period"], rows["period_basis"])],
             say("topics.article_words", lang): [own_words(r.quote, r.value) or r.quote for r in rows.itertuples()],
             say("topics.source", lang): rows["source_id"],
         }
@@ -109,12 +109,11 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
 
 
 def _rate_text(r, lang: str) -> str:
-    """ "≥505.8 per 1,000 residents", "34.8% of active enterprises (upper bound)"."""
+    """ "≥505.8 per 1,000 residents", "≥34.8% of active enterprises (… upper bound of uptake)"."""
     if r.scale == "implied_total":
         return QUALIFIER_MARK[r.qualifier] + number_text(r.value, lang)
-    # an upper-bound rate shows no "≥" of its numerator: the bound is what the reader must see
-    mark = "" if r.bound == "upper_bound" else QUALIFIER_MARK[r.qualifier]
-    number = mark + number_text(r.value, lang, decimals=1)
+    # the numerator's "≥" stays ("hơn 1.923"); an upper bound of uptake is said in words
+    number = QUALIFIER_MARK[r.qualifier] + number_text(r.value, lang, decimals=1)
     if r.denominator_label == "average_population":
         text = say("rates.per", lang, value=number, scale=number_text(float(r.scale), lang))
     else:

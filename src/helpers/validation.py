@@ -39,7 +39,8 @@ COLUMNS = {
     "sources": "source_id file title outlet published reference_date provinces language url tier publisher confidence "
     "copy_used sha256 notes",
     "indicators": "indicator_id theme label_en label_vi unit higher_is_better definition_en",
-    "observations": "obs_id province indicator_id value qualifier period_start period_end period_label kind source_id "
+    "observations": "obs_id province indicator_id value qualifier period_start period_end period_label period_basis "
+    "kind source_id "
     "quote note",
     "milestones": "milestone_id date province event_en event_vi source_id quote",
     "number_exclusions": "source_id start text reason context",
@@ -276,6 +277,7 @@ def _check_observations(c, tab, sources, articles, indicators, provinces, announ
     c.required(tab, "obs_id", "quote")
     c.enum(tab, "qualifier", QUALIFIERS)
     c.enum(tab, "kind", KINDS)
+    c.enum(tab, "period_basis", {"stated", "inferred"})
     c.foreign(tab, "indicator_id", set(indicators), FILES["indicators"])
     c.foreign(tab, "source_id", set(sources), FILES["sources"])
     if provinces:

@@ -21,12 +21,14 @@ COLUMNS = {
     "papi_press_facts": "fact_id province measure year value n_provinces source_id url quote confidence note",
     "population": "source_id year province average_population_thousand confidence note",
     "province_facts": "fact_id province category measure value qualifier unit period_start period_end "
-    "period_label source_id url quote confidence note",
+    "period_label period_basis source_id url quote confidence note",
 }
 FILES = {name: REF + name + ".csv" for name in COLUMNS}
 RATES = "data/rate_definitions.csv"
 RATE_COLUMNS = "rate_id numerator_obs denominator denominator_year scale bound note".split()
 CONFIDENCE = {"high", "medium", "low"}
+# stated by the source; inferred by the project from context; uncertain: a stock dated somewhere in the period
+PERIOD_BASES = {"stated", "inferred", "uncertain"}
 SUBDIMENSIONS = {"egov_portal_access", "internet_access", "e_responsiveness"}
 UNITS = {"percent", "count", "persons", "million_vnd_per_person"}
 # PAPI dimension scores are published with four decimals.
@@ -64,6 +66,8 @@ def check(c, provinces: set[str], sources: dict, observations: dict) -> None:
         c.foreign(tab, "source_id", set(sources), "data/sources.csv")
         if "confidence" in COLUMNS[name].split():
             c.enum(tab, "confidence", CONFIDENCE)
+        if "period_basis" in COLUMNS[name].split():
+            c.enum(tab, "period_basis", PERIOD_BASES)
     if t["dti_press_facts"]:
         _press(c, t["dti_press_facts"])
     if t["papi_egov_subdimensions"] and t["papi_egov_scores"]:

@@ -26,6 +26,36 @@ def _field(ax, field: pd.DataFrame, years: list[int]) -> None:
     ax.grid(axis="y", color="#EEEEEE", zorder=0)
 
 
+# Medians are short horizontal bars across each year's column, never joined across years.
+MEDIAN_STYLES = {"national_median": ("#000000", "-"), "mekong_median": ("#555555", (0, (2, 1.5)))}
+MEDIAN_HALF_WIDTH = 0.3
+
+
+def _medians(ax, benchmarks: pd.DataFrame | None) -> None:
+    if benchmarks is None:
+        return
+    for column, (colour, style) in MEDIAN_STYLES.items():
+        for r in benchmarks.itertuples():
+            y = getattr(r, column)
+            ax.plot(
+                [r.year - MEDIAN_HALF_WIDTH, r.year + MEDIAN_HALF_WIDTH],
+                [y, y],
+                color=colour,
+                linestyle=style,
+                linewidth=1.3,
+                zorder=1.5,
+            )
+
+
+def _median_handles(benchmarks: pd.DataFrame | None, texts: dict) -> list:
+    if benchmarks is None:
+        return []
+    return [
+        Line2D([], [], color=colour, linestyle=style, linewidth=1.3, label=texts[column])
+        for column, (colour, style) in MEDIAN_STYLES.items()
+    ]
+
+
 def _line(ax, rows: pd.DataFrame, colour: str, width: float, size: float) -> None:
     rows = rows.sort_values("year")
     # join only consecutive years: a year without a score leaves a gap
@@ -40,13 +70,22 @@ def _line(ax, rows: pd.DataFrame, colour: str, width: float, size: float) -> Non
     ax.scatter(rows["year"], rows["score"], s=size, color=colour, zorder=3, edgecolors="white", linewidths=0.6)
 
 
-def score_field(field: pd.DataFrame, chosen: pd.DataFrame, provinces: list[str], texts: dict) -> plt.Figure:
-    """`field`: year, score of every province scored; `chosen`: year, province, score, rank, n_ranked."""
+def score_field(
+    field: pd.DataFrame,
+    chosen: pd.DataFrame,
+    provinces: list[str],
+    texts: dict,
+    benchmarks: pd.DataFrame | None = None,
+) -> plt.Figure:
+    """`field`: year, score of every province scored; `chosen`: year, province, score, rank, n_ranked;
+    `benchmarks` (optional): year, national_median, mekong_median, drawn as short bars per year
+    and labelled from texts["national_median"], texts["mekong_median"]."""
     years = sorted(field["year"].unique())
     colours = {p: province_colour(p, provinces) for p in provinces}
     if len(provinces) <= ONE_PANEL_MAX:
         fig, ax = plt.subplots(figsize=(9, 5.2))
         _field(ax, field, years)
+        _medians(ax, benchmarks)
         top = chosen.groupby("year")["score"].max()
         for p in provinces:
             mine = chosen[chosen["province"] == p]
@@ -73,6 +112,7 @@ def score_field(field: pd.DataFrame, chosen: pd.DataFrame, provinces: list[str],
         )
         for ax, p in zip(axes.flat, provinces):
             _field(ax, field, years)
+            _medians(ax, benchmarks)
             if p != provinces[0]:  # the first province, thin, as the reference in every panel
                 _line(ax, chosen[chosen["province"] == provinces[0]], colours[provinces[0]], 1.0, 12)
             _line(ax, chosen[chosen["province"] == p], colours[p], 2.2, 36)
@@ -83,6 +123,7 @@ def score_field(field: pd.DataFrame, chosen: pd.DataFrame, provinces: list[str],
         fig.supylabel(texts["ylabel"], fontsize=10)
         handles = [Line2D([], [], marker="o", color=colours[provinces[0]], label=provinces[0])]
     handles.append(Line2D([], [], marker="o", color=CONTEXT_GREY, linestyle="none", label=texts["others"]))
+    handles += _median_handles(benchmarks, texts)
     fig.legend(handles=handles, loc="outside right center", frameon=False, fontsize=9)
     add_title(fig, texts["title"])
     add_caption(fig, texts["caption"])

@@ -42,13 +42,42 @@ def period_text(period: Period, lang: str) -> str:
     return say("period.range", lang, start=date_text(period.start, lang), end=date_text(period.end, lang))
 
 
+def dated_text(period: Period, basis: str, lang: str) -> str:
+    """A period with how it was obtained (period_basis of the data): as stated,
+    "(inferred)" when the project read it from the context, or "date uncertain:
+    between … and …" for a stock dated somewhere in the period."""
+    if basis == "uncertain":
+        return say("period.uncertain", lang, start=date_text(period.start, lang), end=date_text(period.end, lang))
+    text = period_text(period, lang)
+    return say("period.inferred", lang, period=text) if basis == "inferred" else text
+
+
 def periods_text(periods, lang: str) -> str:
     return ", ".join(period_text(p, lang) for p in sorted(set(periods)))
 
 
+# DTI scores are published to four decimals (0,4856); shares and areas carry
+# the decimals their source gives, at most two.
+SCORE_DECIMALS = 4
+MAX_SHARE_DECIMALS = 2
+
+
+def value_decimals(value: float, unit: str) -> int:
+    """The one number-format rule: shares (and areas) show the decimals the value
+    carries, at most two, so 85.5% sits beside 75% and 37.98%; DTI scores show four."""
+    if unit == "score_0_1":
+        return SCORE_DECIMALS
+    if unit not in {"percent", "hectare"}:
+        return 0
+    for decimals in range(MAX_SHARE_DECIMALS):
+        if round(value, decimals) == round(value, MAX_SHARE_DECIMALS):
+            return decimals
+    return MAX_SHARE_DECIMALS
+
+
 def value_text(value: float, qualifier: str, unit: str, lang: str) -> str:
     """A value as a reader sees it: qualifier mark, local number format, unit."""
-    decimals = 2 if unit in {"percent", "score_0_1", "hectare"} and value != int(value) else 0
+    decimals = value_decimals(float(value), unit)
     number = format_number(value, lang, decimals=decimals)
     suffix = say(unit_key(unit), lang, n=unit.removeprefix("rank_of_"))
     return f"{QUALIFIER_MARK[qualifier]}{number}{suffix}"
