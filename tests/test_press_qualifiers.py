@@ -31,13 +31,26 @@ def test_press_rank_phrases_imply_an_upper_bound(phrase):
 def test_a_rank_bound_from_the_press_passes_the_quote_check(project):
     sentence = "Tiền Giang là " + ", ".join(RANKS) + "."
     add_article(project, text="01/03/2024 | 08:15 GMT+7\n" + sentence + "\n")
+    path = project / "data/observations.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
     rows = []
     for n, phrase in enumerate(RANKS, start=1):
-        rows.append(
-            [f"20240301-{n:02d}", "Tiền Giang", "dti_rank_digital_infrastructure", RANKS[phrase], "at_most"]
-            + ["2022-01-01", "2022-12-31", "", "result", NEW_ID, phrase, ""]
-        )
-    with (project / "data/observations.csv").open("a", encoding="utf-8", newline="") as handle:
+        row = {
+            "obs_id": f"20240301-{n:02d}",
+            "province": "Tiền Giang",
+            "indicator_id": "dti_rank_digital_infrastructure",
+            "value": RANKS[phrase],
+            "qualifier": "at_most",
+            "period_start": "2022-01-01",
+            "period_end": "2022-12-31",
+            "period_basis": "stated",
+            "kind": "result",
+            "source_id": NEW_ID,
+            "quote": phrase,
+        }
+        rows.append([row.get(column, "") for column in header])  # columns in the file's order
+    with path.open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
     found = [str(p) for p in validate_all(project) if p.file == "data/observations.csv"]
     assert found == []

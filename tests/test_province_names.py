@@ -1,5 +1,5 @@
 """Province names as people type them (helpers.province_names): compared after
-Unicode NFC, aliases of data/reference/province_aliases.csv read as official
+Unicode NFC, aliases of data/province_aliases.csv read as official
 names, a province of the 2025 merger refused with its predecessors, the same
 rule for the runner, the notebooks' setup line (plain papermill) and validation."""
 

@@ -61,7 +61,7 @@ def _cached(name: str) -> pd.DataFrame:
         "rate_definitions": lambda: _read(DATA / "rate_definitions.csv"),
         "legal_facts": lambda: _read(DATA / "legal_facts.csv"),
         "dti_calendar": lambda: _dates(_read(REFERENCE / "dti_calendar.csv"), "announced"),
-        "province_aliases": lambda: _read(REFERENCE / "province_aliases.csv"),
+        "province_aliases": lambda: _read(DATA / "province_aliases.csv"),
         "dti_successors": lambda: _read(REFERENCE / "dti_successors.csv"),
         "regions": lambda: _read(REFERENCE / "regions.csv").assign(
             in_mekong_delta=lambda d: d["in_mekong_delta"].astype(str).str.lower().eq("true")

@@ -83,7 +83,7 @@ def figures_dir_for(values: dict[str, object]) -> Path:
 
 def province_notes(provinces: object, lang: str) -> list[str]:
     """One line per name read otherwise than as typed (Unicode normalisation, an
-    alias of data/reference/province_aliases.csv), in `lang`; empty when none was."""
+    alias of data/province_aliases.csv), in `lang`; empty when none was."""
     notes = []
     for reading in read_provinces(provinces):
         if reading.how == "normalised":

@@ -3,7 +3,7 @@ notebooks' setup line (plain papermill) and validation.
 
 A name is compared after Unicode NFC normalisation (a name typed with
 decomposed accents is the same name), then looked up, case-insensitively, in
-data/reference/province_aliases.csv (`alias`, `province`, `note`): Sài Gòn /
+data/province_aliases.csv (`alias`, `province`, `note`): Sài Gòn /
 TP HCM -> TP. Hồ Chí Minh, Huế -> Thừa Thiên Huế, tone-mark variants. An alias
 of a province formed by the 2025 merger ("Cần Thơ (mới)") lists its
 predecessors, `;`-separated: the data hold the 63 provinces before the merger,
@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-ALIASES = "data/reference/province_aliases.csv"
+ALIASES = "data/province_aliases.csv"
 ALIAS_COLUMNS = ["alias", "province", "note"]
 PREDECESSORS = ";"  # separates the predecessors of a merged province
 
