@@ -97,8 +97,10 @@ def _shares(part: dict, lang: str) -> list[str]:
             "date_b": date_text(r.period_b, lang),
             "months": number_text(r.period_gap_days / 30.44, lang),
             "band": number_text(APPROX_BAND * 100, lang),
+            "gap": number_text(abs(r.value_a - r.value_b), lang),
         }
-        key = "summary.digital_society.share_leader" if r.leader else "summary.digital_society.share_no_leader"
+        exact = r.qualifier_a == r.qualifier_b == "exact"  # the band applies only to ≈, ≥, ≤ values
+        key = "summary.digital_society.share_" + ("leader" if r.leader else "no_leader") + ("_exact" if exact else "")
         line = say(key, lang, leader=r.leader, **words)
         lines.append(line[:1].upper() + line[1:])
     return lines

@@ -313,6 +313,8 @@ MESSAGES = {
     "summary.count_for": "{province} {n}",
     "summary.digital_society.share_leader": "{measure}: {a} {value_a} ({date_a}) vs {b} {value_b} ({date_b}), dates {months} months apart: {leader} higher (the gap exceeds the approximation band, ≈ taken as ±{band}% of the value)",
     "summary.digital_society.share_no_leader": "{measure}: {a} {value_a} ({date_a}) vs {b} {value_b} ({date_b}), dates {months} months apart: no leader (the gap is within the approximation band, ≈ taken as ±{band}% of the value)",
+    "summary.digital_society.share_leader_exact": "{measure}: {a} {value_a} ({date_a}) vs {b} {value_b} ({date_b}), dates {months} months apart: {leader} higher by {gap} percentage points (both values exact)",
+    "summary.digital_society.share_no_leader_exact": "{measure}: {a} {value_a} ({date_a}) vs {b} {value_b} ({date_b}), dates {months} months apart: the same value",
     "summary.digital_society.none": "No digital-uptake share of the same measure is reported for both provinces within a year of each other.",
     "summary.digital_society.articles": "Digital-society and government indicators of the articles: {n} pairs with the same indicator and period.",
     "summary.strength": "Evidence: {tier}; comparable pairs: {pairs}; rule: {rule}; confidence (derived from the sources register): {confidence}.",

@@ -313,6 +313,8 @@ MESSAGES = {
     "summary.count_for": "{province} {n}",
     "summary.digital_society.share_leader": "{measure}: {a} {value_a} ({date_a}) so với {b} {value_b} ({date_b}), cách nhau {months} tháng: {leader} cao hơn (chênh lệch vượt biên độ xấp xỉ, dấu ≈ được hiểu là ±{band}% giá trị)",
     "summary.digital_society.share_no_leader": "{measure}: {a} {value_a} ({date_a}) so với {b} {value_b} ({date_b}), cách nhau {months} tháng: không nêu bên cao hơn (chênh lệch nằm trong biên độ xấp xỉ, dấu ≈ được hiểu là ±{band}% giá trị)",
+    "summary.digital_society.share_leader_exact": "{measure}: {a} {value_a} ({date_a}) so với {b} {value_b} ({date_b}), cách nhau {months} tháng: {leader} cao hơn {gap} điểm phần trăm (cả hai giá trị đều chính xác)",
+    "summary.digital_society.share_no_leader_exact": "{measure}: {a} {value_a} ({date_a}) so với {b} {value_b} ({date_b}), cách nhau {months} tháng: bằng nhau",
     "summary.digital_society.none": "Không tỷ lệ sử dụng số nào cùng thước đo được báo cáo cho cả hai tỉnh trong vòng một năm.",
     "summary.digital_society.articles": "Chỉ tiêu xã hội số và chính quyền số trong các bài báo: {n} cặp cùng chỉ tiêu và cùng kỳ.",
     "summary.strength": "Bằng chứng: {tier}; số cặp so sánh được: {pairs}; quy tắc: {rule}; độ tin cậy (suy ra từ danh mục nguồn): {confidence}.",
