@@ -49,7 +49,7 @@ def plot_coverage(lang: str, name: str = "06_number_coverage"):
         ),
     }
     fig = charts_corpus.coverage(summary, texts)
-    save_figure(fig, name, summary)
+    save_figure(fig, name, summary, lang=lang)
     return fig, summary
 
 
@@ -78,6 +78,7 @@ def plot_timeline(provinces: list[str], lang: str, name: str = "06_milestones_ti
         ms[["milestone_id", "date", "province", "event_en", "source_id"]].assign(
             date=ms["date"].dt.strftime("%Y-%m-%d")
         ),
+        lang=lang,
     )
     return fig, ms
 
@@ -116,7 +117,7 @@ def plot_availability(provinces: list[str], lang: str, name: str = "06_availabil
     }
     fig = charts_corpus.availability(cells, row_labels, provinces, texts)
     long = data.melt(id_vars=["theme", "indicator_id"], value_vars=provinces, var_name="province", value_name="periods")
-    save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]))
+    save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]), lang=lang)
     return fig, data
 
 

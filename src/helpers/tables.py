@@ -9,7 +9,7 @@ from helpers import comparison, scope
 from helpers.evidence import excerpt, own_words, results
 from helpers.phrases import label, value, worded_derived
 from helpers.wording import say
-from helpers.wording.formats import QUALIFIER_MARK, indicator_label, number_text, period_text
+from helpers.wording.formats import QUALIFIER_MARK, indicator_label, number_text, number_text_full, period_text
 
 
 def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
@@ -96,7 +96,7 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
             say("topics.province", lang): found["province"],
             say("topics.indicator", lang): [label(i, lang) for i in found["indicator_id"]],
             say("rates.col.rate", lang): [_rate_text(r, lang) for r in found.itertuples()],
-            say("topics.formula", lang): found["formula"],
+            say("topics.formula", lang): [_formula_text(r, lang) for r in found.itertuples()],
             say("rates.col.years", lang): [
                 f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"], found["denominator_year"])
             ],
@@ -106,6 +106,16 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
     if lang == "en":  # the curator's note is English, like the evidence table's
         table[say("topics.caveat", lang)] = found["note"].to_numpy()
     return table.reset_index(drop=True)
+
+
+def _formula_text(r, lang: str) -> str:
+    """helpers.rates' formula with its numbers in the reader's format (369.000 / 729.470 × 1.000)."""
+    if lang == "en":
+        return r.formula
+    n, d = number_text_full(r.numerator, lang), number_text_full(r.denominator, lang)
+    if r.scale == "implied_total":
+        return f"{n} / ({d} / 100)"
+    return f"{n} / {d} × {number_text_full(float(r.scale), lang)}"
 
 
 def _rate_text(r, lang: str) -> str:

@@ -8,9 +8,10 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from helpers.charts.dti import TIER_MARKERS, tier_handles
-from helpers.plotting import add_caption, add_title, province_colour, rank_axis
+from helpers.plotting import add_caption, add_title, fit_label, province_colour, rank_axis
 
 GAP_GREY = "#BBBBBB"
+GAP_CHARS = 30  # the room right of each panel, in characters of a 9-point gap text
 MARKERS = {**TIER_MARKERS, "survey": "D"}  # the PAPI citizen survey
 
 
@@ -43,7 +44,9 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
                     markerfacecolor=colour if r.tier != "press_reference" else "white",
                     zorder=2,
                 )
-            ax.text(panel["n"] * 1.03 + 0.5, y, pair["gap_label"].iloc[0], va="center", fontsize=9)
+            ax.text(
+                panel["n"] * 1.03 + 0.5, y, fit_label(pair["gap_label"].iloc[0], GAP_CHARS), va="center", fontsize=9
+            )
         rank_axis(ax, panel["n"], axis="x")
         ax.set_xticks([t for t in ax.get_xticks() if 1 <= t <= panel["n"]])
         ax.set_xlim(0.5, panel["n"] * 1.42 + 0.5)  # room for the gap text, inside the axes
