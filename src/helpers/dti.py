@@ -16,6 +16,7 @@ from helpers.dti_scores import lone_claims
 from helpers.plotting import save_figure, wrap
 from helpers.wording import say
 from helpers.wording.formats import date_text, indicator_label, period_text, value_text
+from helpers.wording.notes import notes
 
 RANK_PANELS = [
     "dti_rank_overall",
@@ -235,8 +236,7 @@ def calendar_table(lang: str) -> pd.DataFrame:
             say("dti.col.announced", lang): [date_text(d, lang) for d in cal["announced"]],
         }
     )
-    if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
-        table[say("dti.col.note", lang)] = cal["note"]
+    table[say("dti.col.note", lang)] = notes("dti_calendar", cal["assessment_year"], cal["note"], lang)
     return table
 
 
@@ -356,6 +356,5 @@ def press_table(provinces: list[str], lang: str) -> pd.DataFrame:
             "source_id": press["source_id"],
         }
     )
-    if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
-        table[say("dti.col.note", lang)] = press["note"]
+    table[say("dti.col.note", lang)] = notes("dti_press_facts", press["fact_id"], press["note"], lang)
     return table.reset_index(drop=True)

@@ -112,16 +112,17 @@ class LocalTicks(ScalarFormatter):
         super().__init__(useOffset=False)
         self.lang = lang
 
+    def set_locs(self, locs):
+        self.years = len(locs) > 0 and all(1900 <= v <= 2100 for v in locs)
+        super().set_locs(locs)
+
     def __call__(self, x, pos=None):
         text = super().__call__(x, pos)
-        if not text.strip("$") or self._years():
+        if not text.strip("$"):
             return text
+        if getattr(self, "years", False):  # a year axis: 2020, never 2.020
+            return text.replace(".", ",").replace("-", "\u2212")
         return local_number_text(text, self.lang)
-
-    def _years(self) -> bool:
-        """Ticks that are all whole years (2020, 2022): written plainly, never 2.020."""
-        locs = [v for v in self.locs if v == int(v)] if len(self.locs) else []
-        return len(locs) == len(self.locs) > 0 and all(1900 <= v <= 2100 for v in locs)
 
 
 def local_number_text(text: str, lang: str) -> str:

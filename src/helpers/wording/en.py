@@ -500,4 +500,13 @@ MESSAGES = {
     "parameters.variant_folder": "Figures for these parameters go to {folder}/",
     "dti.best_ranked_by_year": "Best-ranked of the {n} chosen provinces in the official DTI tables: {years}",
     "dti.others_thin": " Only {a} and {b} (the first two chosen) are labelled and drawn bold; the others are thin, their ranks are in the figure data.",
+    # ---- notes and caveats in the reader's language (helpers.wording.notes)
+    "columns.obs_id": "obs_id",
+    "columns.source_id": "source_id",
+    "columns.indicator_id": "indicator_id",
+    "columns.fact_id": "fact_id",
+    "columns.rate_id": "rate_id",
+    "rates.input.population": "average population {province} {year}",
+    "rates.input.fact": "{what} {province} {year}",
+    "notes.curator": "Curator's note",
 }
