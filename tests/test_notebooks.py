@@ -9,9 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import running
+from helpers import loading, running
 from helpers.paths import FIGURES, NOTEBOOKS
-from helpers.wording import markdown
+from helpers.wording import glossary, markdown, notes
 
 NOTEBOOKS_ALL = running.canonical_notebooks()
 # Shared with other test files (conftest.py): every notebook in Vietnamese with the study's
@@ -142,6 +142,16 @@ ENGLISH_WORDS = {
     "ministry",
     "published",
     "outlet",
+    # issue 20: what a reviewer found in the Vietnamese rendition
+    "notebook",
+    "notebooks",
+    "app",
+    "false",
+    "true",
+    "population",
+    "ranking",
+    "pipeline",
+    "curator",
 }
 ENGLISH_WORD = re.compile(r"\b(?:" + "|".join(sorted(ENGLISH_WORDS)) + r")\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -212,3 +222,54 @@ def test_vietnamese_run_leaves_no_english_word_or_iso_date(runs):
 def test_every_english_exception_is_still_a_notebook_cell():
     cells = {c.source for nb in NOTEBOOKS_ALL for c in nbformat.read(nb, as_version=4).cells}
     assert set(ENGLISH_FROM_NOTEBOOK_CODE) <= cells, set(ENGLISH_FROM_NOTEBOOK_CODE) - cells
+
+
+# ------------------------------------------------- the Vietnamese rendition: terms, notes, tables
+
+
+def vietnamese_texts(runs):
+    for notebook in NOTEBOOKS_ALL:
+        nb = nbformat.read(runs["vietnamese"] / notebook.name, as_version=4)
+        yield notebook, [text for _, text in reader_texts(nb)]
+
+
+def test_vietnamese_run_uses_only_the_glossarys_forms(runs):
+    found = [
+        f"{notebook.stem}: {variant} in {line.strip()[:100]!r}"
+        for notebook, texts in vietnamese_texts(runs)
+        for text in texts
+        for line in text.splitlines()
+        for variant in glossary.variants(line)
+    ]
+    assert found == [], "\n".join(found)
+
+
+def test_vietnamese_run_spells_each_short_form_out_at_its_first_use(runs):
+    late = []
+    for notebook, texts in vietnamese_texts(runs):
+        text = "\n".join(texts)
+        plain = glossary.QUOTED.sub(" ", text)
+        for term in (t for t in glossary.terms() if t.short_vi):
+            first = re.search(rf"(?<![\w-]){re.escape(term.short_vi)}(?![\w-])", plain)
+            full = plain.casefold().find(term.term_vi.casefold())
+            if first and not 0 <= full <= first.start() + len(term.short_vi) + 2:
+                late.append(f"{notebook.stem}: {term.short_vi} before {term.term_vi!r}")
+    assert late == []
+
+
+def test_vietnamese_run_shows_the_vietnamese_notes_and_no_id_headers_or_codes(runs):
+    english = "\n".join(outputs_text(nbformat.read(nb, as_version=4)) for nb in NOTEBOOKS_ALL)
+    vietnamese = "\n".join(
+        outputs_text(nbformat.read(runs["vietnamese"] / nb.name, as_version=4)) for nb in NOTEBOOKS_ALL
+    )
+    shown = [(key, text) for key, text in notes.texts().items() if key[0] != "sources"]
+    observations = loading.load("observations").set_index("obs_id")["note"]
+    in_english = [(key, text) for key, text in shown if key[0] == "observations" and observations[key[1]] in english]
+    assert in_english, "the English notebooks show no curator's note: nothing to compare"
+    assert [key for key, text in in_english if text not in vietnamese] == []
+    for source_id, title in ((k[1], t) for k, t in notes.texts().items() if k[0] == "sources"):
+        english_title = loading.load("sources").set_index("source_id").loc[source_id, "title"]
+        assert english_title not in vietnamese, f"English title of {source_id} in the Vietnamese run"
+    codes = set(loading.load("indicators")["indicator_id"]) | {"obs_id", "source_id", "indicator_id", "fact_id"}
+    plain = glossary.QUOTED.sub(" ", vietnamese)
+    assert sorted({c for c in codes if re.search(rf"(?<![\w/.]){c}(?![\w/.])", plain)}) == []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from helpers import validation_reference
+from helpers import validation_reference, validation_vietnamese
 from helpers.article_checks import (
     QUALIFIERS,
     check_coverage,
@@ -170,6 +170,7 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
         check_coverage(c, sources, articles, t["observations"], t["milestones"], t["number_exclusions"])
     observations = {row["obs_id"]: row for _, row in t["observations"].rows} if t["observations"] else {}
     validation_reference.check(c, provinces, sources, observations)
+    validation_vietnamese.check(c)
     return c.problems
 
 
