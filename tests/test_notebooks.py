@@ -267,7 +267,7 @@ def test_vietnamese_run_shows_the_vietnamese_notes_and_no_id_headers_or_codes(ru
     in_english = [(key, text) for key, text in shown if key[0] == "observations" and observations[key[1]] in english]
     assert in_english, "the English notebooks show no curator's note: nothing to compare"
     assert [key for key, text in in_english if text not in vietnamese] == []
-    for source_id, title in ((k[1], t) for k, t in notes.texts().items() if k[0] == "sources"):
+    for source_id in (k[1] for k in notes.texts() if k[0] == "sources"):
         english_title = loading.load("sources").set_index("source_id").loc[source_id, "title"]
         assert english_title not in vietnamese, f"English title of {source_id} in the Vietnamese run"
     codes = set(loading.load("indicators")["indicator_id"]) | {"obs_id", "source_id", "indicator_id", "fact_id"}
