@@ -86,15 +86,16 @@ def test_papi_sub_dimensions_are_named_as_the_glossary_names_them():
     assert vi.MESSAGES["papi.sub.e_responsiveness"] == terms["e-responsiveness of local governments"]
 
 
-def test_short_forms_are_spelled_out_once_at_first_use():
-    cells = glossary.spell_out(["# DTI và PAPI", "DTI, «DNNVV» rồi DNNVV", "(DNNVV) và DTI"])
-    assert cells[0] == (
-        "# Chỉ số chuyển đổi số cấp tỉnh (DTI) và Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh (PAPI)"
-    )
-    assert cells[1] == "DTI, «DNNVV» rồi doanh nghiệp nhỏ và vừa (DNNVV)"
-    assert cells[2] == "(DNNVV) và DTI"
-    already = ["Chỉ số chuyển đổi số cấp tỉnh (DTI)", "DTI"]
-    assert glossary.spell_out(already) == already
+def test_short_forms_are_spelled_out_in_the_first_cell():
+    cells = glossary.spell_out(["# 01 · DTI", "DTI, DNNVV"])
+    assert cells[1] == "DTI, DNNVV"
+    assert cells[0].startswith("# 01 · DTI\n\n*Chữ viết tắt:* ")
+    for term in glossary.terms():
+        if term.short_vi:
+            assert f"{term.short_vi} – {term.term_vi}" in cells[0]
+    assert "DTI – Chỉ số chuyển đổi số cấp tỉnh" in cells[0]
+    assert "PAPI – Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh" in cells[0]
+    assert glossary.spell_out([]) == []
 
 
 # ------------------------------------------------------------------ notes in Vietnamese

@@ -23,6 +23,8 @@ def article_register(provinces: list[str], lang: str = "en") -> pd.DataFrame:
     out["published"] = [date_text(d, lang) for d in out["published"]]
     out["reference_date"] = [date_text(d, lang) for d in out["reference_date"]]
     headers = {c: say(f"corpus.col.{c}", lang) for c in ("outlet", "published", "reference_date", "provinces")}
+    if lang != "en":  # the id stays (the appendix cites it), under a header in the reader's language
+        headers["source_id"] = say("columns.source_id", lang)
     return out.rename(columns=headers).reset_index(drop=True)
 
 

@@ -1,8 +1,8 @@
 """The Vietnamese glossary (data/glossary.csv): one official term per concept,
 its short form, the variants it does not allow, and where the term comes from.
 
-A Vietnamese notebook spells a short form out at its first use ("Chỉ số chuyển
-đổi số cấp tỉnh (DTI)") and uses the short form afterwards (spell_out); variants()
+A Vietnamese notebook spells every short form out in its first cell ("Chữ viết tắt:
+DTI – Chỉ số chuyển đổi số cấp tỉnh; …") and uses the short form afterwards; variants()
 finds the forms the glossary rules out (mức 4 for mức độ 4, hoá for hóa, tỉ for tỷ,
 "mã nguồn" for a source id) outside quotes, code and URLs."""
 
@@ -50,37 +50,34 @@ def _outside_quotes(text: str):
 
 def variants(text: str) -> list[str]:
     """Each form of `text` the glossary does not allow, with the term to use instead."""
+    return [message for _, _, message in variant_spans(text)]
+
+
+def variant_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, message) of each form of `text` the glossary does not allow."""
     found = []
     for term in terms():
         if not term.avoid_vi:
             continue
         pattern = re.compile(term.avoid_vi)
         for start, end in _outside_quotes(text):
-            found += [f"{m.group(0)!r} (use {term.term_vi!r})" for m in pattern.finditer(text, start, end)]
+            found += [
+                (m.start(), m.end(), f"{m.group(0)!r} (use {term.term_vi!r})")
+                for m in pattern.finditer(text, start, end)
+            ]
     return found
 
 
-def _short(term: Term) -> re.Pattern:
-    return re.compile(rf"(?<![\w-]){re.escape(term.short_vi)}(?![\w-])")
+def abbreviations() -> str:
+    """The glossary's short forms, each with its full term, as the first use in a notebook
+    ("Chữ viết tắt: DTI – Chỉ số chuyển đổi số cấp tỉnh; …"), in alphabetical order."""
+    shorts = sorted((t for t in terms() if t.short_vi), key=lambda t: t.short_vi.replace("Đ", "D~"))
+    return "*Chữ viết tắt:* " + "; ".join(f"{t.short_vi} – {t.term_vi}" for t in shorts) + "."
 
 
 def spell_out(cells: list[str]) -> list[str]:
-    """The texts of one notebook, in reading order, with each short form spelled out at
-    its first use (unless the full term came first): "Chỉ số chuyển đổi số cấp tỉnh (DTI)",
-    or "(DTI: Chỉ số chuyển đổi số cấp tỉnh)" inside parentheses."""
-    cells = list(cells)
-    for term in (t for t in terms() if t.short_vi):
-        short, full = _short(term), term.term_vi.casefold()
-        for index, text in enumerate(cells):
-            first = next((m for s, e in _outside_quotes(text) for m in [short.search(text, s, e)] if m), None)
-            if full in text.casefold() and (first is None or text.casefold().index(full) < first.start()):
-                break  # spelled out already
-            if first is None:
-                continue
-            if text[first.start() - 1 : first.start()] == "(":
-                spelled = f"{term.short_vi}: {term.term_vi}"
-            else:
-                spelled = f"{term.term_vi} ({term.short_vi})"
-            cells[index] = text[: first.start()] + spelled + text[first.end() :]
-            break
-    return cells
+    """The markdown of one notebook with the list of abbreviations closing its first cell, so
+    that each short form is spelled out before its first use in tables, charts and prose."""
+    if not cells:
+        return cells
+    return [f"{cells[0]}\n\n{abbreviations()}", *cells[1:]]
