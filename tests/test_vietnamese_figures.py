@@ -10,6 +10,7 @@ from test_chart_rules import BOTH, _out, every_figure  # noqa: F401  (_out: the 
 
 from helpers import loading
 from helpers.plotting import LocalTicks, fit_label, wrap
+from helpers.wording import glossary
 
 
 def tick_texts(fig):
@@ -113,3 +114,13 @@ def test_wrap_keeps_capitalised_names_together_and_fit_label_breaks_before_detai
         == "gần như ngang nhau: 3 bậc\n(0,09 độ lệch chuẩn)"
     )
     assert fit_label("short (x)", 30) == "short (x)"
+
+
+def test_vietnamese_figure_texts_use_only_the_glossarys_forms():
+    found = [
+        f"{name}: {variant} in {text.get_text()[:80]!r}"
+        for name, fig, _ in every_figure(BOTH, "vi")
+        for text in fig.findobj(plt.Text)
+        for variant in glossary.variants(text.get_text())
+    ]
+    assert found == []
