@@ -38,8 +38,9 @@ def test_translate_replaces_markdown_only_and_only_in_vietnamese():
     first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown")
     for index, (before, after) in enumerate(zip(nb.cells, vi.cells)):
         expected = catalogue[before.source] if before.cell_type == "markdown" else before.source
-        if index == first:  # closed by the glossary's abbreviations (helpers.wording.glossary)
-            expected += "\n\n" + glossary.abbreviations()
+        if index == first:  # the glossary's abbreviations under the title (helpers.wording.glossary)
+            title, newline, rest = expected.partition("\n")
+            expected = f"{title}\n\n{glossary.abbreviations()}{newline}{rest}"
         assert after.source == expected
     assert markdown.markdown_cells(vi) != markdown.markdown_cells(nb)
 

@@ -265,7 +265,8 @@ def test_vietnamese_run_spells_each_short_form_out_before_its_first_use(runs):
     late = []
     for notebook, texts in vietnamese_texts(runs):
         text = "\n".join(texts)
-        plain = glossary.QUOTED.sub(" ", text)
+        # headings may use a short form, as official report titles do
+        plain = glossary.QUOTED.sub(" ", re.sub(r"(?m)^#+ .*$", " ", text))
         for term in (t for t in glossary.terms() if t.short_vi):
             first = re.search(rf"(?<![\w-]){re.escape(term.short_vi)}(?![\w-])", plain)
             full = plain.casefold().find(term.term_vi.casefold())

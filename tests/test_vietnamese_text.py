@@ -90,6 +90,7 @@ def test_short_forms_are_spelled_out_in_the_first_cell():
     cells = glossary.spell_out(["# 01 · DTI", "DTI, DNNVV"])
     assert cells[1] == "DTI, DNNVV"
     assert cells[0].startswith("# 01 · DTI\n\n*Chữ viết tắt:* ")
+    assert glossary.spell_out(["# T\n\nText"])[0].endswith(".\n\nText")
     for term in glossary.terms():
         if term.short_vi:
             assert f"{term.short_vi} – {term.term_vi}" in cells[0]

@@ -76,8 +76,10 @@ def abbreviations() -> str:
 
 
 def spell_out(cells: list[str]) -> list[str]:
-    """The markdown of one notebook with the list of abbreviations closing its first cell, so
-    that each short form is spelled out before its first use in tables, charts and prose."""
+    """The markdown of one notebook with the list of abbreviations right under its title (a
+    title may use a short form, as official report titles do), so that each short form is
+    spelled out before its first use in tables, charts and prose."""
     if not cells:
         return cells
-    return [f"{cells[0]}\n\n{abbreviations()}", *cells[1:]]
+    title, newline, rest = cells[0].partition("\n")
+    return [f"{title}\n\n{abbreviations()}{newline}{rest}", *cells[1:]]
