@@ -6,9 +6,8 @@ from __future__ import annotations
 from helpers import scope
 from helpers.evidence import latest, results, rows_of
 from helpers.phrases import num, sequence, short, value, value_period, worded_derived
-from helpers.plotting import wrap
 from helpers.wording import say
-from helpers.wording.formats import period_text
+from helpers.wording.formats import period_text, wrap
 
 
 def chart_title(name: str, provinces: list[str], lang: str) -> str:

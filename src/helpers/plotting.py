@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
@@ -12,6 +11,7 @@ from matplotlib.ticker import ScalarFormatter
 from helpers.numbers import format_number
 from helpers.paths import figures_dir, shows_figures, writes_figures
 from helpers.periods import Period
+from helpers.wording.formats import wrap
 
 # Okabe–Ito colour-blind-safe palette. The two study provinces keep their colour
 # in every figure; any other province gets the next free colour in name order.
@@ -83,17 +83,6 @@ def fit_label(text: str, chars: int) -> str:
         return text
     head, paren, tail = text.partition(" (")
     return f"{head}\n({tail}" if paren else "\n".join(wrap(text, chars))
-
-
-def wrap(text: str, width: int, **options) -> list[str]:
-    """textwrap.wrap that never splits a name: consecutive capitalised words
-    ("Tiền Giang", "Bà Rịa") stay on one line."""
-    words = text.split(" ")
-    kept = words[:1]
-    for word in words[1:]:
-        joined = kept[-1][:1].isupper() and word[:1].isupper() and kept[-1][-1:].isalpha()
-        kept[-1:] = [f"{kept[-1]}\u00a0{word}"] if joined else [kept[-1], word]
-    return [line.replace("\u00a0", " ") for line in textwrap.wrap(" ".join(kept), width, **options)]
 
 
 def rank_axis(ax: plt.Axes, n: int, axis: str = "y") -> None:

@@ -11,6 +11,8 @@ are written as they are (the zero guards against a "1" added in front later).
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from helpers.numbers import format_number
@@ -98,3 +100,14 @@ def join_words(items: list[str], lang: str) -> str:
 
 def signed(value: float, lang: str) -> str:
     return ("+" if value > 0 else MINUS) + format_number(abs(value), lang, decimals=0)
+
+
+def wrap(text: str, width: int, **options) -> list[str]:
+    """textwrap.wrap that never splits a name: consecutive capitalised words
+    ("Tiền Giang", "Bà Rịa") stay on one line."""
+    words = text.split(" ")
+    kept = words[:1]
+    for word in words[1:]:
+        joined = kept[-1][:1].isupper() and word[:1].isupper() and kept[-1][-1:].isalpha()
+        kept[-1:] = [f"{kept[-1]}\u00a0{word}"] if joined else [kept[-1], word]
+    return [line.replace("\u00a0", " ") for line in textwrap.wrap(" ".join(kept), width, **options)]
