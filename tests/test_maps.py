@@ -155,7 +155,7 @@ def test_dti_map_text_states_the_finding_sources_and_licence():
     assert en.zoom_labels[(2024, "Tiền Giang")] == "Tiền Giang\n51st"
     vi = dti_map_text(frame, shift, BOTH, "vi")
     assert vi.title.startswith("Tiền Giang tụt hạng nhiều hơn vùng ĐBSCL")
-    assert "hạng 20 → hạng 51" in vi.title and ATTRIBUTION in vi.caption
+    assert "hạng 20 → hạng 51" in vi.title and "Ranh giới tỉnh: Open Development Mekong, CC BY-SA 4.0" in vi.caption
 
 
 def test_an_unknown_province_is_refused_before_drawing(tmp_path, monkeypatch):

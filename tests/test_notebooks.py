@@ -4,14 +4,15 @@ notebooks/ or figures/. (Bad values are refused before any kernel starts:
 tests/test_runner.py.)"""
 
 import re
+import unicodedata
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from helpers import running
-from helpers.paths import FIGURES, NOTEBOOKS
-from helpers.wording import markdown
+from helpers import loading, running
+from helpers.paths import FIGURES, NOTEBOOKS, ROOT
+from helpers.wording import glossary, markdown, notes
 
 NOTEBOOKS_ALL = running.canonical_notebooks()
 # Shared with other test files (conftest.py): every notebook in Vietnamese with the study's
@@ -142,6 +143,16 @@ ENGLISH_WORDS = {
     "ministry",
     "published",
     "outlet",
+    # issue 20: what a reviewer found in the Vietnamese rendition
+    "notebook",
+    "notebooks",
+    "app",
+    "false",
+    "true",
+    "population",
+    "ranking",
+    "pipeline",
+    "curator",
 }
 ENGLISH_WORD = re.compile(r"\b(?:" + "|".join(sorted(ENGLISH_WORDS)) + r")\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -191,7 +202,8 @@ def test_vietnamese_run_has_its_markdown_in_vietnamese(runs):
     for notebook in NOTEBOOKS_ALL:
         english = markdown.markdown_cells(nbformat.read(notebook, as_version=4))
         vietnamese = markdown.markdown_cells(nbformat.read(runs["vietnamese"] / notebook.name, as_version=4))
-        assert vietnamese == [catalogue.get(text, text) for text in english], notebook.name
+        assert vietnamese == markdown.vietnamese(english), notebook.name
+        assert vietnamese != [catalogue.get(text, text) for text in english] or "DTI" not in str(vietnamese)
         assert vietnamese != english, notebook.name
 
 
@@ -211,3 +223,71 @@ def test_vietnamese_run_leaves_no_english_word_or_iso_date(runs):
 def test_every_english_exception_is_still_a_notebook_cell():
     cells = {c.source for nb in NOTEBOOKS_ALL for c in nbformat.read(nb, as_version=4).cells}
     assert set(ENGLISH_FROM_NOTEBOOK_CODE) <= cells, set(ENGLISH_FROM_NOTEBOOK_CODE) - cells
+
+
+# ------------------------------------------------- the Vietnamese rendition: terms, notes, tables
+
+
+def vietnamese_texts(runs):
+    for notebook in NOTEBOOKS_ALL:
+        nb = nbformat.read(runs["vietnamese"] / notebook.name, as_version=4)
+        yield notebook, [text for _, text in reader_texts(nb)]
+
+
+def _plain(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+
+
+def quoted_words():
+    """The articles' own words (raw texts and every curated quote), where a variant may stand as written."""
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "data/raw/articles").glob("*.txt")]
+    for name in ("observations", "milestones", "dti_press_facts", "papi_press_facts", "province_facts", "legal_facts"):
+        texts += [q for q in loading.load(name)["quote"].astype(str)]
+    return _plain("\n".join(texts))
+
+
+def test_vietnamese_run_uses_only_the_glossarys_forms(runs):
+    """Outside the articles' own words (a quote in a table cell: the word before, the variant and
+    the word after are found in an article), every term is the glossary's."""
+    quoted = quoted_words()
+    found = []
+    for notebook, texts in vietnamese_texts(runs):
+        for line in (line for text in texts for line in text.splitlines()):
+            for start, end, variant in glossary.variant_spans(line):
+                before = line[:start].split()[-1:]
+                after = line[end:].split()[:1]
+                if _plain(" ".join([*before, line[start:end].strip(), *after])) not in quoted:
+                    found.append(f"{notebook.stem}: {variant} in {line.strip()[:100]!r}")
+    assert found == [], "\n".join(found)
+
+
+def test_vietnamese_run_spells_each_short_form_out_before_its_first_use(runs):
+    late = []
+    for notebook, texts in vietnamese_texts(runs):
+        text = "\n".join(texts)
+        # headings may use a short form, as official report titles do
+        plain = glossary.QUOTED.sub(" ", re.sub(r"(?m)^#+ .*$", " ", text))
+        for term in (t for t in glossary.terms() if t.short_vi):
+            first = re.search(rf"(?<![\w-]){re.escape(term.short_vi)}(?![\w-])", plain)
+            full = plain.casefold().find(term.term_vi.casefold())
+            if first and not 0 <= full <= first.start() + len(term.short_vi) + 3:  # "DTI – Chỉ số …"
+                late.append(f"{notebook.stem}: {term.short_vi} before {term.term_vi!r}")
+    assert late == []
+
+
+def test_vietnamese_run_shows_the_vietnamese_notes_and_no_id_headers_or_codes(runs):
+    english = "\n".join(outputs_text(nbformat.read(nb, as_version=4)) for nb in NOTEBOOKS_ALL)
+    vietnamese = "\n".join(
+        outputs_text(nbformat.read(runs["vietnamese"] / nb.name, as_version=4)) for nb in NOTEBOOKS_ALL
+    )
+    shown = [(key, text) for key, text in notes.texts().items() if key[0] != "sources"]
+    observations = loading.load("observations").set_index("obs_id")["note"]
+    in_english = [(key, text) for key, text in shown if key[0] == "observations" and observations[key[1]] in english]
+    assert in_english, "the English notebooks show no curator's note: nothing to compare"
+    assert [key for key, text in in_english if text not in vietnamese] == []
+    for source_id in (k[1] for k in notes.texts() if k[0] == "sources"):
+        english_title = loading.load("sources").set_index("source_id").loc[source_id, "title"]
+        assert english_title not in vietnamese, f"English title of {source_id} in the Vietnamese run"
+    codes = set(loading.load("indicators")["indicator_id"]) | {"obs_id", "source_id", "indicator_id", "fact_id"}
+    plain = glossary.QUOTED.sub(" ", vietnamese)
+    assert sorted({c for c in codes if re.search(rf"(?<![\w/.]){c}(?![\w/.])", plain)}) == []

@@ -61,7 +61,7 @@ def test_unknown_key_and_language_are_refused():
         (Period.year(2022), "năm 2022", "2022"),
         (Period(date(2022, 1, 1), date(2022, 6, 30)), "6 tháng đầu năm 2022", "first 6 months of 2022"),
         (Period(date(2022, 1, 1), date(2022, 3, 31)), "quý I/2022", "Q1 2022"),
-        (Period(date(2020, 1, 1), date(2020, 10, 2)), "từ 01/1/2020 đến 02/10/2020", "2020-01-01 to 2020-10-02"),
+        (Period(date(2020, 1, 1), date(2020, 10, 2)), "từ 01/01/2020 đến 02/10/2020", "2020-01-01 to 2020-10-02"),
     ],
 )
 def test_periods_read_as_each_language_writes_them(period, vi, en):

@@ -3,13 +3,11 @@ numbers computed; and the caption text a chart adds (derived numbers not drawn).
 
 from __future__ import annotations
 
-import textwrap
-
 from helpers import scope
 from helpers.evidence import latest, results, rows_of
 from helpers.phrases import num, sequence, short, value, value_period, worded_derived
 from helpers.wording import say
-from helpers.wording.formats import period_text
+from helpers.wording.formats import period_text, wrap
 
 
 def chart_title(name: str, provinces: list[str], lang: str) -> str:
@@ -88,7 +86,7 @@ def _wrap_title(head: str, parts: list[str], width: int = 88) -> str:
         else:
             if not lines[-1].endswith(":"):
                 lines[-1] += ";"
-            lines += textwrap.wrap(part, width)
+            lines += wrap(part, width)
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 from helpers import loading
 from helpers.wording import CATALOGUES, say
 from helpers.wording.formats import date_text
+from helpers.wording.notes import source_title
 
 
 def _short_title(title: str, words: int = 5) -> str:
@@ -36,7 +37,7 @@ def citation(source_id: str, lang: str) -> str:
         when = say("undated", lang)
     text = f"{outlet}, {when}"
     if src["outlet"] == "unknown" or src["tier"] == "official_table":
-        text += f", «{_short_title(src['title'])}»"
+        text += f", «{_short_title(source_title(source_id, src['title'], lang))}»"
     if isinstance(src["copy_used"], str) and src["copy_used"]:
         text += say("copy.cite", lang)
     return text
@@ -67,7 +68,7 @@ def reference_list(source_ids, lang: str) -> str:
             if isinstance(r["copy_used"], str) and r["copy_used"]
             else ""
         )
-        lines.append(f"- {outlet}, {when}: «{r['title']}».{url}{copy} `{s}`")
+        lines.append(f"- {outlet}, {when}: «{source_title(s, r['title'], lang)}».{url}{copy} `{s}`")
     return "\n".join(lines) if lines else say("no_sources", lang)
 
 

@@ -24,6 +24,8 @@ def article_register(provinces: list[str], lang: str = "en") -> pd.DataFrame:
     out["published"] = [date_text(d, lang) for d in out["published"]]
     out["reference_date"] = [date_text(d, lang) for d in out["reference_date"]]
     headers = {c: say(f"corpus.col.{c}", lang) for c in ("outlet", "published", "reference_date", "provinces")}
+    if lang != "en":  # the id stays (the appendix cites it), under a header in the reader's language
+        headers["source_id"] = say("columns.source_id", lang)
     return out.rename(columns=headers).reset_index(drop=True)
 
 
@@ -50,7 +52,7 @@ def plot_coverage(lang: str, name: str = "06_number_coverage"):
         ),
     }
     fig = charts_corpus.coverage(summary, texts)
-    save_figure(fig, name, summary)
+    save_figure(fig, name, summary, lang=lang)
     return fig, summary
 
 
@@ -79,6 +81,7 @@ def plot_timeline(provinces: list[str], lang: str, name: str = "06_milestones_ti
         ms[["milestone_id", "date", "province", "event_en", "source_id"]].assign(
             date=ms["date"].dt.strftime("%Y-%m-%d")
         ),
+        lang=lang,
     )
     return fig, ms
 
@@ -162,7 +165,7 @@ def plot_availability(provinces: list[str], lang: str, name: str = "06_availabil
     }
     fig = charts_corpus.availability(cells, row_labels, provinces, texts)
     long = data.melt(id_vars=["theme", "indicator_id"], value_vars=provinces, var_name="province", value_name="periods")
-    save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]))
+    save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]), lang=lang)
     return fig, data
 
 

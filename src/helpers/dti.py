@@ -3,7 +3,6 @@ the provinces' place in the full distribution of 63 (and 13 Mekong Delta)."""
 
 from __future__ import annotations
 
-import textwrap
 from types import SimpleNamespace
 
 import pandas as pd
@@ -14,9 +13,10 @@ from helpers.charts.dti import MAX_LABELLED
 from helpers.citations import citation, citations
 from helpers.comparison import conflicts, dti_crosscheck, dti_evidence
 from helpers.dti_scores import lone_claims
-from helpers.plotting import save_figure
+from helpers.plotting import save_figure, wrap
 from helpers.wording import say
 from helpers.wording.formats import date_text, indicator_label, period_text, value_text
+from helpers.wording.notes import notes
 
 RANK_PANELS = [
     "dti_rank_overall",
@@ -82,7 +82,7 @@ def headline(provinces: list[str], lang: str) -> str:
         return say("dti.better_ranked_province_changed_between", lang, first=first, last=last)
     best = official.loc[official.groupby("assessment_year")["rank"].idxmin()].sort_values("assessment_year")
     by_year = "; ".join(f"{r.assessment_year} {r.province} ({ordinal(int(r.rank), lang)})" for r in best.itertuples())
-    return "\n".join(textwrap.wrap(say("dti.best_ranked_by_year", lang, n=len(provinces), years=by_year), 100))
+    return "\n".join(wrap(say("dti.best_ranked_by_year", lang, n=len(provinces), years=by_year), 100))
 
 
 NOTE_CHARS = 52  # a panel title's width in characters
@@ -120,7 +120,7 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
                 title += "\n" + say("dti.not_reported", lang) + f"{who[0]} {gaps}"
             else:  # many provinces: one wrapped line per set of missing years, not one per province
                 line = say("dti.not_reported_in", lang, years=gaps) + ", ".join(who)
-                title += "\n" + "\n".join(textwrap.wrap(line, NOTE_CHARS, subsequent_indent="  "))
+                title += "\n" + "\n".join(wrap(line, NOTE_CHARS, subsequent_indent="  "))
         panels.append({"indicator_id": indicator, "n": n, "title": title})
     plotted = data[
         ["indicator_id", "province", "assessment_year", "value", "qualifier", "tier", "source_id"]
@@ -134,7 +134,7 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
         ]
     )
     texts = {
-        "title": "\n".join(textwrap.wrap(headline(provinces, lang), 110)),
+        "title": "\n".join(wrap(headline(provinces, lang), 110)),
         "break_after": METHOD_BREAK_AFTER,
         "break": say("dti.method_break", lang),
         "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "article", "press_reference")},
@@ -143,7 +143,7 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
         + (say("dti.others_thin", lang, a=provinces[0], b=provinces[1]) if len(provinces) > MAX_LABELLED else ""),
     }
     fig = charts_dti.rank_trajectories(points, panels, all_years, provinces, texts)
-    save_figure(fig, name, plotted)
+    save_figure(fig, name, plotted, lang=lang)
     return fig, plotted
 
 
@@ -190,7 +190,7 @@ def plot_distribution(provinces: list[str], lang: str, name: str = "01_dti_distr
     )
     fig = charts_dti.distribution(labelled, provinces, texts)
     plotted = mine[["assessment_year", "province", "score", "rank", "rank_in_mekong_delta", "source_id"]]
-    save_figure(fig, name, plotted)
+    save_figure(fig, name, plotted, lang=lang)
     return fig, plotted.reset_index(drop=True)
 
 
@@ -228,8 +228,7 @@ def calendar_table(lang: str) -> pd.DataFrame:
             say("dti.col.announced", lang): [date_text(d, lang) for d in cal["announced"]],
         }
     )
-    if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
-        table[say("dti.col.note", lang)] = cal["note"]
+    table[say("dti.col.note", lang)] = notes("dti_calendar", cal["assessment_year"], cal["note"], lang)
     return table
 
 
@@ -352,6 +351,5 @@ def press_table(provinces: list[str], lang: str) -> pd.DataFrame:
             "source_id": press["source_id"],
         }
     )
-    if lang == "en":  # the curator's note is English free text (as in the tables of 02-04)
-        table[say("dti.col.note", lang)] = press["note"]
+    table[say("dti.col.note", lang)] = notes("dti_press_facts", press["fact_id"], press["note"], lang)
     return table.reset_index(drop=True)

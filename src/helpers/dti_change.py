@@ -174,7 +174,7 @@ def plot_mekong_change(provinces: list[str], lang: str, name: str = SLOPE_NAME):
     ]
     scores = loading.load("dti_scores").query("scope == @dti_scores.SCOPE and assessment_year == @last")
     plotted = plotted.assign(source_id=scores["source_id"].iloc[0])
-    save_figure(fig, name, plotted)
+    save_figure(fig, name, plotted, lang=lang)
     return fig, plotted
 
 

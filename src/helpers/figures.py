@@ -6,8 +6,6 @@ for the chosen provinces is not written; `plotted.attrs["why"]` says why."""
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 
@@ -17,7 +15,7 @@ from helpers.charts import panels as charts_panels
 from helpers.charts import stacked as charts_stacked
 from helpers.charts import summary as charts_summary
 from helpers.citations import citations
-from helpers.plotting import save_figure
+from helpers.plotting import save_figure, wrap
 from helpers.wording import say
 from helpers.wording.formats import indicator_label, join_words, number_text, period_text, periods_text, value_text
 
@@ -102,7 +100,7 @@ def plot(name: str, provinces: list[str], lang: str):
     fig = charts_panels.indicator_panels(
         plotted.assign(label=text), panels, provinces, texts, lambda x: number_text(x, lang)
     )
-    save_figure(fig, name, plotted)
+    save_figure(fig, name, plotted, lang=lang)
     return fig, plotted
 
 
@@ -150,7 +148,7 @@ def plot_stacked(name: str, provinces: list[str], lang: str):
         "panel": say("stacked.panel", lang, parts=", ".join(_segment_name(p, lang) for p in part_ids)) + note,
     }
     fig = charts_stacked.stacked_bars(drawn, part_ids, provinces, texts, lambda x: number_text(x, lang))
-    save_figure(fig, name, plotted)
+    save_figure(fig, name, plotted, lang=lang)
     return fig, plotted
 
 
@@ -167,9 +165,7 @@ def plot_uptake_pairs(provinces: list[str], lang: str):
     for r in shown.itertuples():
         head = society_tables.row_label(r, lang)
         note = society_tables.verdict(r, lang, short=True)
-        row = "\n".join(
-            textwrap.wrap(f"{head}: {note} ({say('society.months_apart', lang, months=r.period_gap_months)})", 100)
-        )
+        row = "\n".join(wrap(f"{head}: {note} ({say('society.months_apart', lang, months=r.period_gap_months)})", 100))
         for side in ("a", "b"):
             value, qualifier, period = (getattr(r, f"{k}_{side}") for k in ("value", "qualifier", "period"))
             rows.append(
@@ -214,7 +210,7 @@ def plot_uptake_pairs(provinces: list[str], lang: str):
         for r in others.itertuples()
     )
     texts = {
-        "title": "\n".join(textwrap.wrap(title[:1].upper() + title[1:], 90)),
+        "title": "\n".join(wrap(title[:1].upper() + title[1:], 90)),
         "xlabel": say("summary.uptake.xlabel", lang),
         "caption": " ".join(
             t
@@ -235,5 +231,5 @@ def plot_uptake_pairs(provinces: list[str], lang: str):
         ),
     }
     fig = charts_summary.dated_shares(plotted, list(provinces), texts, inline_rows=True)
-    save_figure(fig, UPTAKE_PAIRS, plotted.drop(columns=["row", "label", "approx", "joined"]))
+    save_figure(fig, UPTAKE_PAIRS, plotted.drop(columns=["row", "label", "approx", "joined"]), lang=lang)
     return fig, plotted

@@ -65,6 +65,7 @@ MAP_WORDS = {
         "no_shift": "no chosen province is ranked in both years",
         "hoang_sa": "Hoàng Sa\n(Đà Nẵng)",
         "truong_sa": "Trường Sa\n(Khánh Hòa)",
+        "attribution": ATTRIBUTION,
     },
     "vi": {
         "panel": "DTI {panel}",
@@ -84,7 +85,7 @@ MAP_WORDS = {
             "Màu thể hiện hạng trong từng năm, không phải điểm: điểm các năm không so sánh "
             "được. Viền màu: {outlined}; khung nét đứt = ĐBSCL, phóng to ở hàng dưới. "
             "Quần đảo Hoàng Sa và Trường Sa vẽ theo dữ liệu gốc. {attribution} "
-            "(đã đơn giản hoá)."
+            "(đã đơn giản hóa)."
         ),
         "papi_panel": "PAPI {panel}",
         "papi_zoom": "Đồng bằng sông Cửu Long, {panel}",
@@ -96,11 +97,12 @@ MAP_WORDS = {
             "data/reference/papi_egov_scores.csv: {sources}). Tỉnh không có điểm năm đó vẽ là "
             "không có số liệu. Màu thể hiện hạng trong từng năm, không phải điểm. Viền màu: "
             "{outlined}; khung nét đứt = ĐBSCL, phóng to ở hàng dưới. Quần đảo Hoàng Sa và "
-            "Trường Sa vẽ theo dữ liệu gốc. {attribution} (đã đơn giản hoá)."
+            "Trường Sa vẽ theo dữ liệu gốc. {attribution} (đã đơn giản hóa)."
         ),
         "no_shift": "không tỉnh được chọn nào có hạng ở cả hai năm",
         "hoang_sa": "Hoàng Sa\n(Đà Nẵng)",
         "truong_sa": "Trường Sa\n(Khánh Hòa)",
+        "attribution": "Ranh giới tỉnh: Open Development Mekong, CC BY-SA 4.0",  # the licence name stays
     },
 }
 
@@ -197,7 +199,7 @@ def rank_map_text(
         years=", ".join(map(str, panels)),
         sources=", ".join(sorted(frame["source_id"].unique())),
         outlined=", ".join(provinces),
-        attribution=ATTRIBUTION,
+        attribution=_w(lang, "attribution"),
     )
     return MapText(
         title=title,

@@ -9,7 +9,6 @@ sequential scale shared by all panels; a province without a value is hatched
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -25,7 +24,16 @@ from matplotlib.path import Path as MplPath
 from helpers.label_layout import place_labels
 from helpers.map_wording import MapText
 from helpers.paths import shows_figures
-from helpers.plotting import MISSING_STYLE, STYLE, add_caption, add_title, province_colour, save_figure, wrap_caption
+from helpers.plotting import (
+    MISSING_STYLE,
+    STYLE,
+    add_caption,
+    add_title,
+    province_colour,
+    save_figure,
+    wrap,
+    wrap_caption,
+)
 
 __all__ = ["RANK_CMAP", "NO_DATA_STYLE", "artist_id", "rank_maps", "save_map"]
 
@@ -311,7 +319,7 @@ def _width(n_panels: int) -> float:
 def _wrap(title: str, width: float) -> str:
     """Wrap each line of the title to the figure width (the title is passed in, wrapping is layout)."""
     chars = int(width * TITLE_CHARS_PER_INCH)
-    return "\n".join(wrapped for line in title.split("\n") for wrapped in (textwrap.wrap(line, chars) or [""]))
+    return "\n".join(wrapped for line in title.split("\n") for wrapped in (wrap(line, chars) or [""]))
 
 
 def _height(extent: Extent) -> float:
@@ -351,12 +359,12 @@ def _figure(
     return fig, axes
 
 
-def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str) -> list[Path]:
+def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str, lang: str) -> list[Path]:
     """PNG and SVG through helpers.plotting.save_figure, plus the plotted data as data/`name`.csv."""
     # The map has a fixed layout; without this, savefig would switch the
     # project's default constrained layout back on after the first file.
     with mpl.rc_context({"figure.constrained_layout.use": False}):
-        return save_figure(fig, name, data=plotted)
+        return save_figure(fig, name, data=plotted, lang=lang)
 
 
 def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:

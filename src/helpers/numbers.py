@@ -61,14 +61,17 @@ def parse_vi_number(text: str) -> float:
 
 
 def format_number(value: float, lang: str = "en", decimals: int | None = None) -> str:
-    """Format for display in `lang` ("en": 1,860.5; "vi": 1.860,5)."""
+    """Format for display in `lang` ("en": 1,860.5, -3; "vi": 1.860,5, −3)."""
     if lang not in LOCALES:
         raise ValueError(f"lang must be one of {sorted(LOCALES)}, got {lang!r}")
     if decimals is not None:
         value = round(value, decimals)
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=LOCALES[lang])
-    return format_decimal(value, locale=LOCALES[lang])
+        text = format_decimal(value, format=pattern, locale=LOCALES[lang])
+    else:
+        text = format_decimal(value, locale=LOCALES[lang])
+    # Vietnamese typesetting writes the minus sign (U+2212), not Babel's hyphen-minus.
+    return text.replace("-", "\u2212") if lang == "vi" else text
 
 
 @dataclass(frozen=True)

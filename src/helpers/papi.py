@@ -255,7 +255,7 @@ def plot_distribution(provinces: list[str], lang: str, name: str = DISTRIBUTION_
         .rename(columns={"assessment_year": "year"})
         .reset_index(drop=True)
     )
-    save_figure(fig, name, plotted)
+    save_figure(fig, name, plotted, lang=lang)
     return fig, plotted
 
 

@@ -47,5 +47,5 @@ def draw(
         places.append((west - 0.3, lat, key))
     text = papi_map_text(frame, regional_shift(frame, provinces, mekong), provinces, lang, places)
     fig, plotted = rank_maps(frame, shapes, list(provinces), text, zoom=bounds(shapes, mekong, margin=0.15))
-    save_map(fig, plotted, name)
+    save_map(fig, plotted, name, lang)
     return fig, plotted

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+from matplotlib.ticker import ScalarFormatter
 
+from helpers.numbers import format_number
 from helpers.paths import figures_dir, shows_figures, writes_figures
 from helpers.periods import Period
+from helpers.wording.formats import wrap
 
 # Okabe–Ito colour-blind-safe palette. The two study provinces keep their colour
 # in every figure; any other province gets the next free colour in name order.
@@ -71,7 +73,16 @@ def add_caption(fig: plt.Figure, text: str) -> None:
 def wrap_caption(text: str, fig_width: float) -> str:
     """The caption as add_caption prints it on a figure `fig_width` inches wide."""
     width = max(60, int(fig_width * 13))
-    return "\n".join(line for para in text.split("\n") for line in textwrap.wrap(para, width) or [""])
+    return "\n".join(line for para in text.split("\n") for line in wrap(para, width) or [""])
+
+
+def fit_label(text: str, chars: int) -> str:
+    """A label longer than `chars` breaks before its parenthesis (the detail), else
+    wraps: Vietnamese labels run longer than English ones and must not overlap."""
+    if len(text) <= chars:
+        return text
+    head, paren, tail = text.partition(" (")
+    return f"{head}\n({tail}" if paren else "\n".join(wrap(text, chars))
 
 
 def rank_axis(ax: plt.Axes, n: int, axis: str = "y") -> None:
@@ -82,13 +93,54 @@ def rank_axis(ax: plt.Axes, n: int, axis: str = "y") -> None:
         ax.set_xlim(0.5, n + 0.5)
 
 
-def save_figure(fig: plt.Figure, name: str, data=None) -> list[Path]:
+class LocalTicks(ScalarFormatter):
+    """Matplotlib's default numeric ticks (same positions and decimals), written in
+    the reader's number format: 0,5 and 12.000 in Vietnamese, "−" for minus."""
+
+    def __init__(self, lang: str):
+        super().__init__(useOffset=False)
+        self.lang = lang
+
+    def set_locs(self, locs):
+        self.years = len(locs) > 0 and all(1900 <= v <= 2100 for v in locs)
+        super().set_locs(locs)
+
+    def __call__(self, x, pos=None):
+        text = super().__call__(x, pos)
+        if not text.strip("$"):
+            return text
+        if getattr(self, "years", False):  # a year axis: 2020, never 2.020
+            return text.replace(".", ",").replace("-", "\u2212")
+        return local_number_text(text, self.lang)
+
+
+def local_number_text(text: str, lang: str) -> str:
+    """A tick text as matplotlib writes it ("1200.5", "−3") in `lang`'s number format."""
+    value = float(text.strip("$").replace("\u2212", "-"))
+    decimals = len(text.partition(".")[2].rstrip("$"))
+    return format_number(value, lang, decimals=decimals)
+
+
+def local_ticks(fig: plt.Figure, lang: str) -> None:
+    """Numeric tick labels of every axis in `lang`'s number format. Axes with a
+    formatter of their own (dates, labels) keep it; a numeric axis of years keeps 2020."""
+    if lang == "en":
+        return
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(LocalTicks(lang))
+
+
+def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list[Path]:
     """Save `name`.png and `name`.svg without date or version metadata, and
     the plotted numbers `data` (a DataFrame) as data/`name`.csv beside them.
+    Tick labels first take `lang`'s number format (local_ticks), shown or saved.
 
     Written to helpers.paths.figures_dir(): figures/ by default, a staging
     folder during `python -m helpers.run`, a tmp dir under pytest.
     """
+    local_ticks(fig, lang)
     if not writes_figures():
         return []
     out = figures_dir()

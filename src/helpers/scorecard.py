@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 
 from helpers import loading
@@ -11,7 +9,7 @@ from helpers.charts import scorecard as charts_scorecard
 from helpers.citations import citations
 from helpers.dti_scores import NEAR_TIE_SD
 from helpers.periods import Period
-from helpers.plotting import save_figure
+from helpers.plotting import save_figure, wrap
 from helpers.scorecard_rows import independent, leader  # noqa: F401  (leader: the qualifier rule, re-exported)
 from helpers.wording import say
 from helpers.wording.formats import join_words, number_text, period_text, periods_text, value_text
@@ -277,13 +275,13 @@ def plot_scorecard(provinces: list[str], lang: str, name: str = "05_scorecard"):
     if many:
         caption = say("scorecard.latest_only", lang, first=provinces[0]) + " " + caption
     texts = {
-        "title": "\n".join(textwrap.wrap(headline(comparable, provinces, lang), 80)),
+        "title": "\n".join(wrap(headline(comparable, provinces, lang), 80)),
         "gap": say("scorecard.gap_legend", lang),
         "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "survey", "article", "press_reference")},
         "caption": caption,
     }
     fig = charts_scorecard.dumbbells(plotted, panels, provinces, texts)
-    save_figure(fig, name, plotted.drop(columns=["row", "gap_label"]))
+    save_figure(fig, name, plotted.drop(columns=["row", "gap_label"]), lang=lang)
     return fig, plotted
 
 

@@ -3,15 +3,13 @@ helpers.charts.summary (or helpers.dti_map) and saved with their data."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 
 from helpers import dti_map, loading, papi_scores
 from helpers.charts import summary as charts_summary
 from helpers.citations import citations
 from helpers.dti_scores import NEAR_TIE_SD
-from helpers.plotting import save_figure
+from helpers.plotting import save_figure, wrap
 from helpers.summary_text import _measure, years_text
 from helpers.verdicts import runs
 from helpers.wording import say
@@ -57,7 +55,7 @@ def plot_papi(provinces: list[str], lang: str, summary: dict):
             say("summary.short.missing", lang, province=m.province_without, year=m.year)
             for m in summary["online_services"]["missing"].itertuples()
         ]
-        headline = "\n".join(textwrap.wrap("; ".join(parts), 80))
+        headline = "\n".join(wrap("; ".join(parts), 80))
         title = say("summary.papi.title", lang, years=years, headline=headline)
     else:
         title = say("summary.papi.title_many", lang, years=years)
@@ -78,7 +76,7 @@ def plot_papi(provinces: list[str], lang: str, summary: dict):
     fig = charts_summary.score_field(scores[["year", "score"]], plotted, list(provinces), texts, medians)
     # the medians drawn, in the figure data beside each chosen province's score
     plotted = plotted.merge(medians[["year", "national_median", "mekong_median"]], on="year", how="left")
-    save_figure(fig, PAPI, plotted)
+    save_figure(fig, PAPI, plotted, lang=lang)
     return fig, plotted
 
 
@@ -135,7 +133,7 @@ def plot_uptake(provinces: list[str], lang: str, summary: dict):
             for r in pairs.itertuples()
         )
     )
-    title = "\n".join(textwrap.wrap(title[:1].upper() + title[1:], 90))
+    title = "\n".join(wrap(title[:1].upper() + title[1:], 90))
     confidence = summary["digital_society"]["strength"]["confidence"]
     texts = {
         "title": title,
@@ -149,5 +147,5 @@ def plot_uptake(provinces: list[str], lang: str, summary: dict):
         ),
     }
     fig = charts_summary.dated_shares(plotted, list(provinces), texts)
-    save_figure(fig, UPTAKE, plotted.drop(columns=["row", "label", "approx"]))
+    save_figure(fig, UPTAKE, plotted.drop(columns=["row", "label", "approx"]), lang=lang)
     return fig, plotted

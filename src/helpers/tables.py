@@ -8,8 +8,15 @@ import pandas as pd
 from helpers import comparison, scope
 from helpers.evidence import excerpt, own_words, results
 from helpers.phrases import label, value, worded_derived
-from helpers.wording import say
-from helpers.wording.formats import QUALIFIER_MARK, dated_text, indicator_label, number_text
+from helpers.wording import CATALOGUES, say
+from helpers.wording.formats import (
+    QUALIFIER_MARK,
+    dated_text,
+    indicator_label,
+    number_text,
+    number_text_full,
+)
+from helpers.wording.notes import notes
 
 
 def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
@@ -29,7 +36,7 @@ def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFram
 
 def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[str] | None = None) -> pd.DataFrame:
     """The curated rows behind the notebook, with the article's own words and source.
-    The curator's note (English) is shown when lang == "en"."""
+    The curator's note is shown in the reader's language (helpers.wording.notes)."""
     res = results(notebook, provinces)
     if themes is not None:
         res = res[res["theme"].isin(themes)]
@@ -43,8 +50,7 @@ def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[
             say("topics.source", lang): res["source_id"],
         }
     )
-    if lang == "en":
-        table["Curator's note"] = res["note"].to_numpy()
+    table[say("notes.curator", lang)] = notes("observations", res["obs_id"], res["note"], lang)
     return table.reset_index(drop=True)
 
 
@@ -79,7 +85,21 @@ def show(table: pd.DataFrame, lang: str) -> None:
         display(Markdown(say("topics.nothing_to_show_for_selected", lang)))
         return
     with pd.option_context("display.max_colwidth", None):
-        display(table)
+        display(for_reader(table, lang))
+
+
+ID_COLUMNS = ("obs_id", "source_id", "indicator_id", "fact_id", "rate_id")
+
+
+def for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table as a Vietnamese reader sees it: id columns under a Vietnamese header
+    (columns.<id>) and indicator ids as the indicator's name. English stays as built."""
+    if lang == "en":
+        return table
+    table = table.copy()
+    if "indicator_id" in table.columns:
+        table["indicator_id"] = [label(i, lang) if isinstance(i, str) and i else i for i in table["indicator_id"]]
+    return table.rename(columns={c: say(f"columns.{c}", lang) for c in ID_COLUMNS if c in table.columns})
 
 
 def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
@@ -96,16 +116,40 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
             say("topics.province", lang): found["province"],
             say("topics.indicator", lang): [label(i, lang) for i in found["indicator_id"]],
             say("rates.col.rate", lang): [_rate_text(r, lang) for r in found.itertuples()],
-            say("topics.formula", lang): found["formula"],
+            say("topics.formula", lang): [_formula_text(r, lang) for r in found.itertuples()],
             say("rates.col.years", lang): [
                 f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"], found["denominator_year"])
             ],
-            say("topics.inputs_obs_id", lang): found["inputs"],
+            say("topics.inputs_obs_id", lang): [_inputs_text(r, lang) for r in found.itertuples()],
         }
     )
-    if lang == "en":  # the curator's note is English, like the evidence table's
-        table[say("topics.caveat", lang)] = found["note"].to_numpy()
+    table[say("topics.caveat", lang)] = notes("rate_definitions", found["rate_id"], found["note"], lang)
     return table.reset_index(drop=True)
+
+
+def _inputs_text(r, lang: str) -> str:
+    """The inputs of a rate: its curated number's id and its denominator, in words in Vietnamese
+    ("dân số trung bình Hậu Giang năm 2022", not "population Hậu Giang 2022")."""
+    if lang == "en":
+        return r.inputs
+    numerator = r.inputs.split(", ", 1)[0]
+    if r.denominator_label == "average_population":
+        words = say("rates.input.population", lang, province=r.province, year=r.denominator_year)
+    else:
+        key = f"rates.of.{r.denominator_label}"
+        what = say(key, lang) if key in CATALOGUES[lang] else label(r.denominator_label, lang)
+        words = say("rates.input.fact", lang, what=what, province=r.province, year=r.denominator_year)
+    return f"{numerator}; {words}"
+
+
+def _formula_text(r, lang: str) -> str:
+    """helpers.rates' formula with its numbers in the reader's format (369.000 / 729.470 × 1.000)."""
+    if lang == "en":
+        return r.formula
+    n, d = number_text_full(r.numerator, lang), number_text_full(r.denominator, lang)
+    if r.scale == "implied_total":
+        return f"{n} / ({d} / 100)"
+    return f"{n} / {d} × {number_text_full(float(r.scale), lang)}"
 
 
 def _rate_text(r, lang: str) -> str:

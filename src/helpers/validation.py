@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from helpers import province_names, scope, service_levels, validation_reference, validation_wording
+from helpers import (
+    province_names,
+    scope,
+    service_levels,
+    validation_reference,
+    validation_vietnamese,
+    validation_wording,
+)
 from helpers.article_checks import (
     QUALIFIERS,
     check_article_name,
@@ -184,6 +191,7 @@ def validate_all(root: Path = ROOT) -> list[Problem]:
     validation_wording.check(c, t, {part for found in stacked if found for part in found[1]})
     observations = {row["obs_id"]: row for _, row in t["observations"].rows} if t["observations"] else {}
     validation_reference.check(c, provinces, sources, observations)
+    validation_vietnamese.check(c)
     return c.problems
 
 

@@ -8,9 +8,10 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from helpers.charts.dti import TIER_MARKERS, tier_handles
-from helpers.plotting import add_caption, add_title, province_colour, rank_axis
+from helpers.plotting import add_caption, add_title, fit_label, province_colour, rank_axis
 
 GAP_GREY = "#BBBBBB"
+GAP_CHARS = 40  # longer gap texts break before their parenthesis (the SD detail)
 MARKERS = {**TIER_MARKERS, "survey": "D"}  # the PAPI citizen survey
 
 
@@ -28,6 +29,8 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
     for ax, panel in zip(axes[:, 0], panels):
         mine = plotted[plotted["unit"] == panel["unit"]]
         rows = list(dict.fromkeys(mine["row"]))
+        # one long gap text breaks every text of the panel the same way
+        chars = 1 if mine["gap_label"].str.len().max() > GAP_CHARS else GAP_CHARS
         for y, row in enumerate(rows):
             pair = mine[mine["row"] == row]
             ax.plot(pair["value"], [y] * len(pair), color=GAP_GREY, linewidth=5, solid_capstyle="butt", zorder=1)
@@ -43,11 +46,12 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
                     markerfacecolor=colour if r.tier != "press_reference" else "white",
                     zorder=2,
                 )
-            ax.text(panel["n"] * 1.03 + 0.5, y, pair["gap_label"].iloc[0], va="center", fontsize=9)
+            # right of the axes (axes x, data y): the layout then keeps the text clear of the legend
+            label = pair["gap_label"].iloc[0]
+            label = fit_label(label, chars) if " (" in label else label
+            ax.text(1.02, y, label, va="center", fontsize=9, transform=ax.get_yaxis_transform())
         rank_axis(ax, panel["n"], axis="x")
         ax.set_xticks([t for t in ax.get_xticks() if 1 <= t <= panel["n"]])
-        ax.set_xlim(0.5, panel["n"] * 1.42 + 0.5)  # room for the gap text, inside the axes
-        ax.spines["bottom"].set_bounds(0.5, panel["n"] + 0.5)
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_yticks(range(len(rows)), labels=rows, fontsize=9)
         ax.set_xlabel(panel["xlabel"], fontsize=9)

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from helpers.plotting import CONTEXT_GREY, add_caption, add_title, province_colour
+from helpers.plotting import CONTEXT_GREY, add_caption, add_title, fit_label, province_colour
 
 ONE_PANEL_MAX = 3  # beyond this, one small panel per chosen province
 
@@ -102,7 +102,7 @@ def score_field(
                     color=colours[p],
                     bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
                 )
-        ax.set_ylabel(texts["ylabel"], fontsize=10)
+        ax.set_ylabel(fit_label(texts["ylabel"], 44), fontsize=10)  # beside a 5-inch axis
         handles = [Line2D([], [], marker="o", color=colours[p], label=p) for p in provinces]
     else:
         cols = 4

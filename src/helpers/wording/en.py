@@ -567,4 +567,13 @@ MESSAGES = {
     "papi.benchmark_none": "- No chosen province has a PAPI e-governance value in a comparable year.",
     "summary.papi.national_median": "national median",
     "summary.papi.mekong_median": "Mekong Delta median",
+    # ---- notes and caveats in the reader's language (helpers.wording.notes)
+    "columns.obs_id": "obs_id",
+    "columns.source_id": "source_id",
+    "columns.indicator_id": "indicator_id",
+    "columns.fact_id": "fact_id",
+    "columns.rate_id": "rate_id",
+    "rates.input.population": "average population {province} {year}",
+    "rates.input.fact": "{what} {province} {year}",
+    "notes.curator": "Curator's note",
 }

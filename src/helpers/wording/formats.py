@@ -1,10 +1,17 @@
 """Values, periods and dates as a reader sees them, in English or Vietnamese.
 
-Vietnamese style: dates "05/5/2022" (day two digits, month as is), "tính đến
-31/12/2022", "năm 2022", "6 tháng đầu năm 2022", "quý I/2022"; numbers 1.860,5.
+Vietnamese style: dates "05/5/2022", "06/02/2025", "01/01/2020", "tính đến
+31/12/2022", "năm 2022", "6 tháng đầu năm 2022", "quý I/2022"; numbers 1.860,5;
+minus "−" (U+2212).
+
+Dates follow Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục II (thể thức văn bản
+hành chính): a day below 10 and the months 1 and 2 get a leading zero, months 3-12
+are written as they are (the zero guards against a "1" added in front later).
 """
 
 from __future__ import annotations
+
+import textwrap
 
 import pandas as pd
 
@@ -20,12 +27,25 @@ def number_text(value: float, lang: str, decimals: int = 0) -> str:
     return format_number(value, lang, decimals=decimals)
 
 
+def number_text_full(value: float, lang: str) -> str:
+    """Every significant digit (as in a formula), in the reader's format: 729.470, 0,25."""
+    digits = f"{value:.12f}".rstrip("0").partition(".")[2]
+    return format_number(value, lang, decimals=len(digits[:12]))
+
+
+MINUS = "\u2212"
+
+
 def date_text(day, lang: str) -> str:
-    """2022-05-05 (en) or 05/5/2022 (vi); "unknown" / "không rõ" for a missing date."""
+    """2022-05-05 (en) or 05/5/2022, 06/02/2025 (vi, Nghị định 30/2020/NĐ-CP: leading
+    zero for days below 10 and months 1 and 2); "unknown" / "không rõ" for a missing date."""
     if day is None or pd.isna(day):
         return say("unknown", lang)
     day = pd.Timestamp(day).date()
-    return day.isoformat() if lang == "en" else f"{day.day:02d}/{day.month}/{day.year}"
+    if lang == "en":
+        return day.isoformat()
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
 
 
 def period_text(period: Period, lang: str) -> str:
@@ -106,4 +126,15 @@ def join_words(items: list[str], lang: str) -> str:
 
 
 def signed(value: float, lang: str) -> str:
-    return ("+" if value > 0 else "−") + format_number(abs(value), lang, decimals=0)
+    return ("+" if value > 0 else MINUS) + format_number(abs(value), lang, decimals=0)
+
+
+def wrap(text: str, width: int, **options) -> list[str]:
+    """textwrap.wrap that never splits a name: consecutive capitalised words
+    ("Tiền Giang", "Bà Rịa") stay on one line."""
+    words = text.split(" ")
+    kept = words[:1]
+    for word in words[1:]:
+        joined = kept[-1][:1].isupper() and word[:1].isupper() and kept[-1][-1:].isalpha()
+        kept[-1:] = [f"{kept[-1]}\u00a0{word}"] if joined else [kept[-1], word]
+    return [line.replace("\u00a0", " ") for line in textwrap.wrap(" ".join(kept), width, **options)]

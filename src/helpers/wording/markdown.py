@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from helpers.wording import glossary
+
 CATALOGUE = Path(__file__).with_name("markdown_vi.yaml")
 
 
@@ -42,11 +44,18 @@ def translate(nb, lang: str):
     a translation stays English: tests/test_markdown_vi.py names it."""
     if lang != "vi":
         return nb
-    catalogue = translations()
-    for cell in nb.cells:
-        if cell.cell_type == "markdown" and cell.source in catalogue:
-            cell.source = catalogue[cell.source]
+    cells = [cell for cell in nb.cells if cell.cell_type == "markdown"]
+    # glossary terms spelled out at their first use in the notebook (helpers.wording.glossary)
+    for cell, text in zip(cells, vietnamese([cell.source for cell in cells])):
+        cell.source = text
     return nb
+
+
+def vietnamese(english: list[str]) -> list[str]:
+    """The Vietnamese texts of a notebook's markdown cells (English where none is given),
+    with the glossary's short forms spelled out at their first use."""
+    catalogue = translations()
+    return glossary.spell_out([catalogue.get(text, text) for text in english])
 
 
 def untranslated(notebooks: dict[str, object]) -> list[tuple[str, str]]:
