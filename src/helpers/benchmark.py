@@ -66,7 +66,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.benchmark")
     parser.add_argument("--runs", type=int, default=3, help="repetitions per measurement (default 3)")
     parser.add_argument("--test-runs", type=int, default=3, help="repetitions of the test suite")
+    parser.add_argument("--profile", action="store_true", help="where the time goes, per notebook and per figure")
     args = parser.parse_args(argv)
+    if args.profile:
+        from helpers import profiling
+
+        return profiling.main()
 
     shutil.rmtree(BENCH, ignore_errors=True)
     env = {**os.environ, FIGURES_ENV: str(BENCH / "figures"), "PYTHONHASHSEED": "0"}

@@ -37,6 +37,12 @@ def choose_figures_dir(path: Path | None) -> None:
     _chosen = path
 
 
+def canonical_figures() -> bool:
+    """True unless a notebook's parameters chose a variant folder (in-process
+    callers and the canonical notebooks write the canonical figures)."""
+    return _chosen is None or _chosen == FIGURES
+
+
 def writes_figures() -> bool:
     """False when DX_WRITE_FIGURES=0 (strict nbval's runs; see conftest.py)."""
     return os.environ.get(WRITE_FIGURES_ENV, "1") != "0"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+from functools import cache
 from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+from matplotlib import cbook
 
-from helpers.paths import figures_dir, shows_figures, writes_figures
+from helpers.paths import ROOT, canonical_figures, figures_dir, shows_figures, writes_figures
 from helpers.periods import Period
 
 # Okabe–Ito colour-blind-safe palette. The two study provinces keep their colour
@@ -82,9 +85,40 @@ def rank_axis(ax: plt.Axes, n: int, axis: str = "y") -> None:
         ax.set_xlim(0.5, n + 0.5)
 
 
+@cache
+def _readme_images() -> frozenset[str]:
+    """Names of the figures README.md shows as PNG (`](figures/NAME.png)`)."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    return frozenset(re.findall(r"\]\(figures/([^)/\s]+)\.png\)", text))
+
+
+def figure_formats(name: str) -> list[str]:
+    """The files a figure is saved as, each where it serves a reader: the
+    canonical (English, study provinces) figures as SVG, the scalable master,
+    plus PNG where README.md shows them; any other language or selection
+    (out/<variant>/) as PNG only, the format a notebook reader opens."""
+    if not canonical_figures():
+        return ["png"]
+    return ["png", "svg"] if name in _readme_images() else ["svg"]
+
+
+def _layout_as_png(fig: plt.Figure) -> None:
+    """The layout pass a PNG save makes (at savefig.dpi), without rendering
+    pixels: a layout engine starts from the positions the previous pass left, so
+    the SVG and the notebook's copy come out as when the PNG is saved too."""
+    if fig.get_layout_engine() is None:
+        return
+    with cbook._setattr_cm(fig, dpi=mpl.rcParams["savefig.dpi"]), cbook._setattr_cm(fig.canvas, _is_saving=True):
+        renderer = fig.canvas.get_renderer()
+        with renderer._draw_disabled():
+            fig.draw(renderer)
+
+
 def save_figure(fig: plt.Figure, name: str, data=None) -> list[Path]:
-    """Save `name`.png and `name`.svg without date or version metadata, and
-    the plotted numbers `data` (a DataFrame) as data/`name`.csv beside them.
+    """Save `name` as figure_formats(name) (PNG, SVG) without date or version
+    metadata, and the plotted numbers `data` (a DataFrame) as data/`name`.csv
+    beside them.
 
     Written to helpers.paths.figures_dir(): figures/ by default, a staging
     folder during `python -m helpers.run`, a tmp dir under pytest.
@@ -93,10 +127,13 @@ def save_figure(fig: plt.Figure, name: str, data=None) -> list[Path]:
         return []
     out = figures_dir()
     (out / "data").mkdir(parents=True, exist_ok=True)
-    paths = [out / f"{name}.png", out / f"{name}.svg"]
+    paths = [out / f"{name}.{kind}" for kind in figure_formats(name)]
+    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
     with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
-        fig.savefig(paths[0], metadata={"Software": None})
-        fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+        if paths[0].suffix != ".png":
+            _layout_as_png(fig)
+        for path in paths:
+            fig.savefig(path, metadata=metadata[path.suffix[1:]])
     if data is not None:
         paths.append(out / "data" / f"{name}.csv")
         # periods as ISO text (helpers.periods.Period.__str__), fixed line ends: byte-identical reruns
