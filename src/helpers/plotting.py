@@ -11,7 +11,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib import cbook
 
-from helpers.paths import ROOT, canonical_figures, figures_dir, shows_figures, writes_figures
+from helpers.paths import ROOT, canonical_figures, figures_dir, renders_inline_images, shows_figures, writes_figures
 from helpers.periods import Period
 
 # Okabe–Ito colour-blind-safe palette. The two study provinces keep their colour
@@ -47,6 +47,12 @@ def use_style() -> None:
     mpl.rcParams.update(STYLE)
     pd.set_option("display.max_colwidth", 160)
     pd.set_option("display.max_rows", 120)
+    if not renders_inline_images():  # strict nbval: text outputs only, no image rendered
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        if shell is not None:
+            shell.display_formatter.formatters["image/png"].enabled = False
 
 
 def province_colour(province: str, all_provinces: list[str] | None = None) -> str:
