@@ -49,7 +49,8 @@ def pytest_runtest_setup(item):
 # per session, even with pytest-xdist: the first worker that asks runs it under a
 # file lock in the session's shared tmp folder, the others wait and reuse it.
 # `files`: whether the kernels write figure files and show charts inline (only
-# checked where on; the Vietnamese run is read for its text).
+# checked where on; the Vietnamese run is read for its text). No run renders an
+# inline image: no test reads one (DX_INLINE_IMAGES=0; charts keep their text).
 
 
 def mekong_delta() -> list[str]:
@@ -104,10 +105,11 @@ class SharedRuns:
                 before = {p: p.read_bytes() for p in committed}
                 for name in (WRITE_FIGURES_ENV, SHOW_FIGURES_ENV):
                     os.environ[name] = "1" if files else "0"
+                os.environ[INLINE_IMAGES_ENV] = "0"  # these runs are read for their text and files
                 try:
                     running.run_notebooks(notebooks, parameters, folder, log=lambda m: None)
                 finally:
-                    for name in (WRITE_FIGURES_ENV, SHOW_FIGURES_ENV):
+                    for name in (WRITE_FIGURES_ENV, SHOW_FIGURES_ENV, INLINE_IMAGES_ENV):
                         os.environ.pop(name, None)
                 assert {p: p.read_bytes() for p in committed} == before, (
                     f"the {case} run touched notebooks/ or figures/"
