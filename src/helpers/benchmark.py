@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             for label, cmd in measures.items():
                 shutil.rmtree(BENCH / "floor", ignore_errors=True)
                 wall[label].append(_timed(cmd, env, cpu[label]))
+                print(f"  {label}: {wall[label][-1]:.1f} s, CPU {cpu[label][-1]:.1f} s", file=sys.stderr, flush=True)
         median = {label: statistics.median(times) for label, times in wall.items()}
         cpu_median = {label: statistics.median(times) for label, times in cpu.items()}
         print("\n| measurement | median (s) | min (s) | max (s) | CPU, median (s) | runs |")
