@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from nbval.plugin import IPyNbCell
 
-from helpers.paths import FIGURES_ENV, SHOW_FIGURES_ENV, WRITE_FIGURES_ENV
+from helpers.paths import FIGURES_ENV, INLINE_IMAGES_ENV, SHOW_FIGURES_ENV, WRITE_FIGURES_ENV
 
 os.environ[FIGURES_ENV] = tempfile.mkdtemp(prefix="dx-test-figures-")
 os.environ.pop("MPLBACKEND", None)  # kernels keep the inline backend, as in the stored notebooks
@@ -22,22 +22,26 @@ os.environ.setdefault("PYTHONHASHSEED", "0")
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_setup(item):
-    """Strict nbval compares cell outputs, not files: its kernels (started in the
-    first cell's set-up) draw every figure but write none, which saves the two
-    extra renders (PNG, SVG) of each figure. Files are checked by the runs of
-    tests/ (test_runner, test_clients, test_notebooks, test_chart_rules)."""
+    """Strict nbval compares cell outputs, not files, and text outputs, not
+    images: its kernels (started in the first cell's set-up) draw every figure
+    but write no file and render no inline image (a chart leaves its text
+    output, as in the stored notebook). Files are checked by the runs of tests/
+    (test_runner, test_clients, test_notebooks, test_chart_rules); the stored
+    images by test_runner's run of the runner."""
     if not isinstance(item, IPyNbCell):
         yield
         return
-    before = os.environ.get(WRITE_FIGURES_ENV)
-    os.environ[WRITE_FIGURES_ENV] = "0"
+    names = (WRITE_FIGURES_ENV, INLINE_IMAGES_ENV)
+    before = {name: os.environ.get(name) for name in names}
+    os.environ.update(dict.fromkeys(names, "0"))
     try:
         yield
     finally:
-        if before is None:
-            del os.environ[WRITE_FIGURES_ENV]
-        else:
-            os.environ[WRITE_FIGURES_ENV] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 # ------------------------------------------------------------ shared notebook runs
@@ -45,7 +49,8 @@ def pytest_runtest_setup(item):
 # per session, even with pytest-xdist: the first worker that asks runs it under a
 # file lock in the session's shared tmp folder, the others wait and reuse it.
 # `files`: whether the kernels write figure files and show charts inline (only
-# checked where on; the Vietnamese run is read for its text).
+# checked where on; the Vietnamese run is read for its text). No run renders an
+# inline image: no test reads one (DX_INLINE_IMAGES=0; charts keep their text).
 
 
 def mekong_delta() -> list[str]:
@@ -100,10 +105,11 @@ class SharedRuns:
                 before = {p: p.read_bytes() for p in committed}
                 for name in (WRITE_FIGURES_ENV, SHOW_FIGURES_ENV):
                     os.environ[name] = "1" if files else "0"
+                os.environ[INLINE_IMAGES_ENV] = "0"  # these runs are read for their text and files
                 try:
                     running.run_notebooks(notebooks, parameters, folder, log=lambda m: None)
                 finally:
-                    for name in (WRITE_FIGURES_ENV, SHOW_FIGURES_ENV):
+                    for name in (WRITE_FIGURES_ENV, SHOW_FIGURES_ENV, INLINE_IMAGES_ENV):
                         os.environ.pop(name, None)
                 assert {p: p.read_bytes() for p in committed} == before, (
                     f"the {case} run touched notebooks/ or figures/"

@@ -62,8 +62,11 @@ def test_plain_papermill_writes_variants_beside_the_canonical_figures(case, tmp_
         assert result.returncode == 0, result.stderr[-2000:]
         assert figures_snapshot() == before, "plain papermill wrote over figures/"
         own = {name for name in before if name.split("/")[-1].startswith(notebook.stem[:3])}
-        assert own and {p.relative_to(variant).as_posix() for p in variant.rglob("*") if p.is_file()} == own
-        assert any((variant / name).read_bytes() != before[name] for name in own), "variant drew the canonical"
+        written = {p.relative_to(variant).as_posix() for p in variant.rglob("*") if p.is_file()}
+        # the same figures and data files; a variant's figures are PNG only (helpers.plotting.figure_formats)
+        assert own and {n.rsplit(".", 1)[0] for n in written} == {n.rsplit(".", 1)[0] for n in own}
+        assert all(n.endswith((".png", ".csv")) for n in written)
+        assert any((variant / n).read_bytes() != before[n] for n in written & own), "variant drew the canonical"
         nb = nbformat.read(tmp_path / "run.ipynb", as_version=4)
         printed = [o.get("text", "") for c in nb.cells for o in c.get("outputs", [])]
         assert f"Hình cho các tham số này được lưu vào out/{variant.parent.name}/figures/\n" in printed

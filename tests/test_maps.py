@@ -15,7 +15,7 @@ import pytest
 from matplotlib.patches import PathPatch
 from matplotlib.text import Text
 
-from helpers import dti_map, loading, plotting
+from helpers import dti_map, loading, paths, plotting, summary_figures
 from helpers.geography import ATTRIBUTION, load_shapes
 from helpers.label_layout import overlapping, place_labels
 from helpers.map_frames import DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame, regional_shift
@@ -165,8 +165,10 @@ def test_an_unknown_province_is_refused_before_drawing(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def render(tmp: Path, monkeypatch, lang: str = "en") -> dict[str, bytes]:
+def render(tmp: Path, monkeypatch, lang: str = "en", variant: bool = False) -> dict[str, bytes]:
+    """The files of one map; `variant`: as a notebook with other parameters writes them (PNG only)."""
     monkeypatch.setenv(FIGURES_ENV, str(tmp))
+    monkeypatch.setattr(paths, "_chosen", paths.VARIANTS / "test" / "figures" if variant else None)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing Vietnamese glyph warns
         fig, _ = dti_map.draw(BOTH, lang, name="map")
@@ -174,20 +176,29 @@ def render(tmp: Path, monkeypatch, lang: str = "en") -> dict[str, bytes]:
     return {p.relative_to(tmp).as_posix(): p.read_bytes() for p in sorted(tmp.rglob("*")) if p.is_file()}
 
 
-def test_two_renders_give_identical_files(tmp_path, monkeypatch):
-    first = render(tmp_path / "a", monkeypatch)
-    ids = re.findall(r'<g id="([^"]+)"', first["map.svg"].decode())
+def test_a_render_equals_the_committed_files(tmp_path, monkeypatch):
+    """One render in this process, byte for byte the files `make run` wrote from a
+    notebook kernel: no random jitter, dates or ids (and the committed map is current)."""
+    name = summary_figures.DTI_MAP
+    monkeypatch.setenv(FIGURES_ENV, str(tmp_path))
+    monkeypatch.setattr(paths, "_chosen", None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, _ = dti_map.draw(BOTH, "en", name=name)
+    plt.close(fig)
+    files = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    ids = re.findall(r'<g id="([^"]+)"', files[f"{name}.svg"].decode())
     assert len(ids) == len(set(ids)) and not any(" " in i for i in ids)  # valid, unique SVG ids
-    second = render(tmp_path / "b", monkeypatch)
-    assert set(first) == {"map.png", "map.svg", "data/map.csv"}
-    assert first == second
-    data = pd.read_csv(tmp_path / "a" / "data" / "map.csv")
+    assert set(files) == {f"{name}.{kind}" for kind in plotting.figure_formats(name)} | {f"data/{name}.csv"}
+    assert files == {f: (paths.FIGURES / f).read_bytes() for f in files}
+    data = pd.read_csv(tmp_path / "data" / f"{name}.csv")
     assert set(data["province"]) == set(loading.load("regions")["province"])
     assert (data["drawn_as"] == "rank").all()
 
 
 def test_vietnamese_map_renders_every_glyph(tmp_path, monkeypatch):
-    files = render(tmp_path, monkeypatch, "vi")
+    files = render(tmp_path, monkeypatch, "vi", variant=True)
+    assert set(files) == {"map.png", "data/map.csv"}  # a variant: PNG only
     assert files["map.png"][:8] == b"\x89PNG\r\n\x1a\n"
 
 

@@ -1,6 +1,9 @@
-"""`make bench`: median wall-clock of the full regeneration, of the same
-notebooks executed one after another with plain `jupyter nbconvert --execute`,
-and of the test suite. Installation is excluded (the environment exists).
+"""`make bench`: median wall-clock and CPU time of the full regeneration, of
+its floor (as many kernels that only start and import, one after another), of
+the regeneration for the 13 Mekong Delta provinces and of the test suite, in
+rounds (each measurement once per round), and their ratios against the
+targets. `--profile`: where a regeneration's time goes (helpers.profiling).
+Installation is excluded (the environment exists).
 
 Writes nothing under notebooks/ or figures/: outputs go to .bench/.
 """
@@ -62,11 +65,64 @@ def _machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}, {platform.system()}"
 
 
+def floor_imports() -> str:
+    """What a floor kernel runs: pandas, matplotlib (pyplot), seaborn and every
+    helpers module a notebook's setup cell imports."""
+    import ast
+
+    import nbformat
+
+    modules = set()
+    for path in canonical_notebooks():
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])]
+        for node in ast.parse(code[0].source).body:
+            if isinstance(node, ast.ImportFrom) and node.module == "helpers":
+                modules |= {f"helpers.{alias.name}" for alias in node.names}
+    return "import pandas, matplotlib.pyplot, seaborn\nimport " + ", ".join(sorted(modules))
+
+
+def floor_run(folder: Path) -> None:
+    """The floor: as many kernels as there are notebooks, each only starting and
+    importing (floor_imports), one after another, through the runner's own
+    machinery (papermill, one worker)."""
+    import nbformat
+
+    from helpers.running import run_notebooks
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for path in canonical_notebooks():
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(floor_imports())])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        paths.append(folder / "source" / path.name)
+        paths[-1].parent.mkdir(exist_ok=True)
+        nbformat.write(nb, paths[-1])
+    run_notebooks(paths, {}, folder / "out", workers=1, log=lambda message: None)
+
+
+REGENERATION = "regeneration (python -m helpers.run, parallel)"
+FLOOR = "floor (kernels that only start and import, one after another)"
+MEKONG = "regeneration, the 13 Mekong Delta provinces"
+TESTS = "test suite (python -m pytest)"
+BASELINE = "baseline (jupyter nbconvert --execute, one after another)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.benchmark")
-    parser.add_argument("--runs", type=int, default=3, help="repetitions per measurement (default 3)")
-    parser.add_argument("--test-runs", type=int, default=3, help="repetitions of the test suite")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of measurements (default 3)")
+    parser.add_argument("--no-tests", action="store_true", help="leave out the test suite")
+    parser.add_argument("--baseline", action="store_true", help="also time plain nbconvert, one notebook after another")
+    parser.add_argument("--profile", action="store_true", help="where the time goes, per notebook and per figure")
+    parser.add_argument("--floor-run", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.profile:
+        from helpers import profiling
+
+        return profiling.main()
+    if args.floor_run:
+        floor_run(args.floor_run)
+        return 0
 
     shutil.rmtree(BENCH, ignore_errors=True)
     env = {**os.environ, FIGURES_ENV: str(BENCH / "figures"), "PYTHONHASHSEED": "0"}
@@ -75,66 +131,63 @@ def main(argv: list[str] | None = None) -> int:
     regions = loading.load("regions")
     mekong = sorted(regions.loc[regions["in_mekong_delta"], "province"])
     measures = {
-        "regeneration (python -m helpers.run, parallel)": (
-            [sys.executable, "-m", "helpers.run", "--output-dir", str(BENCH / "run")],
-            args.runs,
-        ),
-        "baseline (jupyter nbconvert --execute, one after another)": (
-            [
-                "bash",
-                "-c",
-                " && ".join(
-                    f"'{bin_dir / 'jupyter'}' nbconvert --to notebook --execute "
-                    f"--output-dir '{BENCH / 'nbconvert'}' '{nb}'"
-                    for nb in notebooks
-                ),
-            ],
-            args.runs,
-        ),
-        "regeneration, the 13 Mekong Delta provinces": (
-            [
-                sys.executable,
-                "-m",
-                "helpers.run",
-                "-p",
-                "provinces",
-                repr(mekong),
-                "--output-dir",
-                str(BENCH / "mekong"),
-            ],
-            args.runs,
-        ),
-        "test suite (python -m pytest)": ([sys.executable, "-m", "pytest", "-q"], args.test_runs),
+        REGENERATION: [sys.executable, "-m", "helpers.run", "--output-dir", str(BENCH / "run")],
+        FLOOR: [sys.executable, "-m", "helpers.benchmark", "--floor-run", str(BENCH / "floor")],
+        MEKONG: [
+            sys.executable,
+            "-m",
+            "helpers.run",
+            "-p",
+            "provinces",
+            repr(mekong),
+            "--output-dir",
+            str(BENCH / "m"),
+        ],
     }
-    # Side-by-side targets: the 13-province run at most 1.5x the default one, the suite at most 3x.
-    ratios = {
-        "13 provinces / default regeneration": ("regeneration, the 13 Mekong Delta provinces", 1.5),
-        "test suite / default regeneration": ("test suite (python -m pytest)", 3.0),
-    }
-    medians: dict[str, float] = {}
-    cpu_medians: dict[str, float] = {}
+    if args.baseline:
+        measures[BASELINE] = [
+            "bash",
+            "-c",
+            " && ".join(
+                f"'{bin_dir / 'jupyter'}' nbconvert --to notebook --execute --output-dir '{BENCH / 'nbconvert'}' '{nb}'"
+                for nb in notebooks
+            ),
+        ]
+    if not args.no_tests:
+        measures[TESTS] = [sys.executable, "-m", "pytest", "-q"]
+    # Side by side: (what, of what, target)
+    ratios = [
+        (REGENERATION, FLOOR, 1.1),
+        (MEKONG, REGENERATION, 1.5),
+        (TESTS, REGENERATION, 2.0),
+    ]
+    wall: dict[str, list[float]] = {label: [] for label in measures}
+    cpu: dict[str, list[float]] = {label: [] for label in measures}
     print(f"machine: {_machine()}")
-    print(f"notebooks: {len(notebooks)}; runs: {args.runs} (tests: {args.test_runs})\n")
-    print("| measurement | median (s) | min (s) | max (s) | CPU, median (s) | runs |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print(f"notebooks: {len(notebooks)}; rounds: {args.runs} (each round runs every measurement once, in turn)")
     try:
-        for label, (cmd, runs) in measures.items():
-            cpu: list[float] = []
-            times = [_timed(cmd, env, cpu) for _ in range(runs)]
-            medians[label], cpu_medians[label] = statistics.median(times), statistics.median(cpu)
+        for _ in range(args.runs):  # A B C A B C ...: a slow spell of the machine hits every measurement
+            for label, cmd in measures.items():
+                shutil.rmtree(BENCH / "floor", ignore_errors=True)
+                wall[label].append(_timed(cmd, env, cpu[label]))
+                print(f"  {label}: {wall[label][-1]:.1f} s, CPU {cpu[label][-1]:.1f} s", file=sys.stderr, flush=True)
+        median = {label: statistics.median(times) for label, times in wall.items()}
+        cpu_median = {label: statistics.median(times) for label, times in cpu.items()}
+        print("\n| measurement | median (s) | min (s) | max (s) | CPU, median (s) | runs |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for label, times in wall.items():
             print(
-                f"| {label} | {statistics.median(times):.1f} | {min(times):.1f} | {max(times):.1f} "
-                f"| {cpu_medians[label]:.1f} | {runs} |",
-                flush=True,
+                f"| {label} | {median[label]:.1f} | {min(times):.1f} | {max(times):.1f} "
+                f"| {cpu_median[label]:.1f} | {len(times)} |"
             )
-        first = next(iter(measures))
         print()
-        for name, (label, target) in ratios.items():
-            ratio = medians[label] / medians[first]
-            cpu_ratio = cpu_medians[label] / cpu_medians[first]
+        for what, base, target in ratios:
+            if what not in median:
+                continue
+            ratio, cpu_ratio = median[what] / median[base], cpu_median[what] / cpu_median[base]
             print(
-                f"{name}: {ratio:.2f}x wall-clock, {cpu_ratio:.2f}x CPU (target at most {target:g}x)"
-                f"{'' if ratio <= target else ' -- above target'}"
+                f"{what.split(' (')[0]} / {base.split(' (')[0]}: {ratio:.2f}x wall-clock, {cpu_ratio:.2f}x CPU "
+                f"(target at most {target:g}x wall-clock){'' if ratio <= target else ' -- above target'}"
             )
     except BenchError as exc:
         print(f"\nbenchmark stopped: {exc}", file=sys.stderr)

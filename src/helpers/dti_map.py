@@ -25,9 +25,11 @@ ARCHIPELAGOS = (("Đà Nẵng", 110.0, "hoang_sa"), ("Khánh Hòa", 110.0, "truo
 
 
 def draw(
-    provinces: Sequence[str], lang: str, name: str = NAME, years: Sequence[int] = DTI_MAP_YEARS
+    provinces: Sequence[str], lang: str, name: str = NAME, years: Sequence[int] = DTI_MAP_YEARS, save: bool = True
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Draw, save (PNG, SVG) and write the plotted numbers to `name`.csv beside them."""
+    """Draw, save (helpers.plotting.figure_formats) and write the plotted numbers
+    to `name`.csv beside them; `save=False` draws only (a notebook showing a map
+    another notebook already writes)."""
     regions = loading.load("regions")
     unknown = [p for p in provinces if p not in set(regions["province"])]
     if unknown:
@@ -43,5 +45,6 @@ def draw(
         places.append((west - 0.3, lat, key))  # in the open sea west of the islands
     text = dti_map_text(frame, regional_shift(frame, provinces, mekong), provinces, lang, places)
     fig, plotted = rank_maps(frame, shapes, list(provinces), text, zoom=bounds(shapes, mekong, margin=0.15))
-    save_map(fig, plotted, name, lang)
+    if save:
+        save_map(fig, plotted, name, lang)
     return fig, plotted

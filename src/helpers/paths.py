@@ -23,6 +23,9 @@ WRITE_FIGURES_ENV = "DX_WRITE_FIGURES"
 # "0" runs the notebooks for their text alone: charts are drawn but not shown
 # inline (the test suite's Vietnamese run reads text outputs only).
 SHOW_FIGURES_ENV = "DX_SHOW_FIGURES"
+# "0" shows charts inline as their text alone, without rendering the image:
+# strict nbval compares text outputs and skips images (see conftest.py).
+INLINE_IMAGES_ENV = "DX_INLINE_IMAGES"
 
 
 _chosen: Path | None = None
@@ -37,6 +40,12 @@ def choose_figures_dir(path: Path | None) -> None:
     _chosen = path
 
 
+def canonical_figures() -> bool:
+    """True unless a notebook's parameters chose a variant folder (in-process
+    callers and the canonical notebooks write the canonical figures)."""
+    return _chosen is None or _chosen == FIGURES
+
+
 def writes_figures() -> bool:
     """False when DX_WRITE_FIGURES=0 (strict nbval's runs; see conftest.py)."""
     return os.environ.get(WRITE_FIGURES_ENV, "1") != "0"
@@ -45,6 +54,11 @@ def writes_figures() -> bool:
 def shows_figures() -> bool:
     """False when DX_SHOW_FIGURES=0: figures are closed instead of shown inline."""
     return os.environ.get(SHOW_FIGURES_ENV, "1") != "0"
+
+
+def renders_inline_images() -> bool:
+    """False when DX_INLINE_IMAGES=0: a chart shown inline leaves its text output only."""
+    return os.environ.get(INLINE_IMAGES_ENV, "1") != "0"
 
 
 def figures_dir() -> Path:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+from matplotlib import cbook
 from matplotlib.ticker import ScalarFormatter
 
 from helpers.numbers import format_number
-from helpers.paths import figures_dir, shows_figures, writes_figures
+from helpers.paths import ROOT, canonical_figures, figures_dir, renders_inline_images, shows_figures, writes_figures
 from helpers.periods import Period
 from helpers.wording.formats import wrap
 
@@ -46,6 +49,12 @@ def use_style() -> None:
     mpl.rcParams.update(STYLE)
     pd.set_option("display.max_colwidth", 160)
     pd.set_option("display.max_rows", 120)
+    if not renders_inline_images():  # strict nbval: text outputs only, no image rendered
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        if shell is not None:
+            shell.display_formatter.formatters["image/png"].enabled = False
 
 
 def province_colour(province: str, all_provinces: list[str] | None = None) -> str:
@@ -132,10 +141,40 @@ def local_ticks(fig: plt.Figure, lang: str) -> None:
                 axis.set_major_formatter(LocalTicks(lang))
 
 
+@cache
+def _readme_images() -> frozenset[str]:
+    """Names of the figures README.md shows as PNG (`](figures/NAME.png)`)."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    return frozenset(re.findall(r"\]\(figures/([^)/\s]+)\.png\)", text))
+
+
+def figure_formats(name: str) -> list[str]:
+    """The files a figure is saved as, each where it serves a reader: the
+    canonical (English, study provinces) figures as SVG, the scalable master,
+    plus PNG where README.md shows them; any other language or selection
+    (out/<variant>/) as PNG only, the format a notebook reader opens."""
+    if not canonical_figures():
+        return ["png"]
+    return ["png", "svg"] if name in _readme_images() else ["svg"]
+
+
+def _layout_as_png(fig: plt.Figure) -> None:
+    """The layout pass a PNG save makes (at savefig.dpi), without rendering
+    pixels: a layout engine starts from the positions the previous pass left, so
+    the SVG and the notebook's copy come out as when the PNG is saved too."""
+    if fig.get_layout_engine() is None:
+        return
+    with cbook._setattr_cm(fig, dpi=mpl.rcParams["savefig.dpi"]), cbook._setattr_cm(fig.canvas, _is_saving=True):
+        renderer = fig.canvas.get_renderer()
+        with renderer._draw_disabled():
+            fig.draw(renderer)
+
+
 def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list[Path]:
-    """Save `name`.png and `name`.svg without date or version metadata, and
-    the plotted numbers `data` (a DataFrame) as data/`name`.csv beside them.
-    Tick labels first take `lang`'s number format (local_ticks), shown or saved.
+    """Save `name` as figure_formats(name) (PNG, SVG) without date or version
+    metadata, and the plotted numbers `data` (a DataFrame) as data/`name`.csv
+    beside them. Tick labels first take `lang`'s number format (local_ticks), shown or saved.
 
     Written to helpers.paths.figures_dir(): figures/ by default, a staging
     folder during `python -m helpers.run`, a tmp dir under pytest.
@@ -145,10 +184,13 @@ def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list
         return []
     out = figures_dir()
     (out / "data").mkdir(parents=True, exist_ok=True)
-    paths = [out / f"{name}.png", out / f"{name}.svg"]
+    paths = [out / f"{name}.{kind}" for kind in figure_formats(name)]
+    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
     with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
-        fig.savefig(paths[0], metadata={"Software": None})
-        fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+        if paths[0].suffix != ".png":
+            _layout_as_png(fig)
+        for path in paths:
+            fig.savefig(path, metadata=metadata[path.suffix[1:]])
     if data is not None:
         paths.append(out / "data" / f"{name}.csv")
         # periods as ISO text (helpers.periods.Period.__str__), fixed line ends: byte-identical reruns

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
 from matplotlib.lines import Line2D
 
 from helpers.plotting import CONTEXT_GREY, add_caption, add_title, province_colour, rank_axis
@@ -115,6 +114,8 @@ def distribution(scores: pd.DataFrame, provinces: list[str], texts: dict) -> plt
     each year on its own scale (scores of different years are not comparable);
     other Mekong Delta provinces dark grey, the rest light grey, the chosen
     provinces in their colour and labelled (`scores["label"]`)."""
+    import seaborn as sns  # here: only this chart uses it, and importing it costs every kernel 0.3 s
+
     years = sorted(scores["assessment_year"].unique())
     fig, axes = plt.subplots(len(years), 1, figsize=(11, 1.4 + 1.7 * len(years)), squeeze=False)
     for ax, year in zip(axes[:, 0], years):
