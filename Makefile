@@ -22,12 +22,12 @@ $(STAMP): requirements.lock pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	$(BIN)/python -m helpers.kernels --install
+	$(BIN)/python -m helpers.run.kernels --install
 	@touch $@
 
 run: $(STAMP)
 	$(BIN)/python -m helpers.run
-	$(BIN)/python -m helpers.readme_findings
+	$(BIN)/python -m helpers.run.readme_findings
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -38,7 +38,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 validate: $(STAMP)
-	$(BIN)/python -m helpers.validation
+	$(BIN)/python -m helpers.run.validate
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -47,10 +47,10 @@ test: $(STAMP)
 
 # As root (containers, CI) opt in explicitly: make lab ALLOW_ROOT=1 (still 127.0.0.1, token on).
 lab: $(STAMP)
-	$(BIN)/python -m helpers.lab $(if $(filter 1,$(ALLOW_ROOT)),--allow-root)
+	$(BIN)/python -m helpers.run.lab $(if $(filter 1,$(ALLOW_ROOT)),--allow-root)
 
 bench: $(STAMP)
-	$(BIN)/python -m helpers.benchmark
+	$(BIN)/python -m helpers.run.benchmark
 
 clean:
 	rm -rf $(VENV) .bench out

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from nbval.plugin import IPyNbCell
 
-from helpers.paths import FIGURES_ENV, INLINE_IMAGES_ENV, SHOW_FIGURES_ENV, WRITE_FIGURES_ENV
+from helpers.data.paths import FIGURES_ENV, INLINE_IMAGES_ENV, SHOW_FIGURES_ENV, WRITE_FIGURES_ENV
 
 os.environ[FIGURES_ENV] = tempfile.mkdtemp(prefix="dx-test-figures-")
 os.environ.pop("MPLBACKEND", None)  # kernels keep the inline backend, as in the stored notebooks
@@ -54,14 +54,15 @@ def pytest_runtest_setup(item):
 
 
 def mekong_delta() -> list[str]:
-    from helpers import loading
+    from helpers.data import loading
 
     regions = loading.load("regions")
     return list(regions.loc[regions["in_mekong_delta"], "province"])
 
 
 def shared_run_cases() -> dict:
-    from helpers import loading, running
+    from helpers.data import loading
+    from helpers.run import runner as running
 
     every = running.canonical_notebooks()
     summary = [nb for nb in every if nb.stem.startswith("00_")]
@@ -92,8 +93,8 @@ class SharedRuns:
         return self.cases[case][0]
 
     def folder(self, case: str) -> Path:
-        from helpers import running
-        from helpers.paths import FIGURES, NOTEBOOKS
+        from helpers.data.paths import FIGURES, NOTEBOOKS
+        from helpers.run import runner as running
 
         notebooks, parameters, files = self.cases[case]
         folder = self.root / case

@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 from test_validation import edit, problems_at, project  # noqa: F401  (project is a fixture)
 
-from helpers import coverage, loading
-from helpers.paths import ROOT
-from helpers.sources import read_article
-from helpers.validation import validate_all
+from helpers.checks import coverage
+from helpers.data import loading
+from helpers.data.paths import ROOT
+from helpers.data.sources import read_article
+from helpers.run.validate import validate_all
 
 NEW_ID = "2024-03-01_unknown_tiengiang-test"
 NEW_FILE = f"data/raw/articles/{NEW_ID}.txt"
@@ -84,7 +85,7 @@ def test_dropping_one_exclusion_leaves_its_number_unaccounted(project):
     assert found == [
         f"{file}:{dropped[1]}: number {dropped[2]!r} of {dropped[0]} is not accounted for: "
         f"{dropped[4]!r}; curate it (data/observations.csv or data/milestones.csv) or exclude it "
-        "(data/number_exclusions.csv; `python -m helpers.coverage --csv exclusions FILE` "
+        "(data/number_exclusions.csv; `python -m helpers.checks.coverage --csv exclusions FILE` "
         "prints the rows)"
     ]
 
@@ -92,7 +93,7 @@ def test_dropping_one_exclusion_leaves_its_number_unaccounted(project):
 def test_command_line_fails_on_an_unaccounted_number(project):
     add_article(project)
     result = subprocess.run(
-        [sys.executable, "-m", "helpers.validation", "--root", str(project)], capture_output=True, text=True
+        [sys.executable, "-m", "helpers.run.validate", "--root", str(project)], capture_output=True, text=True
     )
     assert result.returncode == 1
     assert f"{NEW_FILE}:{NEW_TEXT.index('45,5%')}: number '45,5%'" in result.stderr
@@ -188,7 +189,7 @@ def test_a_dti_rank_target_may_name_a_year_not_yet_assessed(project):
 
 def run_coverage(*args):
     return subprocess.run(
-        [sys.executable, "-m", "helpers.coverage", *map(str, args)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "helpers.checks.coverage", *map(str, args)], capture_output=True, text=True, cwd=ROOT
     )
 
 

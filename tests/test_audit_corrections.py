@@ -6,9 +6,10 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 
-from helpers import dti, dti_scores, society_pairs
-from helpers.paths import DATA, REFERENCE
-from helpers.wording.formats import value_text
+from helpers.analysis import dti_scores, society_pairs
+from helpers.data.paths import DATA, REFERENCE
+from helpers.notebooks import dti
+from helpers.text.formats import value_text
 
 HG, TG = "Hậu Giang", "Tiền Giang"
 BOTH = [HG, TG]
@@ -134,7 +135,8 @@ def test_a_value_of_uncertain_date_is_paired_only_if_its_whole_window_is_close_e
 
 
 def test_papi_gap_splits_exactly_into_its_sub_dimensions_and_names_the_largest():
-    from helpers import papi, papi_scores
+    from helpers.analysis import papi_scores
+    from helpers.notebooks import papi
 
     subs = defaultdict(dict)
     for r in read(REFERENCE / "papi_egov_subdimensions.csv"):
@@ -155,7 +157,7 @@ def test_papi_gap_splits_exactly_into_its_sub_dimensions_and_names_the_largest()
 def test_papi_benchmarks_are_the_medians_of_the_provinces_scored():
     import statistics
 
-    from helpers import papi_scores
+    from helpers.analysis import papi_scores
 
     mekong = {r["province"] for r in read(REFERENCE / "regions.csv") if r["in_mekong_delta"] == "true"}
     scores = defaultdict(list)
@@ -172,7 +174,7 @@ def test_papi_benchmarks_are_the_medians_of_the_provinces_scored():
 
 
 def test_a_value_absent_from_the_papi_copy_is_called_missing_in_the_copy_not_unpublished():
-    from helpers import papi
+    from helpers.notebooks import papi
 
     absent = [
         (int(r["year"]), r["province"])

@@ -8,20 +8,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import (
-    corpus,
-    dti,
-    dti_change,
-    figures,
-    papi,
-    plotting,
-    scope,
-    scorecard,
-    service_levels,
-    summary_figures,
-    verdicts,
-)
-from helpers.paths import FIGURES, FIGURES_ENV, WRITE_FIGURES_ENV
+from helpers.analysis import scope, service_levels, verdicts
+from helpers.charts import plotting
+from helpers.data.paths import FIGURES, FIGURES_ENV, WRITE_FIGURES_ENV
+from helpers.notebooks import corpus, dti, dti_change, figures, papi, scorecard, summary_figures
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]

@@ -10,7 +10,8 @@ import sys
 import nbformat
 import pytest
 
-from helpers import parameters, paths
+from helpers.data import paths
+from helpers.run import parameters
 
 # One run of the quickest notebook that draws for one province (the appendix's
 # timeline; a scorecard of one province has nothing to draw), from the repository
@@ -63,7 +64,7 @@ def test_plain_papermill_writes_variants_beside_the_canonical_figures(case, tmp_
         assert figures_snapshot() == before, "plain papermill wrote over figures/"
         own = {name for name in before if name.split("/")[-1].startswith(notebook.stem[:3])}
         written = {p.relative_to(variant).as_posix() for p in variant.rglob("*") if p.is_file()}
-        # the same figures and data files; a variant's figures are PNG only (helpers.plotting.figure_formats)
+        # the same figures and data files; a variant's figures are PNG only (helpers.charts.plotting.figure_formats)
         assert own and {n.rsplit(".", 1)[0] for n in written} == {n.rsplit(".", 1)[0] for n in own}
         assert all(n.endswith((".png", ".csv")) for n in written)
         assert any((variant / n).read_bytes() != before[n] for n in written & own), "variant drew the canonical"

@@ -6,10 +6,11 @@ import unicodedata
 
 import pytest
 
-from helpers import coverage, loading
-from helpers.numbers import find_numbers
-from helpers.paths import RAW_ARTICLES
-from helpers.sources import find_quote, read_article, sha256_of
+from helpers.checks import coverage
+from helpers.data import loading
+from helpers.data.numbers import find_numbers
+from helpers.data.paths import RAW_ARTICLES
+from helpers.data.sources import find_quote, read_article, sha256_of
 
 
 def test_raw_articles_match_their_registered_sha256():

@@ -11,8 +11,11 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
-from helpers import dti, dti_change, papi, papi_map, papi_scores, plotting, tables
+from helpers.analysis import papi_scores
 from helpers.charts import dti as charts_dti
+from helpers.charts import plotting
+from helpers.notebooks import dti, dti_change, papi, papi_map
+from helpers.text import tables
 
 matplotlib.use("Agg")
 ROOT = Path(__file__).resolve().parents[1]
@@ -211,7 +214,8 @@ def test_applications_per_1000_residents_recomputed_and_kept_a_lower_bound():
 
 
 def test_no_same_definition_ecommerce_measure_recomputed_from_the_observations():
-    from helpers import ecommerce_context, scope
+    from helpers.analysis import scope
+    from helpers.text import ecommerce_context
 
     indicators = set(scope.indicators("03"))
     periods = {}
@@ -229,7 +233,7 @@ def test_no_same_definition_ecommerce_measure_recomputed_from_the_observations()
 
 
 def test_accounts_against_transactions_recomputed():
-    from helpers import ecommerce_context
+    from helpers.text import ecommerce_context
 
     obs = {r["indicator_id"]: r for r in rows("observations.csv") if r["province"] == "Tiền Giang"}
     accounts = float(obs["ecommerce_household_accounts"]["value"])
@@ -242,7 +246,7 @@ def test_accounts_against_transactions_recomputed():
 
 
 def test_digital_economy_pillar_ranks_mark_implied_ones():
-    from helpers import ecommerce_context
+    from helpers.text import ecommerce_context
 
     facts = [r for r in rows("reference/dti_press_facts.csv") if r["indicator_id"] == "dti_rank_digital_economy"]
     table = ecommerce_context.digital_economy_ranks(BOTH, "en")

@@ -6,7 +6,7 @@ from importlib.metadata import version
 
 import yaml
 
-from helpers.paths import ROOT
+from helpers.data.paths import ROOT
 
 
 def lock_sections() -> dict[str, dict[str, str]]:

@@ -8,7 +8,7 @@ import io
 
 from test_validation import edit, problems_at, project  # noqa: F401  (project is a fixture)
 
-from helpers.validation import validate_all
+from helpers.run.validate import validate_all
 
 OBS = "data/observations.csv"
 QUOTE = (

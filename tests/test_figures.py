@@ -11,10 +11,13 @@ import pytest
 from matplotlib.collections import PathCollection
 from matplotlib.text import Text
 
-from helpers import comparison, corpus, dti, figures, loading, plotting, scorecard
+from helpers.analysis import comparison
 from helpers.charts import dti as charts_dti
-from helpers.periods import Period
-from helpers.wording.formats import value_text
+from helpers.charts import plotting
+from helpers.data import loading
+from helpers.data.periods import Period
+from helpers.notebooks import corpus, dti, figures, scorecard
+from helpers.text.formats import value_text
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]

@@ -9,9 +9,9 @@ import pytest
 from test_article_checks import append_rows
 from test_validation import project  # noqa: F401  (a fixture)
 
-from helpers.article_checks import ARTICLE_NAME
-from helpers.paths import RAW_ARTICLES, ROOT
-from helpers.validation import validate_all
+from helpers.checks.article_checks import ARTICLE_NAME
+from helpers.data.paths import RAW_ARTICLES, ROOT
+from helpers.run.validate import validate_all
 
 TEXT = "Tháng 8/2023\nKết quả chuyển đổi số 6 tháng đầu năm của Tiền Giang.\n"
 

@@ -8,15 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers.geography import SHAPES_CSV, GeometryError, load_shapes, read_shapes
-from helpers.geometry_build import (
+from helpers.data.geography import SHAPES_CSV, GeometryError, load_shapes, read_shapes
+from helpers.data.paths import REFERENCE
+from helpers.reference.build import DEFAULT_SHARED, ReferenceBuildError
+from helpers.reference.geometry import (
     NAME_FIXES,
     decode_arcs,
     shape_rows,
     simplify_arc,
 )
-from helpers.paths import REFERENCE
-from helpers.reference_build import DEFAULT_SHARED, ReferenceBuildError
 
 
 def official() -> list[str]:
@@ -105,7 +105,7 @@ def test_both_archipelagos_are_kept() -> None:
 
 @pytest.mark.skipif(not DEFAULT_SHARED.is_dir(), reason=f"shared reference folder {DEFAULT_SHARED} not present")
 def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
-    from helpers.geometry_build import build_shapes
+    from helpers.reference.geometry import build_shapes
 
     written = build_shapes(DEFAULT_SHARED, tmp_path)
     assert written.read_bytes() == SHAPES_CSV.read_bytes()

@@ -15,13 +15,15 @@ import pytest
 from matplotlib.patches import PathPatch
 from matplotlib.text import Text
 
-from helpers import dti_map, loading, paths, plotting, summary_figures
-from helpers.geography import ATTRIBUTION, load_shapes
-from helpers.label_layout import overlapping, place_labels
-from helpers.map_frames import DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame, regional_shift
-from helpers.map_wording import MapText, dti_map_text
-from helpers.maps import RANK_CMAP, artist_id, rank_maps
-from helpers.paths import FIGURES_ENV
+from helpers.analysis.map_frames import DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame, regional_shift
+from helpers.charts import plotting
+from helpers.charts.label_layout import overlapping, place_labels
+from helpers.charts.maps import RANK_CMAP, artist_id, rank_maps
+from helpers.data import loading, paths
+from helpers.data.geography import ATTRIBUTION, load_shapes
+from helpers.data.paths import FIGURES_ENV
+from helpers.notebooks import dti_map, summary_figures
+from helpers.text.map_wording import MapText, dti_map_text
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]

@@ -1,4 +1,4 @@
-"""The Vietnamese markdown catalogue (src/helpers/wording/markdown_vi.yaml)
+"""The Vietnamese markdown catalogue (src/helpers/text/markdown_vi.yaml)
 covers every markdown cell of the notebooks and nothing else. (That a
 lang="vi" run substitutes it is checked on the real run in test_notebooks.py.)"""
 
@@ -9,16 +9,16 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers import running
-from helpers.paths import ROOT
-from helpers.wording import en, glossary, markdown
+from helpers.data.paths import ROOT
+from helpers.run import runner as running
+from helpers.text import en, glossary, markdown
 
 NOTEBOOKS = {p.name: nbformat.read(p, as_version=4) for p in running.canonical_notebooks()}
 
 
 def test_every_markdown_cell_has_a_vietnamese_translation():
     missing = markdown.untranslated(NOTEBOOKS)
-    assert missing == [], "markdown cells with no entry in src/helpers/wording/markdown_vi.yaml:\n" + "\n".join(
+    assert missing == [], "markdown cells with no entry in src/helpers/text/markdown_vi.yaml:\n" + "\n".join(
         f"  {name}: {text!r}" for name, text in missing
     )
 
@@ -26,7 +26,7 @@ def test_every_markdown_cell_has_a_vietnamese_translation():
 def test_every_catalogue_entry_matches_a_markdown_cell():
     stale = markdown.unused(NOTEBOOKS)
     assert stale == [], (
-        "entries of src/helpers/wording/markdown_vi.yaml that match no markdown cell "
+        "entries of src/helpers/text/markdown_vi.yaml that match no markdown cell "
         "(cell edited or removed?):\n" + "\n".join(f"  {text!r}" for text in stale)
     )
 
@@ -40,7 +40,7 @@ def test_translate_replaces_markdown_only_and_only_in_vietnamese():
     first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown")
     for index, (before, after) in enumerate(zip(nb.cells, vi.cells)):
         expected = catalogue[before.source] if before.cell_type == "markdown" else before.source
-        if index == first:  # the glossary's abbreviations under the title (helpers.wording.glossary)
+        if index == first:  # the glossary's abbreviations under the title (helpers.text.glossary)
             title, newline, rest = expected.partition("\n")
             expected = f"{title}\n\n{glossary.abbreviations()}{newline}{rest}"
         assert after.source == expected
@@ -71,7 +71,7 @@ def test_a_malformed_catalogue_is_refused_naming_the_entry(tmp_path, text, messa
 
 
 # A count of articles typed into prose goes stale when an article is added (README,
-# "Adding an article"): counts are computed (helpers.corpus.summary). Checked on the
+# "Adding an article"): counts are computed (helpers.notebooks.corpus.summary). Checked on the
 # English texts, which the Vietnamese ones translate ("one" also means "an").
 COUNTED_ARTICLES = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+the\s+\w+\s+)?(?:curated\s+|source\s+)?articles\b",
@@ -144,7 +144,8 @@ def test_rules_are_not_mistaken_for_corpus_facts(rule):
 
 def test_the_computed_rank_note_follows_the_data(monkeypatch):
     # what replaced "the corpus never states Tiền Giang's DTI rank": an article stating one flips it
-    from helpers import dti_change, loading
+    from helpers.data import loading
+    from helpers.notebooks import dti_change
 
     observations = loading.load("observations")
     ranked = observations[observations["indicator_id"].str.startswith("dti_rank_")]

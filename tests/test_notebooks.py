@@ -10,9 +10,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import loading, running
-from helpers.paths import FIGURES, NOTEBOOKS, ROOT
-from helpers.wording import glossary, markdown, notes
+from helpers.data import loading
+from helpers.data.paths import FIGURES, NOTEBOOKS, ROOT
+from helpers.run import runner as running
+from helpers.text import glossary, markdown, notes
 
 NOTEBOOKS_ALL = running.canonical_notebooks()
 # Shared with other test files (conftest.py): every notebook in Vietnamese with the study's
@@ -63,7 +64,7 @@ def test_figures_are_written_or_the_notebook_says_why_not(runs, shared_runs):
     produced = figure_files(folder / "figures")
     prefixes = {nb.stem[:3] for nb in shared_runs.notebooks("without_articles")}
     canonical = [f for f in figure_files(FIGURES) if Path(f).name[:3] in prefixes]
-    # the same figures and data files; the formats differ (helpers.plotting.figure_formats)
+    # the same figures and data files; the formats differ (helpers.charts.plotting.figure_formats)
     assert produced and {Path(p).with_suffix("") for p in produced} <= {Path(p).with_suffix("") for p in canonical}
     for name in sorted({Path(p).stem for p in canonical} - {Path(p).stem for p in produced}):
         notebook = next(folder.glob(f"{name[:2]}_*.ipynb"))
@@ -165,7 +166,7 @@ IDS = re.compile(r"[\w.\-/]*\w[_/][\w.\-/]*|\w+(?:\.\w+)+|\b(?=[\w-]*[^\W\d_])\w
 # Outputs of code written inside the notebooks (not in helpers), English until
 # that code calls a helper that takes `lang`; keyed by the cell's exact code.
 # Empty: every table a notebook shows comes from a helper with catalogue wording
-# (helpers.display_tables for the counts and pivots notebooks 01 and 06 once built inline).
+# (helpers.notebooks.display_tables for the counts and pivots notebooks 01 and 06 once built inline).
 ENGLISH_FROM_NOTEBOOK_CODE: dict[str, str] = {}
 
 

@@ -4,9 +4,10 @@ which validation classifies (curated, milestone or excluded)."""
 
 import pytest
 
-from helpers import coverage, loading
-from helpers.numbers import find_numbers
-from helpers.sources import read_article
+from helpers.checks import coverage
+from helpers.data import loading
+from helpers.data.numbers import find_numbers
+from helpers.data.sources import read_article
 
 
 @pytest.mark.parametrize(

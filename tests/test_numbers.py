@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.numbers import VietnameseNumberError, find_numbers, format_number, hedge_qualifier, parse_vi_number
+from helpers.data.numbers import VietnameseNumberError, find_numbers, format_number, hedge_qualifier, parse_vi_number
 
 
 @pytest.mark.parametrize(

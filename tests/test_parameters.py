@@ -8,7 +8,10 @@ import sys
 import nbformat
 import pytest
 
-from helpers import lab, loading, parameters, paths, plotting, running
+from helpers.charts import plotting
+from helpers.data import loading, paths
+from helpers.run import lab, parameters
+from helpers.run import runner as running
 
 NOTEBOOKS_ALL = running.canonical_notebooks()
 OFFICIAL = loading.official_provinces()

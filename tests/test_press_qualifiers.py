@@ -9,9 +9,9 @@ import pytest
 from test_article_checks import NEW_ID, add_article
 from test_validation import project  # noqa: F401  (a fixture)
 
-from helpers import coverage
-from helpers.numbers import find_numbers, hedge_qualifier
-from helpers.validation import validate_all
+from helpers.checks import coverage
+from helpers.data.numbers import find_numbers, hedge_qualifier
+from helpers.run.validate import validate_all
 
 RANKS = {
     "một trong 10 địa phương dẫn đầu": "10",

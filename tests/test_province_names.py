@@ -1,4 +1,4 @@
-"""Province names as people type them (helpers.province_names): compared after
+"""Province names as people type them (helpers.data.province_names): compared after
 Unicode NFC, aliases of data/province_aliases.csv read as official
 names, a province of the 2025 merger refused with its predecessors, the same
 rule for the runner, the notebooks' setup line (plain papermill) and validation."""
@@ -9,10 +9,12 @@ import unicodedata
 
 import pytest
 
-from helpers import loading, parameters, running
-from helpers.paths import ROOT
-from helpers.province_names import ALIASES
-from helpers.validation import validate_all
+from helpers.data import loading
+from helpers.data.paths import ROOT
+from helpers.data.province_names import ALIASES
+from helpers.run import parameters
+from helpers.run import runner as running
+from helpers.run.validate import validate_all
 
 OFFICIAL = loading.official_provinces()
 ALIAS_ROWS = list(csv.DictReader((ROOT / ALIASES).open(encoding="utf-8", newline="")))

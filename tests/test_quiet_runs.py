@@ -10,8 +10,8 @@ from pathlib import Path
 
 import nbformat
 
-from helpers import kernels, lab
-from helpers.paths import ROOT
+from helpers.data.paths import ROOT
+from helpers.run import kernels, lab
 
 BIN = Path(sys.executable).parent
 

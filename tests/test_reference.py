@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import DATA, REFERENCE, ROOT
-from helpers.reference_build import (
+from helpers.data.paths import DATA, REFERENCE, ROOT
+from helpers.reference.build import (
     DEFAULT_SHARED,
     MEKONG_DELTA,
     SCOPE_63,
@@ -22,7 +22,7 @@ from helpers.reference_build import (
     competition_rank,
     region_rows,
 )
-from helpers.reference_press import press_source_id
+from helpers.reference.press import press_source_id
 
 TABLES_63 = ("dti-2022-official", "dti-2023-official", "dti-2024-63-official")
 

@@ -10,9 +10,11 @@ from collections import defaultdict
 
 import pytest
 
-from helpers import comparison, dti, dti_scores, loading, rates
-from helpers.paths import DATA, REFERENCE, ROOT
-from helpers.validation import validate_all
+from helpers.analysis import comparison, dti_scores, rates
+from helpers.data import loading
+from helpers.data.paths import DATA, REFERENCE, ROOT
+from helpers.notebooks import dti
+from helpers.run.validate import validate_all
 
 HG, TG = "Hậu Giang", "Tiền Giang"
 

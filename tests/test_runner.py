@@ -6,8 +6,8 @@ import sys
 import nbformat
 import pytest
 
-from helpers import running
-from helpers.paths import FIGURES, NOTEBOOKS, ROOT
+from helpers.data.paths import FIGURES, NOTEBOOKS, ROOT
+from helpers.run import runner as running
 
 FIRST = running.canonical_notebooks()[0]
 
@@ -115,11 +115,11 @@ def test_failing_notebook_leaves_committed_files_alone(tmp_path, monkeypatch):
     nb_dir.mkdir()
     fig_dir.mkdir()
     good = python_notebook(
-        "import matplotlib.pyplot as plt\nfrom helpers import plotting\n"
+        "import matplotlib.pyplot as plt\nfrom helpers.charts import plotting\n"
         "plotting.save_figure(plt.figure(), 'half_written')"
     )
     # The error is raised inside a helper, from the third line of the cell.
-    bad = python_notebook("x = 1", "from helpers import loading\n\nloading.check_provinces('Hau Giang')\ny = 2")
+    bad = python_notebook("x = 1", "from helpers.data import loading\n\nloading.check_provinces('Hau Giang')\ny = 2")
     for name, nb in {"00_good.ipynb": good, "01_bad.ipynb": bad}.items():
         nbformat.write(nb, nb_dir / name)
     before = {p: p.read_bytes() for p in nb_dir.iterdir()}
@@ -202,7 +202,7 @@ def test_canonical_values_given_explicitly_are_the_canonical_run(no_kernels):
 
 
 def test_benchmark_failure_shows_the_commands_own_output():
-    from helpers import benchmark
+    from helpers.run import benchmark
 
     # The message is assembled at run time: the command line alone does not contain it.
     failing = [sys.executable, "-c", "import sys; print('the reason', 'it failed', file=sys.stderr); sys.exit(3)"]

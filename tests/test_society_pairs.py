@@ -1,7 +1,7 @@
-"""Notebook 04's digital-uptake pairs (helpers.society_pairs) against values read
+"""Notebook 04's digital-uptake pairs (helpers.analysis.society_pairs) against values read
 here from data/reference/province_facts.csv with the standard library, not from
-the helpers' own frames; the tables and figure built on them (helpers.society_tables,
-helpers.figures.plot_uptake_pairs) and the summary verdict that uses the same pairs."""
+the helpers' own frames; the tables and figure built on them (helpers.text.society_tables,
+helpers.notebooks.figures.plot_uptake_pairs) and the summary verdict that uses the same pairs."""
 
 import csv
 from datetime import date
@@ -10,10 +10,13 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from helpers import figures, plotting, society_pairs, society_tables, verdicts
-from helpers.paths import ROOT
-from helpers.periods import Period
-from helpers.wording.formats import value_text
+from helpers.analysis import society_pairs, verdicts
+from helpers.charts import plotting
+from helpers.data.paths import ROOT
+from helpers.data.periods import Period
+from helpers.notebooks import figures
+from helpers.text import society_tables
+from helpers.text.formats import value_text
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]

@@ -4,8 +4,11 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from helpers import comparison, corpus, figures, loading, plotting
-from helpers.periods import Period
+from helpers.analysis import comparison
+from helpers.charts import plotting
+from helpers.data import loading
+from helpers.data.periods import Period
+from helpers.notebooks import corpus, figures
 
 matplotlib.use("Agg")
 THIRD = "Cần Thơ"

@@ -1,4 +1,4 @@
-"""Notebooks 02–04 (helpers.evidence, tables, caveats, findings, chart_titles,
+"""Notebooks 02–04 (helpers.analysis.evidence, tables, caveats, findings, chart_titles,
 figures): what the charts draw is what was curated, "not reported" is a small
 marker and never a bar, targets are never plotted, and the findings are
 computed from the data in the chosen language.
@@ -13,22 +13,13 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_rgba
 
-from helpers import (
-    caveats,
-    chart_titles,
-    comparison,
-    derived,
-    evidence,
-    figures,
-    findings,
-    loading,
-    plotting,
-    scope,
-    service_levels,
-    tables,
-)
-from helpers.paths import DATA
-from helpers.periods import Period
+from helpers.analysis import comparison, derived, evidence, scope, service_levels
+from helpers.charts import plotting
+from helpers.data import loading
+from helpers.data.paths import DATA
+from helpers.data.periods import Period
+from helpers.notebooks import figures
+from helpers.text import caveats, chart_titles, findings, tables
 
 BOTH = ["Hậu Giang", "Tiền Giang"]
 PROVINCE_SETS = {"both": BOTH, "reversed": BOTH[::-1], "tien_giang": ["Tiền Giang"], "hau_giang": ["Hậu Giang"]}

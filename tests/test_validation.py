@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from helpers.paths import ROOT
-from helpers.validation import validate_all
+from helpers.data.paths import ROOT
+from helpers.run.validate import validate_all
 
 
 def test_curated_data_is_valid():
@@ -147,7 +147,7 @@ def test_all_problems_come_in_one_pass(project):
 def test_command_line_exits_non_zero_with_locations(project):
     line = edit(project, OBS, "20220505-12", "value", "1.86")
     result = subprocess.run(
-        [sys.executable, "-m", "helpers.validation", "--root", str(project)], capture_output=True, text=True
+        [sys.executable, "-m", "helpers.run.validate", "--root", str(project)], capture_output=True, text=True
     )
     assert result.returncode == 1
     assert f"data/observations.csv:{line}:value:" in result.stderr

@@ -1,4 +1,4 @@
-"""The verdict rule and the confidence rule (helpers.verdict_rule) on the real data:
+"""The verdict rule and the confidence rule (helpers.analysis.verdict_rule) on the real data:
 one rule everywhere, confidence derived from the sources register, tallies by tier,
 no caveat beside the claim it forbids, README Findings in step with the computed values."""
 
@@ -9,20 +9,14 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import (
-    dti,
-    ecommerce_context,
-    findings,
-    loading,
-    readme_findings,
-    scorecard,
-    summary_text,
-    verdict_rule,
-    verdicts,
-)
-from helpers.parameters import CANONICAL
-from helpers.paths import ROOT
-from helpers.wording import say
+from helpers.analysis import verdict_rule, verdicts
+from helpers.data import loading
+from helpers.data.paths import ROOT
+from helpers.notebooks import dti, scorecard
+from helpers.run import readme_findings
+from helpers.run.parameters import CANONICAL
+from helpers.text import ecommerce_context, findings, summary_text
+from helpers.text.catalogue import say
 
 PROVINCES = list(CANONICAL["provinces"])
 SRC = ROOT / "src" / "helpers"
@@ -108,7 +102,7 @@ def test_no_confidence_is_typed_in_the_code():
         for n, line in enumerate(p.read_text().splitlines(), 1)
         if typed.search(line)
     ]
-    assert not hits, f"confidence typed instead of derived by helpers.verdict_rule: {hits}"
+    assert not hits, f"confidence typed instead of derived by helpers.analysis.verdict_rule: {hits}"
 
 
 def test_tallies_never_add_tiers_into_one_count():
@@ -147,7 +141,7 @@ def test_readme_findings_match_the_computed_values():
     block = text.split(readme_findings.START, 1)[1].split(readme_findings.END, 1)[0].strip("\n")
     assert block == readme_findings.render(), (
         "README.md Findings differ from the computed values: run `make run` "
-        "(or `.venv/bin/python -m helpers.readme_findings`) and commit README.md"
+        "(or `.venv/bin/python -m helpers.run.readme_findings`) and commit README.md"
     )
     rules = text.split("### How a verdict is called", 1)[1].split("## ", 1)[0]
     assert f"({verdict_rule.NEAR_TIE_SD:g})" in rules

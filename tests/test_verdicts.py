@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from helpers import scope, summary_text, verdict_rule, verdicts
-from helpers.paths import ROOT
+from helpers.analysis import scope, verdict_rule, verdicts
+from helpers.data.paths import ROOT
+from helpers.text import summary_text
 
 BOTH = ["Hậu Giang", "Tiền Giang"]
 NO_ARTICLE = ["Cần Thơ", "Sóc Trăng"]
@@ -135,7 +136,7 @@ def test_any_set_of_provinces_compares_each_with_the_first():
 
 def test_summary_sources_are_the_ones_behind_the_verdicts():
     ids = set(verdicts.sources(BOTH))
-    from helpers import society_pairs
+    from helpers.analysis import society_pairs
 
     paired = society_pairs.comparable(BOTH)
     assert {"papi-egov-dataset", "dti-2024-63-official"} | set(paired[["source_a", "source_b"]].stack()) <= ids
@@ -158,7 +159,8 @@ def test_summary_notebook_runs_for_other_provinces(shared_runs, case):
 
 
 def test_scorecard_counts_each_official_score_once_and_adds_papi_years():
-    from helpers import scorecard, scorecard_rows
+    from helpers.analysis import scorecard_rows
+    from helpers.notebooks import scorecard
 
     rows_, rest, missing = scorecard_rows.independent(BOTH)
     dti = {}

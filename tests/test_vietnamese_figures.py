@@ -8,9 +8,9 @@ import matplotlib.pyplot as plt
 import pytest
 from test_chart_rules import BOTH, _out, every_figure  # noqa: F401  (_out: the chart style, figures not written)
 
-from helpers import loading
-from helpers.plotting import LocalTicks, fit_label, wrap
-from helpers.wording import glossary
+from helpers.charts.plotting import LocalTicks, fit_label, wrap
+from helpers.data import loading
+from helpers.text import glossary
 
 
 def tick_texts(fig):

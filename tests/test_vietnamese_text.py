@@ -9,12 +9,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from helpers import loading, rates, tables
-from helpers.numbers import format_number
-from helpers.paths import ROOT
-from helpers.validation import validate_all
-from helpers.wording import glossary, markdown, notes, vi
-from helpers.wording.formats import date_text, number_text_full, signed
+from helpers.analysis import rates
+from helpers.data import loading
+from helpers.data.numbers import format_number
+from helpers.data.paths import ROOT
+from helpers.run.validate import validate_all
+from helpers.text import glossary, markdown, notes, tables, vi
+from helpers.text.formats import date_text, number_text_full, signed
 
 
 @pytest.mark.parametrize(
@@ -140,7 +141,7 @@ def test_vietnamese_tables_show_the_vietnamese_notes_and_no_id_headers():
     shown = set(table[vi.MESSAGES["notes.curator"]])
     assert shown and shown <= set(notes.texts()[k] for k in notes.texts() if k[0] == "observations")
     assert shown.isdisjoint(observations["note"])
-    from helpers import dti
+    from helpers.notebooks import dti
 
     press = tables.for_reader(dti.press_table(provinces, "vi"), "vi")
     assert not {"indicator_id", "source_id"} & set(press.columns)

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from helpers import wording
-from helpers.paths import ROOT
-from helpers.periods import Period
-from helpers.wording.formats import date_text, period_text, value_text
+from helpers.data.paths import ROOT
+from helpers.data.periods import Period
+from helpers.text import catalogue as wording
+from helpers.text.formats import date_text, period_text, value_text
 
 SRC = ROOT / "src" / "helpers"
 
@@ -81,45 +81,12 @@ def test_periods_are_values_not_display_strings():
     assert Period(date(2022, 1, 1), date(2022, 6, 30)).months == 6
 
 
-LAYERS = {  # module -> what it must not import (imports run one way; charts only draw)
-    "charts": {
-        "helpers.loading",
-        "helpers.comparison",
-        "helpers.wording",
-        "helpers.findings",
-        "helpers.evidence",
-        "helpers.scope",
-        "helpers.dti",
-        "helpers.corpus",
-        "helpers.scorecard",
-    },
-    "wording": {
-        "helpers.loading",
-        "helpers.comparison",
-        "helpers.findings",
-        "helpers.evidence",
-        "matplotlib",
-        "helpers.plotting",
-        "helpers.charts",
-    },
-    "findings_side": {"matplotlib", "seaborn", "helpers.charts", "helpers.plotting"},
-}
-FINDINGS_SIDE = [
-    "comparison",
-    "evidence",
-    "phrases",
-    "tables",
-    "caveats",
-    "findings",
-    "chart_titles",
-    "scope",
-    "citations",
-    "periods",
-    "display_tables",
-    "service_levels",
-    "society_pairs",
-    "society_tables",
-]
+LAYER_ORDER = ["data", "checks", "analysis", "text", "charts", "notebooks", "run"]
+# Maintainers' reference build sits beside the layers: it may use data only, and nothing imports it.
+SIDE_PACKAGES = {"reference": {"data"}}
+# Charts only draw: no loading, no evidence, no wording of their own.
+CHARTS_NEVER = {"helpers.data.loading", "helpers.analysis", "helpers.text.catalogue", "helpers.text.findings"}
+NO_DRAWING = ("matplotlib", "seaborn")
 
 
 def imported(path):
@@ -137,17 +104,48 @@ def forbidden(names, banned):
     return sorted(n for n in names for b in banned if n == b or n.startswith(b + "."))
 
 
+def package_of(name):
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "helpers" else None
+
+
+def test_every_module_lives_in_a_layer_folder():
+    loose = sorted(p.name for p in SRC.glob("*.py") if p.name != "__init__.py")
+    assert loose == [], f"modules outside the layer folders: {loose}"
+    folders = sorted(p.name for p in SRC.iterdir() if p.is_dir() and not p.name.startswith("__"))
+    assert folders == sorted([*LAYER_ORDER, *SIDE_PACKAGES])
+
+
 def test_imports_run_one_way():
-    for path in (SRC / "charts").glob("*.py"):
-        assert forbidden(imported(path), LAYERS["charts"]) == [], path.name
-    for path in (SRC / "wording").glob("*.py"):
-        assert forbidden(imported(path), LAYERS["wording"]) == [], path.name
-    for name in FINDINGS_SIDE:
-        assert forbidden(imported(SRC / f"{name}.py"), LAYERS["findings_side"]) == [], name
+    bad = []
+    for path in sorted(SRC.glob("*/*.py")):
+        layer = path.relative_to(SRC).parts[0]
+        allowed = (
+            SIDE_PACKAGES[layer] | {layer}
+            if layer in SIDE_PACKAGES
+            else set(LAYER_ORDER[: LAYER_ORDER.index(layer) + 1])
+        )
+        for name in imported(path):
+            pkg = package_of(name)
+            if pkg and pkg not in allowed:
+                bad.append(f"{path.relative_to(SRC)} imports {name} ({pkg} is not below {layer})")
+        if layer in ("data", "checks", "analysis", "text"):
+            bad += [f"{path.relative_to(SRC)} draws: {n}" for n in forbidden(imported(path), NO_DRAWING)]
+        if layer == "charts":
+            bad += [
+                f"{path.relative_to(SRC)} does more than draw: {n}" for n in forbidden(imported(path), CHARTS_NEVER)
+            ]
+    assert bad == [], "\n".join(bad)
+
+
+def test_each_layer_says_what_lives_there():
+    for folder in [*LAYER_ORDER, *SIDE_PACKAGES]:
+        doc = ast.get_docstring(ast.parse((SRC / folder / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and 1 <= len(doc.splitlines()) <= 2, folder
 
 
 def test_no_module_is_above_400_lines():
-    catalogues = {SRC / "wording" / "en.py", SRC / "wording" / "vi.py"}
+    catalogues = {SRC / "text" / "en.py", SRC / "text" / "vi.py"}
     for path in SRC.rglob("*.py"):
         if path not in catalogues:
             assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name

@@ -8,13 +8,13 @@ import csv
 import pytest
 from test_validation import edit, problems_at, project  # noqa: F401  (project is a fixture)
 
-from helpers import rates
-from helpers.paths import DATA
-from helpers.validation import validate_all
-from helpers.wording import CATALOGUES
+from helpers.analysis import rates
+from helpers.data.paths import DATA
+from helpers.run.validate import validate_all
+from helpers.text.catalogue import CATALOGUES
 
 HG, TG = "Hậu Giang", "Tiền Giang"
-BOTH = "src/helpers/wording/en.py and src/helpers/wording/vi.py"
+BOTH = "src/helpers/text/en.py and src/helpers/text/vi.py"
 
 
 def read(path):
@@ -55,7 +55,7 @@ def test_a_value_without_wording_is_named_with_the_key_to_add(monkeypatch, lang,
     lines = rows_with(file, column, value)
     assert lines, (file, value)
     found = {(p.row, p.message) for p in validate_all() if (p.file, p.column) == (f"data/{file}", column)}
-    expected = f"add the key {key!r} to src/helpers/wording/{lang}.py"
+    expected = f"add the key {key!r} to src/helpers/text/{lang}.py"
     assert sorted(row for row, message in found if expected in message) == lines, found
 
 

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.charts.panels import MISSING_MARK
-from helpers.plotting import CONTEXT_GREY, add_caption, add_title, province_colour
+from helpers.charts.plotting import CONTEXT_GREY, add_caption, add_title, province_colour
 
 STATUS_COLOURS = {"curated": "#009E73", "milestone": "#56B4E9", "excluded": CONTEXT_GREY, "unaccounted": "#D55E00"}
 

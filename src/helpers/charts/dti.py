@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from helpers.plotting import CONTEXT_GREY, add_caption, add_title, province_colour, rank_axis
+from helpers.charts.plotting import CONTEXT_GREY, add_caption, add_title, province_colour, rank_axis
 
 TIER_MARKERS = {"official_table": "o", "article": "s", "press_reference": "^"}
 MEKONG_GREY = "#777777"

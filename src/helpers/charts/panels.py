@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from helpers.plotting import add_caption, add_title, province_colour
+from helpers.charts.plotting import add_caption, add_title, province_colour
 
 MISSING_MARK = {"marker": "x", "color": "#777777", "markersize": 6, "linestyle": "none"}
 

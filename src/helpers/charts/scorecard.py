@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from helpers.charts.dti import TIER_MARKERS, tier_handles
-from helpers.plotting import add_caption, add_title, fit_label, province_colour, rank_axis
+from helpers.charts.plotting import add_caption, add_title, fit_label, province_colour, rank_axis
 
 GAP_GREY = "#BBBBBB"
 GAP_CHARS = 40  # longer gap texts break before their parenthesis (the SD detail)

@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.colors import to_rgb
 from matplotlib.ticker import FuncFormatter
 
-from helpers.plotting import add_caption, add_title, province_colour
+from helpers.charts.plotting import add_caption, add_title, province_colour
 
 MISSING_MARK = {"marker": "x", "color": "#777777", "markersize": 6, "linestyle": "none"}
 BAR_HEIGHT = 0.5

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from helpers.plotting import CONTEXT_GREY, add_caption, add_title, fit_label, province_colour
+from helpers.charts.plotting import CONTEXT_GREY, add_caption, add_title, fit_label, province_colour
 
 ONE_PANEL_MAX = 3  # beyond this, one small panel per chosen province
 

@@ -1,0 +1,396 @@
+"""Choropleth small multiples of Vietnam's provinces (draws what it is given).
+
+No data loading and no wording here: the rank frame (helpers.analysis.map_frames),
+the shapes (helpers.data.geography) and every text (helpers.text.map_wording) are
+passed in. Colour encodes rank (1 = best = darkest) on one colour-blind-safe
+sequential scale shared by all panels; a province without a value is hatched
+"no data", never a colour of the scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.patheffects as pe
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch, Rectangle
+from matplotlib.path import Path as MplPath
+
+from helpers.charts.label_layout import place_labels
+from helpers.charts.plotting import (
+    MISSING_STYLE,
+    STYLE,
+    add_caption,
+    add_title,
+    province_colour,
+    save_figure,
+    wrap,
+    wrap_caption,
+)
+from helpers.data.paths import renders_inline_images, shows_figures
+from helpers.text.map_wording import MapText
+
+__all__ = ["RANK_CMAP", "NO_DATA_STYLE", "artist_id", "rank_maps", "save_map"]
+
+RANK_CMAP = "viridis"  # perceptually uniform, colour-blind safe; its dark end = rank 1
+NO_DATA_STYLE = {**MISSING_STYLE, "linewidth": 0.3}
+BORDER = {"edgecolor": "white", "linewidth": 0.25}
+SAVE_DPI = STYLE["savefig.dpi"]
+ISLAND_SIZE = 0.08  # degrees: smaller polygons get a thick edge in their own colour so they stay visible
+HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
+
+Shapes = Mapping[str, list[list[np.ndarray]]]
+Extent = tuple[float, float, float, float]
+
+
+def _snap(ring: np.ndarray, grid: float, dot: bool = False) -> np.ndarray:
+    """The ring on a grid finer than a pixel, repeated points dropped. Equal
+    points snap equally, so neighbours still share their border. A ring that
+    collapses is kept as it is, or with `dot` (islands drawn with a thick
+    edge) reduced to a short closed stroke that still shows as a dot."""
+    snapped = np.round(ring / grid) * grid
+    keep = np.r_[True, np.any(snapped[1:] != snapped[:-1], axis=1)]
+    snapped = snapped[keep]
+    x, y = snapped[:, 0], snapped[:, 1]
+    if len(snapped) >= 4 and np.dot(x[:-1], y[1:]) != np.dot(x[1:], y[:-1]):  # still has area
+        return snapped
+    if not dot:
+        return ring
+    start = snapped[0]
+    return np.array([start, start + (grid, 0.0), start + (grid, grid), start])
+
+
+def _path(polygons: list[list[np.ndarray]], grid: float = 0.0, dot: bool = False) -> MplPath:
+    vertices, codes, seen = [], [], set()
+    for polygon in polygons:
+        for ring in polygon:
+            ring = _snap(ring, grid, dot) if grid else ring
+            if dot:  # islands in the same pixel make one dot
+                if ring.tobytes() in seen:
+                    continue
+                seen.add(ring.tobytes())
+            vertices.append(ring)
+            codes.append([MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 2) + [MplPath.CLOSEPOLY])
+    return MplPath(np.vstack(vertices), np.concatenate(codes))
+
+
+def _small(polygons: list[list[np.ndarray]]) -> list[list[np.ndarray]]:
+    return [p for p in polygons if np.ptp(p[0], axis=0).max() < ISLAND_SIZE]
+
+
+def _inside(polygons: list[list[np.ndarray]], extent: Extent | None) -> bool:
+    if extent is None:
+        return True
+    x0, x1, y0, y1 = extent
+    return any(
+        p[0][:, 0].max() >= x0 and p[0][:, 0].min() <= x1 and p[0][:, 1].max() >= y0 and p[0][:, 1].min() <= y1
+        for p in polygons
+    )
+
+
+def _label_point(polygons: list[list[np.ndarray]]) -> tuple[float, float]:
+    """Vertex mean of the largest polygon's outer ring (inside for the compact provinces mapped)."""
+    largest = max(polygons, key=lambda p: float(np.ptp(p[0], axis=0).prod()))
+    x, y = largest[0][:-1].mean(axis=0)
+    return float(x), float(y)
+
+
+def artist_id(panel: object, province: str, part: str = "", zoom: bool = False) -> str:
+    """The id of a drawn province (an SVG id: unique, no spaces), e.g. map-2023-Cà_Mau-outline."""
+    return "-".join(str(x) for x in ["zoom" if zoom else "map", panel, province.replace(" ", "_"), part] if x)
+
+
+def _paths(
+    shapes: Shapes, extent: Extent | None, grid: float, islands_apart: bool
+) -> dict[str, tuple[MplPath | None, MplPath | None]]:
+    """Each province's path snapped to `grid`, for the provinces reaching into
+    `extent` (all when None); with `islands_apart`, small islands form a second
+    path drawn with a thick edge so that they stay visible."""
+    paths = {}
+    for province, polygons in sorted(shapes.items()):
+        if not _inside(polygons, extent):
+            continue
+        small = _small(polygons) if islands_apart else []
+        large = [p for p in polygons if not any(p is q for q in small)]
+        paths[province] = (_path(large, grid) if large else None, _path(small, grid, dot=True) if small else None)
+    return paths
+
+
+def _draw_panel(
+    ax: plt.Axes,
+    panel: object,
+    paths: dict[str, tuple[MplPath, MplPath | None]],
+    colours: dict[str, object],
+    outlined: Sequence[str],
+    all_outlined: list[str],
+    zoom: bool,
+) -> None:
+    for province, (path, islands) in paths.items():
+        colour = colours.get(province)
+        gid = artist_id(panel, province, zoom=zoom)
+        style = (
+            {"facecolor": colour, **BORDER}
+            if colour is not None
+            else {**NO_DATA_STYLE, "linewidth": 0.3 if not zoom else 0.5}
+        )
+        if path is not None:
+            ax.add_artist(PathPatch(path, gid=gid, **style))
+        if islands is not None:  # a thick edge in the fill colour keeps them visible
+            edge = colour if colour is not None else NO_DATA_STYLE["edgecolor"]
+            ax.add_artist(
+                PathPatch(
+                    islands,
+                    facecolor=edge,
+                    edgecolor=edge,
+                    linewidth=0.9,
+                    capstyle="round",
+                    joinstyle="round",
+                    gid=f"{gid}-islands",
+                )
+            )
+    for province in outlined:
+        if province not in paths:
+            continue
+        colour = province_colour(province, all_outlined)
+        path = paths[province][0] or paths[province][1]
+        ax.add_artist(PathPatch(path, fill=False, edgecolor="white", linewidth=3.4 if zoom else 2.6))
+        ax.add_artist(
+            PathPatch(
+                path,
+                fill=False,
+                edgecolor=colour,
+                linewidth=1.8 if zoom else 1.3,
+                gid=artist_id(panel, province, "outline", zoom),
+            )
+        )
+
+
+def _frame_axes(ax: plt.Axes, extent: Extent) -> None:
+    x0, x1, y0, y1 = extent
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    # Equirectangular with the mid-latitude's scale, so shapes are not stretched.
+    ax.set_aspect(1 / np.cos(np.radians((y0 + y1) / 2)))
+    ax.set_axis_off()  # no ticks: also spares the layout engine from measuring them
+
+
+def rank_maps(
+    frame: pd.DataFrame,
+    shapes: Shapes,
+    outlined: Sequence[str],
+    text: MapText,
+    zoom: Extent | None = None,
+    extent: Extent | None = None,
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """One map per panel of `frame` (columns of helpers.analysis.map_frames.FRAME_COLUMNS),
+    coloured by rank; `outlined` provinces drawn in their own colours; with
+    `zoom` (lon_min, lon_max, lat_min, lat_max) a second row enlarges that area.
+    Returns the figure and the plotted data: every province of `shapes` in
+    every panel, with its rank or "no_data" and the colour it was given."""
+    panels = list(text.panel_titles)
+    unknown = sorted(set(frame["panel"]) - set(panels), key=str)
+    if unknown:
+        raise ValueError(f"frame panels {unknown} have no title in text.panel_titles")
+    missing = [p for p in [*outlined, *frame["province"]] if p not in shapes]
+    if missing:
+        raise ValueError(f"no shape for province(s) {sorted(set(missing))}")
+    n_max = int(frame["n_ranked"].max()) if len(frame) else 1
+    norm = mpl.colors.Normalize(vmin=1, vmax=max(n_max, 2))
+    cmap = mpl.colormaps[RANK_CMAP]
+    all_outlined = list(outlined)
+
+    rows, colours_by_panel = [], {}
+    for panel in panels:
+        ranked = frame[frame["panel"] == panel].set_index("province")
+        colours = {p: mpl.colors.to_hex(cmap(norm(r))) for p, r in ranked["rank"].items()}
+        colours_by_panel[panel] = colours
+        for province in sorted(shapes):
+            has = province in ranked.index
+            rows.append(
+                {
+                    "panel": panel,
+                    "province": province,
+                    "value": ranked.at[province, "value"] if has else np.nan,
+                    "rank": int(ranked.at[province, "rank"]) if has else pd.NA,
+                    "n_ranked": int(ranked.at[province, "n_ranked"]) if has else pd.NA,
+                    "source_id": ranked.at[province, "source_id"] if has else "",
+                    "drawn_as": "rank" if has else "no_data",
+                    "colour": colours.get(province, ""),
+                    "outlined": province in outlined,
+                }
+            )
+    plotted = pd.DataFrame(rows)
+
+    extent = extent or _extent(shapes)
+    title = _wrap(text.title, _width(len(panels)))
+    caption_lines = wrap_caption(text.caption, _width(len(panels))).count("\n") + 1
+    fig, axes = _figure(len(panels), extent, zoom, title.count("\n") + 1, caption_lines)
+    # One pixel of the saved PNG (snapping moves a point by half a pixel at most): finer
+    # detail cannot show, and the SVG stays small.
+    national = _paths(shapes, None, (extent[1] - extent[0]) / (PANEL_WIDTH * SAVE_DPI), True)
+    enlarged = _paths(shapes, zoom, (zoom[1] - zoom[0]) / (PANEL_WIDTH * SAVE_DPI), False) if zoom else {}
+    for column, panel in enumerate(panels):
+        ax = axes[0][column]
+        _draw_panel(ax, panel, national, colours_by_panel[panel], outlined, all_outlined, False)
+        _frame_axes(ax, extent)
+        ax.set_title(text.panel_titles[panel], fontsize=10.5, y=1.0)  # fixed y: no tick measuring
+        for lon, lat, words in text.places:
+            ax.text(lon, lat, words, fontsize=6.5, color="#555555", style="italic", ha="right", va="center")
+        if zoom:
+            ax.add_artist(
+                Rectangle(
+                    (zoom[0], zoom[2]),
+                    zoom[1] - zoom[0],
+                    zoom[3] - zoom[2],
+                    fill=False,
+                    edgecolor="#333333",
+                    linewidth=0.8,
+                    linestyle="--",
+                )
+            )
+            zax = axes[1][column]
+            _draw_panel(zax, panel, enlarged, colours_by_panel[panel], outlined, all_outlined, True)
+            _frame_axes(zax, zoom)
+            zax.set_title(text.zoom_titles.get(panel, ""), fontsize=9.5, fontweight="normal", y=1.0)
+            zax.add_artist(
+                Rectangle(
+                    (0, 0),
+                    1,
+                    1,
+                    transform=zax.transAxes,
+                    fill=False,
+                    edgecolor="#333333",
+                    linewidth=0.8,
+                    linestyle="--",
+                )
+            )
+            labels = []
+            for province in outlined:
+                label = text.zoom_labels.get((panel, province))
+                x, y = _label_point(shapes[province])
+                if label and zoom[0] < x < zoom[1] and zoom[2] < y < zoom[3]:
+                    style = {"fontsize": 8, "fontweight": "bold", "ha": "center", "va": "center"}
+                    style |= {"color": province_colour(province, all_outlined), "path_effects": HALO}
+                    labels.append((x, y, label, style))
+            place_labels(zax, labels)  # many neighbours: moved apart, with a leader line
+
+    bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), cax=axes[-1][0], orientation="horizontal")
+    bar.set_label(text.colour_label, fontsize=9)
+    ticks = [1, *range(10, n_max + 1, 10)]
+    bar.set_ticks(ticks + ([n_max] if n_max - ticks[-1] >= 5 else []))
+    bar.ax.tick_params(labelsize=8.5)
+    handles = [Patch(**NO_DATA_STYLE, label=text.no_data)]
+    handles += [
+        Line2D([], [], color=province_colour(p, all_outlined), linewidth=2.2, label=text.outline_labels.get(p, p))
+        for p in outlined
+    ]
+    bar.ax.legend(
+        handles=handles,
+        loc="center left",
+        bbox_to_anchor=(1.05, 0.5),
+        frameon=False,
+        ncols=min(1 + len(outlined), 5),
+        fontsize=9,
+        handlelength=1.6,
+    )
+    add_title(fig, title)
+    add_caption(fig, text.caption)
+    return fig, plotted
+
+
+# Fixed layout, in inches: a layout engine would measure every text twice per
+# saved file, which costs more than drawing the maps.
+PANEL_WIDTH, GAP, MARGIN = 3.6, 0.15, 0.15
+TITLE_LINE, PANEL_TITLE, COLOURBAR_SPACE, CAPTION_SPACE = 0.24, 0.3, 0.85, 0.7
+TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold DejaVu Sans
+CAPTION_LINE = 0.155  # inches: 9 pt text, 1.2 line spacing
+CAPTION_SPACE_LINES = 4  # caption lines CAPTION_SPACE holds
+
+
+def _width(n_panels: int) -> float:
+    return 2 * MARGIN + n_panels * PANEL_WIDTH + (n_panels - 1) * GAP
+
+
+def _wrap(title: str, width: float) -> str:
+    """Wrap each line of the title to the figure width (the title is passed in, wrapping is layout)."""
+    chars = int(width * TITLE_CHARS_PER_INCH)
+    return "\n".join(wrapped for line in title.split("\n") for wrapped in (wrap(line, chars) or [""]))
+
+
+def _height(extent: Extent) -> float:
+    x0, x1, y0, y1 = extent
+    return PANEL_WIDTH * (y1 - y0) / (x1 - x0) / np.cos(np.radians((y0 + y1) / 2))
+
+
+def _figure(
+    n_panels: int, extent: Extent, zoom: Extent | None, title_lines: int, caption_lines: int = 1
+) -> tuple[plt.Figure, list[list[plt.Axes]]]:
+    rows = [_height(extent)] + ([_height(zoom)] if zoom else [])
+    width = _width(n_panels)
+    title_space = 0.27 + TITLE_LINE * title_lines
+    # a long caption (many provinces named) gets the lines it needs, clear of the colour bar's label
+    caption_space = CAPTION_SPACE + CAPTION_LINE * max(0, caption_lines - CAPTION_SPACE_LINES)
+    height = title_space + sum(h + PANEL_TITLE for h in rows) + COLOURBAR_SPACE + caption_space
+    fig = plt.figure(figsize=(width, height), layout="none")
+    axes, top = [], height - title_space
+    for row in rows:
+        top -= PANEL_TITLE
+        axes.append(
+            [
+                fig.add_axes(
+                    (
+                        (MARGIN + i * (PANEL_WIDTH + GAP)) / width,
+                        (top - row) / height,
+                        PANEL_WIDTH / width,
+                        row / height,
+                    )
+                )
+                for i in range(n_panels)
+            ]
+        )
+        top -= row
+    bar = (MARGIN + 0.1) / width, (caption_space + 0.45) / height, (width / 2.3) / width, 0.14 / height
+    axes.append([fig.add_axes(bar)])
+    return fig, axes
+
+
+def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str, lang: str) -> list[Path]:
+    """PNG and SVG through helpers.charts.plotting.save_figure, plus the plotted data as data/`name`.csv."""
+    # The map has a fixed layout; without this, savefig would switch the
+    # project's default constrained layout back on after the first file.
+    with mpl.rc_context({"figure.constrained_layout.use": False}):
+        return save_figure(fig, name, data=plotted, lang=lang)
+
+
+def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:
+    points = np.vstack([polygon[0] for polygons in shapes.values() for polygon in polygons])
+    (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+    return (float(x0) - margin, float(x1) + margin, float(y0) - margin, float(y1) + margin)
+
+
+INLINE_DPI = 60  # the notebook's copy: a full-resolution map would push the notebook past 1 MB
+
+
+def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
+    """In a notebook: the map as a small PNG (the full one is in figures/)."""
+    import io
+
+    from IPython.display import Image, display
+
+    if not shows_figures():
+        plt.close(fig)
+        return
+    if not renders_inline_images():  # strict nbval: the same text output, no image rendered
+        plt.close(fig)
+        display(Image(data=b"", format="png"))
+        return
+    buffer = io.BytesIO()
+    with mpl.rc_context({"figure.constrained_layout.use": False}):
+        fig.savefig(buffer, format="png", dpi=INLINE_DPI, metadata={"Software": None})
+    plt.close(fig)
+    display(Image(data=buffer.getvalue(), format="png"))

@@ -1,0 +1,218 @@
+"""Project chart style: province colours, captions, rank axes, deterministic files."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+from matplotlib import cbook
+from matplotlib.ticker import ScalarFormatter
+
+from helpers.data.numbers import format_number
+from helpers.data.paths import (
+    ROOT,
+    canonical_figures,
+    figures_dir,
+    renders_inline_images,
+    shows_figures,
+    writes_figures,
+)
+from helpers.data.periods import Period
+from helpers.text.formats import wrap
+
+# Okabe–Ito colour-blind-safe palette. The two study provinces keep their colour
+# in every figure; any other province gets the next free colour in name order.
+PROVINCE_COLOURS = {"Hậu Giang": "#0072B2", "Tiền Giang": "#D55E00"}
+_EXTRA_COLOURS = ["#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+# Beyond six other provinces (e.g. all 13 of the Mekong Delta), Paul Tol's muted
+# colour-blind-safe colours follow, so that no two chosen provinces share a colour.
+_EXTRA_COLOURS += ["#882255", "#44AA99", "#999933", "#332288", "#AA4499", "#117733", "#88CCEE"]
+CONTEXT_GREY = "#BBBBBB"
+MISSING_STYLE = {"facecolor": "white", "edgecolor": "#777777", "hatch": "///", "linewidth": 0.8}
+
+# DejaVu Sans ships with matplotlib and covers Vietnamese diacritics.
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titleweight": "bold",
+    "axes.titlesize": 12,
+    "axes.titlelocation": "left",
+    "figure.constrained_layout.use": True,
+    "svg.hashsalt": "mekong-dx",  # fixed ids in SVG output
+    "svg.fonttype": "path",
+}
+
+
+def use_style() -> None:
+    """Chart style, and table display wide enough for quotes and notes."""
+    import pandas as pd
+
+    mpl.rcParams.update(STYLE)
+    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.max_rows", 120)
+    if not renders_inline_images():  # strict nbval: text outputs only, no image rendered
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        if shell is not None:
+            shell.display_formatter.formatters["image/png"].enabled = False
+
+
+def province_colour(province: str, all_provinces: list[str] | None = None) -> str:
+    if province in PROVINCE_COLOURS:
+        return PROVINCE_COLOURS[province]
+    others = sorted(p for p in (all_provinces or [province]) if p not in PROVINCE_COLOURS)
+    index = others.index(province) if province in others else 0
+    return _EXTRA_COLOURS[index % len(_EXTRA_COLOURS)]
+
+
+def add_title(fig: plt.Figure, title: str) -> None:
+    """The finding, as a figure-wide title aligned with the left edge."""
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+
+
+CAPTION_SIZE = 9  # points; a test holds every caption to at least this
+
+
+def add_caption(fig: plt.Figure, text: str) -> None:
+    """Sources and periods, printed on the figure itself (below the axes),
+    wrapped to the figure's width."""
+    fig.supxlabel(wrap_caption(text, fig.get_figwidth()), x=0.01, ha="left", fontsize=CAPTION_SIZE, color="#444444")
+
+
+def wrap_caption(text: str, fig_width: float) -> str:
+    """The caption as add_caption prints it on a figure `fig_width` inches wide."""
+    width = max(60, int(fig_width * 13))
+    return "\n".join(line for para in text.split("\n") for line in wrap(para, width) or [""])
+
+
+def fit_label(text: str, chars: int) -> str:
+    """A label longer than `chars` breaks before its parenthesis (the detail), else
+    wraps: Vietnamese labels run longer than English ones and must not overlap."""
+    if len(text) <= chars:
+        return text
+    head, paren, tail = text.partition(" (")
+    return f"{head}\n({tail}" if paren else "\n".join(wrap(text, chars))
+
+
+def rank_axis(ax: plt.Axes, n: int, axis: str = "y") -> None:
+    """A rank axis from 1 (best, at the top) to n."""
+    if axis == "y":
+        ax.set_ylim(n + 0.5, 0.5)
+    else:
+        ax.set_xlim(0.5, n + 0.5)
+
+
+class LocalTicks(ScalarFormatter):
+    """Matplotlib's default numeric ticks (same positions and decimals), written in
+    the reader's number format: 0,5 and 12.000 in Vietnamese, "−" for minus."""
+
+    def __init__(self, lang: str):
+        super().__init__(useOffset=False)
+        self.lang = lang
+
+    def set_locs(self, locs):
+        self.years = len(locs) > 0 and all(1900 <= v <= 2100 for v in locs)
+        super().set_locs(locs)
+
+    def __call__(self, x, pos=None):
+        text = super().__call__(x, pos)
+        if not text.strip("$"):
+            return text
+        if getattr(self, "years", False):  # a year axis: 2020, never 2.020
+            return text.replace(".", ",").replace("-", "\u2212")
+        return local_number_text(text, self.lang)
+
+
+def local_number_text(text: str, lang: str) -> str:
+    """A tick text as matplotlib writes it ("1200.5", "−3") in `lang`'s number format."""
+    value = float(text.strip("$").replace("\u2212", "-"))
+    decimals = len(text.partition(".")[2].rstrip("$"))
+    return format_number(value, lang, decimals=decimals)
+
+
+def local_ticks(fig: plt.Figure, lang: str) -> None:
+    """Numeric tick labels of every axis in `lang`'s number format. Axes with a
+    formatter of their own (dates, labels) keep it; a numeric axis of years keeps 2020."""
+    if lang == "en":
+        return
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(LocalTicks(lang))
+
+
+@cache
+def _readme_images() -> frozenset[str]:
+    """Names of the figures README.md shows as PNG (`](figures/NAME.png)`)."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    return frozenset(re.findall(r"\]\(figures/([^)/\s]+)\.png\)", text))
+
+
+def figure_formats(name: str) -> list[str]:
+    """The files a figure is saved as, each where it serves a reader: the
+    canonical (English, study provinces) figures as SVG, the scalable master,
+    plus PNG where README.md shows them; any other language or selection
+    (out/<variant>/) as PNG only, the format a notebook reader opens."""
+    if not canonical_figures():
+        return ["png"]
+    return ["png", "svg"] if name in _readme_images() else ["svg"]
+
+
+def _layout_as_png(fig: plt.Figure) -> None:
+    """The layout pass a PNG save makes (at savefig.dpi), without rendering
+    pixels: a layout engine starts from the positions the previous pass left, so
+    the SVG and the notebook's copy come out as when the PNG is saved too."""
+    if fig.get_layout_engine() is None:
+        return
+    with cbook._setattr_cm(fig, dpi=mpl.rcParams["savefig.dpi"]), cbook._setattr_cm(fig.canvas, _is_saving=True):
+        renderer = fig.canvas.get_renderer()
+        with renderer._draw_disabled():
+            fig.draw(renderer)
+
+
+def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list[Path]:
+    """Save `name` as figure_formats(name) (PNG, SVG) without date or version
+    metadata, and the plotted numbers `data` (a DataFrame) as data/`name`.csv
+    beside them. Tick labels first take `lang`'s number format (local_ticks), shown or saved.
+
+    Written to helpers.data.paths.figures_dir(): figures/ by default, a staging
+    folder during `python -m helpers.run`, a tmp dir under pytest.
+    """
+    local_ticks(fig, lang)
+    if not writes_figures():
+        return []
+    out = figures_dir()
+    (out / "data").mkdir(parents=True, exist_ok=True)
+    paths = [out / f"{name}.{kind}" for kind in figure_formats(name)]
+    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+    with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
+        if paths[0].suffix != ".png":
+            _layout_as_png(fig)
+        for path in paths:
+            fig.savefig(path, metadata=metadata[path.suffix[1:]])
+    if data is not None:
+        paths.append(out / "data" / f"{name}.csv")
+        # periods as ISO text (helpers.data.periods.Period.__str__), fixed line ends: byte-identical reruns
+        data.map(lambda v: str(v) if isinstance(v, Period) else v).to_csv(paths[-1], index=False, lineterminator="\n")
+    return paths
+
+
+def show(fig, data) -> None:
+    """In a notebook: the figure, or, when none was drawn, the sentence saying why
+    (`data.attrs["why"]`)."""
+    from IPython.display import Markdown, display
+
+    if fig is None:
+        display(Markdown(data.attrs["why"]))
+    elif shows_figures():
+        plt.show()
+    else:
+        plt.close(fig)

@@ -1,0 +1,66 @@
+"""Where the project's files live, independent of the working directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "data"
+RAW_ARTICLES = DATA / "raw" / "articles"
+REFERENCE = DATA / "reference"
+NOTEBOOKS = ROOT / "notebooks"
+FIGURES = ROOT / "figures"
+# Figures of non-canonical parameters: out/<variant>/figures (helpers.run.parameters).
+VARIANTS = ROOT / "out"
+
+# The runner points this at a staging folder so that figures appear in
+# figures/ only after every notebook succeeded; tests point it at a tmp dir.
+FIGURES_ENV = "DX_FIGURES_DIR"
+# "0" draws figures without writing their files: strict nbval re-executes the
+# committed notebooks to compare their outputs, and files are not outputs.
+WRITE_FIGURES_ENV = "DX_WRITE_FIGURES"
+# "0" runs the notebooks for their text alone: charts are drawn but not shown
+# inline (the test suite's Vietnamese run reads text outputs only).
+SHOW_FIGURES_ENV = "DX_SHOW_FIGURES"
+# "0" shows charts inline as their text alone, without rendering the image:
+# strict nbval compares text outputs and skips images (see conftest.py).
+INLINE_IMAGES_ENV = "DX_INLINE_IMAGES"
+
+
+_chosen: Path | None = None
+
+
+def choose_figures_dir(path: Path | None) -> None:
+    """Set the folder a notebook's parameters call for (helpers.run.parameters.use).
+
+    An explicit DX_FIGURES_DIR still wins: the runner's staging folder, tests.
+    """
+    global _chosen
+    _chosen = path
+
+
+def canonical_figures() -> bool:
+    """True unless a notebook's parameters chose a variant folder (in-process
+    callers and the canonical notebooks write the canonical figures)."""
+    return _chosen is None or _chosen == FIGURES
+
+
+def writes_figures() -> bool:
+    """False when DX_WRITE_FIGURES=0 (strict nbval's runs; see conftest.py)."""
+    return os.environ.get(WRITE_FIGURES_ENV, "1") != "0"
+
+
+def shows_figures() -> bool:
+    """False when DX_SHOW_FIGURES=0: figures are closed instead of shown inline."""
+    return os.environ.get(SHOW_FIGURES_ENV, "1") != "0"
+
+
+def renders_inline_images() -> bool:
+    """False when DX_INLINE_IMAGES=0: a chart shown inline leaves its text output only."""
+    return os.environ.get(INLINE_IMAGES_ENV, "1") != "0"
+
+
+def figures_dir() -> Path:
+    """The folder figures are written to now."""
+    return Path(os.environ.get(FIGURES_ENV) or _chosen or FIGURES)

@@ -1,0 +1,220 @@
+"""Corpus overview (notebook 06, appendix): number coverage, milestones, data availability."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis.comparison import best_evidence
+from helpers.charts import corpus as charts_corpus
+from helpers.charts.plotting import save_figure
+from helpers.checks.coverage import classify_numbers, coverage_summary
+from helpers.data import loading
+from helpers.data.periods import Period
+from helpers.text.catalogue import say
+from helpers.text.citations import citation, citations
+from helpers.text.formats import date_text, indicator_label, periods_text
+
+
+def article_register(provinces: list[str], lang: str = "en") -> pd.DataFrame:
+    """The article sources about any of `provinces`, readable columns only."""
+    src = loading.load("sources")
+    src = src[(src["tier"] == "article") & src["provinces"].apply(lambda p: any(x in p.split(";") for x in provinces))]
+    out = src[["source_id", "outlet", "published", "reference_date", "provinces"]].copy()
+    out["outlet"] = [say("unknown", lang) if o == "unknown" else o for o in out["outlet"]]
+    out["published"] = [date_text(d, lang) for d in out["published"]]
+    out["reference_date"] = [date_text(d, lang) for d in out["reference_date"]]
+    headers = {c: say(f"corpus.col.{c}", lang) for c in ("outlet", "published", "reference_date", "provinces")}
+    if lang != "en":  # the id stays (the appendix cites it), under a header in the reader's language
+        headers["source_id"] = say("columns.source_id", lang)
+    return out.rename(columns=headers).reset_index(drop=True)
+
+
+def plot_coverage(lang: str, name: str = "06_number_coverage"):
+    """Stacked bars: every number token of each article by status."""
+    summary = coverage_summary(classify_numbers())
+    summary = summary.assign(article=[citation(s, lang) for s in summary["source_id"]])
+    sources = loading.load("sources").query("tier == 'article'")
+    texts = {
+        "statuses": {s: say(f"corpus.status.{s}", lang) for s in charts_corpus.STATUS_COLOURS},
+        "x": say("corpus.number_tokens_raw_text", lang),
+        "title": say(
+            "corpus.all_numbers_articles_are",
+            lang,
+            n=len(summary),
+            total=int(summary["total"].sum()),
+            unaccounted=int(summary["unaccounted"].sum()),
+        ),
+        "caption": say(
+            "corpus.numbers_found_by_helpers_numbers",
+            lang,
+            first=date_text(sources["reference_date"].min(), lang),
+            last=date_text(sources["reference_date"].max(), lang),
+        ),
+    }
+    fig = charts_corpus.coverage(summary, texts)
+    save_figure(fig, name, summary, lang=lang)
+    return fig, summary
+
+
+def plot_timeline(provinces: list[str], lang: str, name: str = "06_milestones_timeline"):
+    """Milestones on a time axis, each described beside it; not written when the
+    chosen provinces have none (`ms.attrs["why"]` says so)."""
+    ms = loading.load("milestones")
+    ms = ms[ms["province"].isin(provinces)].sort_values(["date", "milestone_id"]).reset_index(drop=True)
+    if ms.empty:
+        ms.attrs["why"] = say("corpus.no_milestones_for", lang, provinces=", ".join(provinces))
+        return None, ms
+    events = ms["event_en"] if lang == "en" else ms["event_vi"]
+    events = [t if len(t) <= 90 else t[:87].rsplit(" ", 1)[0] + "…" for t in events]
+    shown = ms.assign(text=[f"{date_text(d, lang)} · {p}: {t}" for d, p, t in zip(ms["date"], ms["province"], events)])
+    missing = [
+        (p, f"{p}: " + say("corpus.no_dated_milestone_corpus", lang)) for p in provinces if p not in set(ms["province"])
+    ]
+    texts = {
+        "title": say("corpus.dated_milestones_to", lang, len=len(ms), min=ms["date"].min(), max=ms["date"].max()),
+        "caption": say("corpus.data_data_milestones_csv_dated", lang) + citations(ms["source_id"], lang) + ".",
+    }
+    fig = charts_corpus.timeline(shown, missing, provinces, texts)
+    save_figure(
+        fig,
+        name,
+        ms[["milestone_id", "date", "province", "event_en", "source_id"]].assign(
+            date=ms["date"].dt.strftime("%Y-%m-%d")
+        ),
+        lang=lang,
+    )
+    return fig, ms
+
+
+def availability(provinces: list[str]) -> pd.DataFrame:
+    """Indicator × province: the periods reported (best tier), empty when missing."""
+    ev = best_evidence(provinces)
+    indicators = loading.load("indicators")
+    rows = []
+    for ind in indicators.itertuples():
+        row = {"theme": ind.theme, "indicator_id": ind.indicator_id, "label_en": ind.label_en, "label_vi": ind.label_vi}
+        for p in provinces:
+            periods = ev[(ev["indicator_id"] == ind.indicator_id) & (ev["province"] == p)]["period"]
+            row[p] = tuple(sorted(periods))
+        rows.append(row)
+    rows += _reference_rows(provinces)
+    out = pd.DataFrame(rows)
+    out = out[out[provinces].map(len).gt(0).any(axis=1)]
+    return out.sort_values(["theme", "indicator_id"]).reset_index(drop=True)
+
+
+def _reference_rows(provinces: list[str]) -> list[dict]:
+    """The reference tier's measures that verdicts use (PAPI e-governance scores, press-reported
+    digital-uptake shares), so that the matrix shows every measure the summary compares."""
+    from helpers.text.catalogue import CATALOGUES, say
+
+    rows = []
+    papi = loading.load("papi_egov_scores").dropna(subset=["score"])
+    papi = papi[papi["comparable"]]
+    rows.append(
+        {
+            "theme": "public_services",
+            "indicator_id": "papi_egov_score",
+            "label_en": say("scorecard.row.papi", "en"),
+            "label_vi": say("scorecard.row.papi", "vi"),
+            **{
+                p: tuple(Period.year(int(y)) for y in sorted(papi.loc[papi["province"] == p, "year"]))
+                for p in provinces
+            },
+        }
+    )
+    facts = loading.load("province_facts")
+    facts = facts[(facts["category"] == "digital_uptake") & (facts["unit"] == "percent")]
+    for measure, group in facts.groupby("measure", sort=True):
+        key = f"summary.measure.{measure}"
+        label = {lang: say(key, lang) if key in CATALOGUES[lang] else measure for lang in ("en", "vi")}
+        rows.append(
+            {
+                "theme": "digital_society",
+                "indicator_id": measure,
+                "label_en": label["en"],
+                "label_vi": label["vi"],
+                **{
+                    p: tuple(
+                        sorted(
+                            Period.of(f.period_start, f.period_end) for f in group[group["province"] == p].itertuples()
+                        )
+                    )
+                    for p in provinces
+                },
+            }
+        )
+    return rows
+
+
+def reported(matrix: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:
+    """True where a province reports an indicator (availability cells are tuples of periods)."""
+    return matrix[provinces].map(len).gt(0)
+
+
+def plot_availability(provinces: list[str], lang: str, name: str = "06_availability_matrix"):
+    """Grid of indicators × provinces: a tinted cell lists the periods reported,
+    a × says the corpus does not report it."""
+    data = availability(provinces)
+    cells = pd.DataFrame({p: [periods_text(v, lang) for v in data[p]] for p in provinces})
+    row_labels = [f"{say(f'theme.{r.theme}', lang)} · {indicator_label(r._asdict(), lang)}" for r in data.itertuples()]
+    both = int(reported(data, provinces).all(axis=1).sum())
+    texts = {
+        "title": say("corpus.only_indicators_are_reported_for", lang, both=both, len=len(data)),
+        "caption": say("corpus.availability_caption", lang),
+    }
+    fig = charts_corpus.availability(cells, row_labels, provinces, texts)
+    long = data.melt(id_vars=["theme", "indicator_id"], value_vars=provinces, var_name="province", value_name="periods")
+    save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]), lang=lang)
+    return fig, data
+
+
+def summary(provinces: list[str], lang: str) -> str:
+    """Key facts of the corpus as Markdown bullets, computed from the data."""
+    classified = classify_numbers()
+    counts = classified["status"].value_counts()
+    matrix = availability(provinces)
+    register = article_register(provinces)
+    lines = [
+        say(
+            "corpus.articles_number_tokens_curated_milestone",
+            lang,
+            len=len(register),
+            len2=len(classified),
+            get=counts.get("curated", 0),
+            get2=counts.get("milestone", 0),
+            get3=counts.get("excluded", 0),
+            get4=counts.get("unaccounted", 0),
+        )
+    ]
+    lines += _article_lines(provinces, lang)
+    for p in provinces:
+        n = int(reported(matrix, [p])[p].sum())
+        lines.append(say("corpus.indicators_reported", lang, p=p, n=n, len=len(matrix)))
+    if len(provinces) > 1:
+        both = int(reported(matrix, provinces).all(axis=1).sum())
+        lines.append(say("corpus.reported_for_every_chosen_province", lang, both=both))
+    return "\n".join(lines)
+
+
+def _article_lines(provinces: list[str], lang: str) -> list[str]:
+    """Markdown bullets, computed from data/sources.csv: the articles about the
+    chosen provinces without a stated outlet or date, and the articles per
+    province with their dates."""
+    src = loading.load("sources").query("tier == 'article'")
+    about = {p: src[src["provinces"].str.split(";").apply(lambda names, p=p: p in names)] for p in provinces}
+    chosen = src[src["source_id"].isin(set().union(*(set(a["source_id"]) for a in about.values())))]
+    total = len(chosen)
+    lines = []
+    if total:
+        no_outlet, no_date = int((chosen["outlet"] == "unknown").sum()), int(chosen["published"].isna().sum())
+        lines.append(
+            say("corpus.articles_without_outlet_or_date", lang, total=total, no_outlet=no_outlet, no_date=no_date)
+        )
+    for p, rows in about.items():
+        if rows.empty:
+            lines.append(say("corpus.articles_about_none", lang, p=p))
+            continue
+        dates = ", ".join(date_text(d, lang) for d in sorted(rows["reference_date"]))
+        lines.append(say("corpus.articles_about", lang, p=p, n=len(rows), total=total, dates=dates))
+    return lines

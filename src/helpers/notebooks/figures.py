@@ -1,0 +1,237 @@
+"""The figures of notebooks 02–04: the plotted frame (best evidence of the
+chart's indicators, from notebook_scope.yaml), its title and caption, drawn by
+helpers.charts.panels and saved with its data; notebook 04's digital-uptake
+pairs (helpers.analysis.society_pairs) drawn by helpers.charts.summary.dated_shares. A figure with nothing to show
+for the chosen provinces is not written; `plotted.attrs["why"]` says why."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers.analysis import comparison, scope, service_levels, society_pairs
+from helpers.charts import panels as charts_panels
+from helpers.charts import stacked as charts_stacked
+from helpers.charts import summary as charts_summary
+from helpers.charts.plotting import save_figure, wrap
+from helpers.data import loading
+from helpers.text import society_tables
+from helpers.text.catalogue import say
+from helpers.text.chart_titles import caption_extra, chart_title
+from helpers.text.citations import citations
+from helpers.text.formats import indicator_label, join_words, number_text, period_text, periods_text, value_text
+
+COLUMNS = ["indicator_id", "province", "value", "qualifier", "unit", "period", "tier", "source_id"]
+
+
+def plotted_frame(name: str, provinces: list[str]) -> pd.DataFrame:
+    """One row per province, indicator and period plotted; a province without a
+    value for an indicator gets one row with value NaN ("not reported")."""
+    evidence = comparison.best_evidence(provinces)
+    units = loading.load("indicators").set_index("indicator_id")["unit"]
+    rows = []
+    for indicator in scope.chart(name):
+        for province in provinces:
+            found = evidence[(evidence["indicator_id"] == indicator) & (evidence["province"] == province)]
+            if found.empty:
+                rows.append(
+                    {
+                        "indicator_id": indicator,
+                        "province": province,
+                        "value": np.nan,
+                        "qualifier": "",
+                        "unit": units[indicator],
+                        "period": None,
+                        "tier": "",
+                        "source_id": "",
+                    }
+                )
+            for r in found.sort_values("period").itertuples():
+                rows.append(
+                    {
+                        "indicator_id": indicator,
+                        "province": province,
+                        "value": r.value,
+                        "qualifier": r.qualifier,
+                        "unit": units[indicator],
+                        "period": r.period,
+                        "tier": r.tier,
+                        "source_id": r.source_id,
+                    }
+                )
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def caption(plotted: pd.DataFrame, lang: str, extra: str = "") -> str:
+    shown = plotted.dropna(subset=["value"])
+    periods = "; ".join(
+        f"{province}: {periods_text(group['period'], lang)}" for province, group in shown.groupby("province", sort=True)
+    )
+    parts = [f"{say('sources', lang)}: {citations(shown['source_id'], lang)}.", f"{say('periods', lang)}: {periods}."]
+    if shown["qualifier"].isin(["at_least", "approx"]).any():
+        parts.append(say("figures.qualifier_legend", lang))
+    if plotted["value"].isna().any():
+        parts.append(say("figures.missing_legend", lang))
+    return " ".join(p for p in [*parts, extra] if p)
+
+
+def plot(name: str, provinces: list[str], lang: str):
+    """Draw and save chart `name`: returns (figure or None, plotted data)."""
+    if service_levels.stacked_parts(name):
+        return plot_stacked(name, provinces, lang)
+    plotted = plotted_frame(name, provinces)
+    if plotted["value"].isna().all():
+        plotted.attrs["why"] = say("figures.nothing_to_show", lang, provinces=", ".join(provinces))
+        return None, plotted
+    labels = loading.load("indicators").set_index("indicator_id")
+    panels = []
+    for indicator in scope.chart(name):
+        shown = plotted[(plotted["indicator_id"] == indicator) & plotted["value"].notna()]
+        note = say("figures.periods_differ", lang) if shown["period"].nunique() > 1 else ""
+        panels.append({"indicator_id": indicator, "title": indicator_label(labels.loc[indicator], lang), "note": note})
+    text = [
+        say("no_data", lang)
+        if pd.isna(r.value)
+        else f"{value_text(r.value, r.qualifier, r.unit, lang)}  ({period_text(r.period, lang)})"
+        for r in plotted.itertuples()
+    ]
+    texts = {
+        "title": chart_title(name, provinces, lang),
+        "caption": caption(plotted, lang, caption_extra(name, provinces, lang)),
+    }
+    fig = charts_panels.indicator_panels(
+        plotted.assign(label=text), panels, provinces, texts, lambda x: number_text(x, lang)
+    )
+    save_figure(fig, name, plotted, lang=lang)
+    return fig, plotted
+
+
+def _segment_name(indicator: str, lang: str) -> str:
+    return say(f"stacked.part.{indicator}", lang)
+
+
+def plot_stacked(name: str, provinces: list[str], lang: str):
+    """A total and its parts (notebook_scope.yaml `parts`): one stacked bar per
+    province and date (helpers.analysis.service_levels.stacked_frame), each segment
+    labelled, the total at the end of the bar; saved with one row per segment."""
+    total_id, part_ids = service_levels.stacked_parts(name)
+    plotted = service_levels.stacked_frame(name, provinces)
+    if plotted["value"].isna().all():
+        plotted.attrs["why"] = say("figures.nothing_to_show", lang, provinces=", ".join(provinces))
+        return None, plotted
+    labels, ends = [], {}
+    for bar, group in plotted.dropna(subset=["bar"]).groupby("bar", sort=True):
+        parts = group[group["role"] == "part"]
+        total = group[group["role"] == "total"]
+        period = period_text(group["period"].iloc[0], lang)
+        values = {
+            "parts": number_text(parts["value"].sum(), lang),
+            "period": period,
+            "total": value_text(total["value"].iloc[0], total["qualifier"].iloc[0], total["unit"].iloc[0], lang)
+            if len(total)
+            else "",
+        }
+        ends[bar] = say(f"stacked.end.{group['check'].iloc[0]}", lang, **values)
+    for r in plotted.itertuples():
+        if r.role == "not_reported":
+            labels.append(say("no_data", lang))
+        elif r.role in ("part", "remainder"):
+            labels.append(f"{_segment_name(r.indicator_id, lang)}\n{number_text(r.value, lang)}")
+        else:
+            labels.append("")
+    drawn = plotted.assign(label=labels, end_label=[ends.get(b, "") if pd.notna(b) else "" for b in plotted["bar"]])
+    indicators = loading.load("indicators").set_index("indicator_id")
+    shown = plotted[plotted["role"].isin(["part", "total"])]
+    note = f"  ({say('figures.periods_differ', lang)})" if shown["period"].nunique() > 1 else ""
+    texts = {
+        "title": chart_title(name, provinces, lang),
+        "caption": caption(plotted, lang, say("stacked.caption", lang)),
+        "axis": say("stacked.axis", lang, label=indicator_label(indicators.loc[total_id], lang)),
+        "panel": say("stacked.panel", lang, parts=", ".join(_segment_name(p, lang) for p in part_ids)) + note,
+    }
+    fig = charts_stacked.stacked_bars(drawn, part_ids, provinces, texts, lambda x: number_text(x, lang))
+    save_figure(fig, name, plotted, lang=lang)
+    return fig, plotted
+
+
+UPTAKE_PAIRS = "04_digital_uptake_pairs"
+
+
+def plot_uptake_pairs(provinces: list[str], lang: str):
+    """The pair rows of helpers.analysis.society_pairs on one 0–100 % axis, each value labelled with
+    its date; a grey bar joins the two values of a pair the notebook compares. Other values
+    of a measure (not paired) are named in the caption. Returns (figure or None, plotted)."""
+    found = society_pairs.pairs(provinces)
+    shown = found[found["role"] == "pair"]
+    rows = []
+    for r in shown.itertuples():
+        head = society_tables.row_label(r, lang)
+        note = society_tables.verdict(r, lang, short=True)
+        row = "\n".join(wrap(f"{head}: {note} ({say('society.months_apart', lang, months=r.period_gap_months)})", 100))
+        for side in ("a", "b"):
+            value, qualifier, period = (getattr(r, f"{k}_{side}") for k in ("value", "qualifier", "period"))
+            rows.append(
+                {
+                    "row": row,
+                    "measure": getattr(r, "measure" if side == "a" else "measure_b"),
+                    "province": getattr(r, f"province_{side}"),
+                    "value": value,
+                    "qualifier": qualifier,
+                    "period": str(period),
+                    "gap_points": r.gap_points,
+                    "period_gap_months": r.period_gap_months,
+                    "comparable": r.comparable,
+                    "reason": r.reason,
+                    "tier": r.tier,
+                    "confidence": r.confidence,
+                    "source_id": getattr(r, f"source_{side}"),
+                    "id": getattr(r, f"id_{side}"),
+                    "label": society_tables.dated_value(value, qualifier, period, lang),
+                    "approx": qualifier == "approx",
+                    "joined": r.comparable,
+                }
+            )
+    plotted = pd.DataFrame(rows).drop_duplicates(["row", "province", "id"]).reset_index(drop=True)
+    if plotted.empty:
+        why = "summary.one_province" if len(provinces) < 2 else "society.no_figure"
+        plotted.attrs["why"] = say(why, lang, provinces=", ".join(provinces))
+        return None, plotted
+    parts = list(dict.fromkeys(society_tables.finding(r, lang) for r in shown[shown["comparable"]].itertuples()))
+    if (~shown["comparable"]).any():
+        parts.append(say("society.title.not_compared", lang, n=int((~shown["comparable"]).sum())))
+    title = "; ".join(parts)
+    others = found[found["role"] == "other_value"]
+    other_text = "; ".join(
+        f"{r.other_of} {society_tables.measure_label(r.measure, lang)} "
+        + society_tables.dated_value(
+            *(r.value_a, r.qualifier_a, r.period_a)
+            if r.other_of == r.province_a
+            else (r.value_b, r.qualifier_b, r.period_b),
+            lang,
+        )
+        for r in others.itertuples()
+    )
+    texts = {
+        "title": "\n".join(wrap(title[:1].upper() + title[1:], 90)),
+        "xlabel": say("summary.uptake.xlabel", lang),
+        "caption": " ".join(
+            t
+            for t in (
+                say(
+                    "society.caption",
+                    lang,
+                    limit=society_pairs.MAX_PERIOD_GAP_MONTHS,
+                    tiers=join_words(
+                        [say(f"tier.{t}", lang) for t in dict.fromkeys("+".join(plotted["tier"]).split("+"))], lang
+                    ),
+                ),
+                say("society.caption_others", lang, others=other_text) if other_text else "",
+                say("figures.qualifier_legend", lang) if plotted["qualifier"].ne("exact").any() else "",
+                f"{say('sources', lang)}: {citations(plotted['source_id'], lang)}.",
+            )
+            if t
+        ),
+    }
+    fig = charts_summary.dated_shares(plotted, list(provinces), texts, inline_rows=True)
+    save_figure(fig, UPTAKE_PAIRS, plotted.drop(columns=["row", "label", "approx", "joined"]), lang=lang)
+    return fig, plotted

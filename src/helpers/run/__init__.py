@@ -1,0 +1,2 @@
+"""Layer 7, run: parameters, the papermill runner (`python -m helpers.run`), JupyterLab launcher,
+benchmark. Imports any layer; nothing imports it except the notebooks' set-up cell."""

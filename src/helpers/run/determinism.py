@@ -1,0 +1,34 @@
+"""Deterministic notebooks: what the runner strips from an executed notebook so that
+a second run writes the same bytes (papermill and nbclient timestamps, random cell ids)."""
+
+from __future__ import annotations
+
+import nbformat
+
+# Cell metadata written by papermill / nbclient / JupyterLab that changes on every run.
+VOLATILE_CELL_METADATA = ("papermill", "execution", "ExecuteTime", "collapsed", "scrolled")
+
+
+def clean_notebook(nb: nbformat.NotebookNode, parameters: dict | None = None) -> nbformat.NotebookNode:
+    """Strip run-specific metadata; keep sources, outputs, execution counts and tags."""
+    nb.metadata.pop("papermill", None)
+    if parameters:
+        nb.metadata["papermill"] = {"parameters": parameters}
+    for index, cell in enumerate(nb.cells):
+        for key in VOLATILE_CELL_METADATA:
+            cell.metadata.pop(key, None)
+        # Injected cells get random ids; positional ids are stable across runs.
+        cell["id"] = f"cell-{index:02d}"
+    return nb
+
+
+def volatile_metadata(nb: nbformat.NotebookNode) -> list[str]:
+    """Names of volatile fields still present (empty for a clean notebook)."""
+    found = []
+    papermill_meta = nb.metadata.get("papermill", {})
+    found += [f"metadata.papermill.{k}" for k in papermill_meta if k != "parameters"]
+    for index, cell in enumerate(nb.cells):
+        found += [f"cells[{index}].metadata.{k}" for k in VOLATILE_CELL_METADATA if k in cell.metadata]
+        if cell.get("id") != f"cell-{index:02d}":
+            found.append(f"cells[{index}].id")
+    return found

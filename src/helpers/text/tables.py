@@ -1,0 +1,165 @@
+"""Display tables of notebooks 02–04: curated rows with their quotes, values
+reported at several dates, derived numbers with formulas."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis import comparison, scope
+from helpers.analysis.evidence import excerpt, own_words, results
+from helpers.text.catalogue import CATALOGUES, say
+from helpers.text.formats import (
+    QUALIFIER_MARK,
+    dated_text,
+    indicator_label,
+    number_text,
+    number_text_full,
+)
+from helpers.text.notes import notes
+from helpers.text.phrases import label, value, worded_derived
+
+
+def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
+    """Numbers computed from two curated numbers of the same source, each with its
+    formula (numbers in `lang`), the obs_ids used and a caveat."""
+    columns = {
+        "province": say("topics.province", lang),
+        "quantity": say("topics.quantity", lang),
+        "value": say("topics.value", lang),
+        "formula": say("topics.formula", lang),
+        "inputs": say("topics.inputs_obs_id", lang),
+        "caveat": say("topics.caveat", lang),
+    }
+    rows = worded_derived(notebook, provinces, lang)
+    return pd.DataFrame(rows, columns=list(columns)).rename(columns=columns)
+
+
+def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[str] | None = None) -> pd.DataFrame:
+    """The curated rows behind the notebook, with the article's own words and source.
+    The curator's note is shown in the reader's language (helpers.text.notes)."""
+    res = results(notebook, provinces)
+    if themes is not None:
+        res = res[res["theme"].isin(themes)]
+    table = pd.DataFrame(
+        {
+            say("topics.province", lang): res["province"],
+            say("topics.indicator", lang): [indicator_label(r, lang) for _, r in res.iterrows()],
+            say("topics.value", lang): [value(r, lang) for r in res.itertuples()],
+            say("topics.period", lang): [dated_text(p, b, lang) for p, b in zip(res["period"], res["period_basis"])],
+            say("topics.quote_vietnamese_excerpt", lang): [excerpt(r.quote, r.value) for r in res.itertuples()],
+            say("topics.source", lang): res["source_id"],
+        }
+    )
+    table[say("notes.curator", lang)] = notes("observations", res["obs_id"], res["note"], lang)
+    return table.reset_index(drop=True)
+
+
+def revisions_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
+    """Every value of an indicator a province reported at more than one date
+    (helpers.analysis.comparison.revisions), with the article's own words: both shown, never one."""
+    revised = comparison.revisions(provinces)
+    revised = revised[revised["indicator_id"].isin(scope.indicators(notebook))]
+    res = results(notebook, provinces)
+    if revised.empty:
+        return pd.DataFrame()
+    keys = set(zip(revised["province"], revised["indicator_id"]))
+    rows = res[[k in keys for k in zip(res["province"], res["indicator_id"])]]
+    return pd.DataFrame(
+        {
+            say("topics.province", lang): rows["province"],
+            say("topics.indicator", lang): [label(i, lang) for i in rows["indicator_id"]],
+            say("topics.value", lang): [value(r, lang) for r in rows.itertuples()],
+            say("topics.period", lang): [dated_text(p, b, lang) for p, b in zip(rows["period"], rows["period_basis"])],
+            say("topics.article_words", lang): [own_words(r.quote, r.value) or r.quote for r in rows.itertuples()],
+            say("topics.source", lang): rows["source_id"],
+        }
+    ).reset_index(drop=True)
+
+
+def show(table: pd.DataFrame, lang: str) -> None:
+    """Display a table with its text columns in full (quotes, notes, formulas),
+    or a one-line note when it is empty (e.g. for a single province)."""
+    from IPython.display import Markdown, display
+
+    if not len(table):
+        display(Markdown(say("topics.nothing_to_show_for_selected", lang)))
+        return
+    with pd.option_context("display.max_colwidth", None):
+        display(for_reader(table, lang))
+
+
+ID_COLUMNS = ("obs_id", "source_id", "indicator_id", "fact_id", "rate_id")
+
+
+def for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table as a Vietnamese reader sees it: id columns under a Vietnamese header
+    (columns.<id>) and indicator ids as the indicator's name. English stays as built."""
+    if lang == "en":
+        return table
+    table = table.copy()
+    if "indicator_id" in table.columns:
+        table["indicator_id"] = [label(i, lang) if isinstance(i, str) and i else i for i in table["indicator_id"]]
+    return table.rename(columns={c: say(f"columns.{c}", lang) for c in ID_COLUMNS if c in table.columns})
+
+
+def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
+    """Curated rates (helpers.analysis.rates) of the notebook's indicators: value with its
+    bound, formula, and the years of numerator and denominator."""
+    from helpers.analysis import rates
+
+    found = rates.rates(provinces)
+    found = found[found["indicator_id"].isin(scope.indicators(notebook))]
+    if found.empty:
+        return pd.DataFrame()
+    table = pd.DataFrame(
+        {
+            say("topics.province", lang): found["province"],
+            say("topics.indicator", lang): [label(i, lang) for i in found["indicator_id"]],
+            say("rates.col.rate", lang): [_rate_text(r, lang) for r in found.itertuples()],
+            say("topics.formula", lang): [_formula_text(r, lang) for r in found.itertuples()],
+            say("rates.col.years", lang): [
+                f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"], found["denominator_year"])
+            ],
+            say("topics.inputs_obs_id", lang): [_inputs_text(r, lang) for r in found.itertuples()],
+        }
+    )
+    table[say("topics.caveat", lang)] = notes("rate_definitions", found["rate_id"], found["note"], lang)
+    return table.reset_index(drop=True)
+
+
+def _inputs_text(r, lang: str) -> str:
+    """The inputs of a rate: its curated number's id and its denominator, in words in Vietnamese
+    ("dân số trung bình Hậu Giang năm 2022", not "population Hậu Giang 2022")."""
+    if lang == "en":
+        return r.inputs
+    numerator = r.inputs.split(", ", 1)[0]
+    if r.denominator_label == "average_population":
+        words = say("rates.input.population", lang, province=r.province, year=r.denominator_year)
+    else:
+        key = f"rates.of.{r.denominator_label}"
+        what = say(key, lang) if key in CATALOGUES[lang] else label(r.denominator_label, lang)
+        words = say("rates.input.fact", lang, what=what, province=r.province, year=r.denominator_year)
+    return f"{numerator}; {words}"
+
+
+def _formula_text(r, lang: str) -> str:
+    """helpers.analysis.rates' formula with its numbers in the reader's format (369.000 / 729.470 × 1.000)."""
+    if lang == "en":
+        return r.formula
+    n, d = number_text_full(r.numerator, lang), number_text_full(r.denominator, lang)
+    if r.scale == "implied_total":
+        return f"{n} / ({d} / 100)"
+    return f"{n} / {d} × {number_text_full(float(r.scale), lang)}"
+
+
+def _rate_text(r, lang: str) -> str:
+    """ "≥505.8 per 1,000 residents", "≥34.8% of active enterprises (… upper bound of uptake)"."""
+    if r.scale == "implied_total":
+        return QUALIFIER_MARK[r.qualifier] + number_text(r.value, lang)
+    # the numerator's "≥" stays ("hơn 1.923"); an upper bound of uptake is said in words
+    number = QUALIFIER_MARK[r.qualifier] + number_text(r.value, lang, decimals=1)
+    if r.denominator_label == "average_population":
+        text = say("rates.per", lang, value=number, scale=number_text(float(r.scale), lang))
+    else:
+        text = say("rates.share_of", lang, value=number, of=say(f"rates.of.{r.denominator_label}", lang))
+    return text + (say("rates.upper_bound", lang) if r.bound == "upper_bound" else "")
