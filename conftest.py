@@ -20,6 +20,17 @@ os.environ.pop("MPLBACKEND", None)  # kernels keep the inline backend, as in the
 os.environ.setdefault("PYTHONHASHSEED", "0")
 
 
+@pytest.fixture(autouse=True)
+def _canonical_figure_folder():
+    """A test that calls parameters.use with other values chooses a variant folder for
+    the whole process; put it back, so that the next test sees the canonical one."""
+    from helpers.data import paths
+
+    chosen = paths._chosen
+    yield
+    paths._chosen = chosen
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_setup(item):
     """Strict nbval compares cell outputs, not files, and text outputs, not
