@@ -8,7 +8,7 @@ import pandas as pd
 from helpers.analysis.verdict_rule import APPROX_BAND, NEAR_TIE_SD
 from helpers.analysis.verdicts import NOTEBOOKS, TOPICS
 from helpers.text.catalogue import CATALOGUES, say
-from helpers.text.formats import date_text, join_words, number_text, value_text
+from helpers.text.formats import date_text, join_words, number_text, number_text_full, value_text
 
 
 def years_text(first: int, last: int) -> str:
@@ -97,7 +97,7 @@ def _shares(part: dict, lang: str) -> list[str]:
             "date_b": date_text(r.period_b, lang),
             "months": number_text(r.period_gap_days / 30.44, lang),
             "band": number_text(APPROX_BAND * 100, lang),
-            "gap": number_text(abs(r.value_a - r.value_b), lang),
+            "gap": number_text_full(round(abs(r.value_a - r.value_b), 2), lang),
         }
         exact = r.qualifier_a == r.qualifier_b == "exact"  # the band applies only to ≈, ≥, ≤ values
         key = "summary.digital_society.share_" + ("leader" if r.leader else "no_leader") + ("_exact" if exact else "")
