@@ -42,6 +42,8 @@ COLUMNS = [
     "qualifier_b",
     "period_a",
     "period_b",
+    "basis_a",  # period_basis of each side: stated, inferred or uncertain (empty where not applicable)
+    "basis_b",
     "period_gap_days",
     "gap",
     "gap_in_sd",
@@ -205,6 +207,8 @@ def uptake_shares(provinces: list[str]) -> pd.DataFrame:
             "qualifier_b": r.qualifier_b,
             "period_a": pd.Timestamp(r.period_a.end),
             "period_b": pd.Timestamp(r.period_b.end),
+            "basis_a": r.basis_a,
+            "basis_b": r.basis_b,
             "period_gap_days": r.period_gap_days,
             "gap": r.gap_points,
             "verdict": "ahead" if r.leader else "no_leader",

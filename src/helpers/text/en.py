@@ -129,6 +129,8 @@ MESSAGES = {
     "outlet.UNDP Viet Nam (PAPI)": "UNDP Viet Nam (PAPI)",
     "outlet.compiled from official and press pages": "compiled from official and press pages",
     "period.as_of": "as of {date}",
+    "period.inferred_date": "{date}, inferred",
+    "period.uncertain_date": "{date}, date uncertain",
     "period.inferred": "{period} (inferred)",
     "period.uncertain": "date uncertain: between {start} and {end}",
     "period.first_months": "first {n} months of {year}",

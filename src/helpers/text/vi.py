@@ -129,6 +129,8 @@ MESSAGES = {
     "outlet.UNDP Viet Nam (PAPI)": "UNDP Việt Nam (PAPI)",
     "outlet.compiled from official and press pages": "tổng hợp từ các trang chính thức và báo chí",
     "period.as_of": "tính đến {date}",
+    "period.inferred_date": "{date}, suy ra từ ngữ cảnh",
+    "period.uncertain_date": "{date}, thời điểm chưa chắc chắn",
     "period.inferred": "{period} (suy ra từ ngữ cảnh)",
     "period.uncertain": "thời điểm không chắc chắn: trong khoảng {start} – {end}",
     "period.first_months": "{n} tháng đầu năm {year}",
