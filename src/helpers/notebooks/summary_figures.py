@@ -14,8 +14,8 @@ from helpers.data import loading
 from helpers.notebooks import dti_map
 from helpers.text.catalogue import say
 from helpers.text.citations import citations
-from helpers.text.formats import date_text, number_text, value_text
-from helpers.text.summary_text import _measure, years_text
+from helpers.text.formats import number_text, value_text
+from helpers.text.summary_text import _measure, dated, years_text
 
 DTI_MAP = "00_dti_rank_map"
 PAPI = "00_papi_egov"
@@ -100,7 +100,7 @@ def plot_uptake(provinces: list[str], lang: str, summary: dict):
                     "period_gap_days": r.period_gap_days,
                     "source_id": getattr(r, f"source_{side}"),
                     "label": f"{value_text(value, qualifier, 'percent', lang)} "
-                    f"({date_text(getattr(r, f'period_{side}'), lang)})",
+                    f"({dated(getattr(r, f'period_{side}'), getattr(r, f'basis_{side}'), lang)})",
                     "approx": qualifier != "exact",
                 }
             )

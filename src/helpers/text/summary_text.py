@@ -84,7 +84,7 @@ def _missing_years(part: dict, lang: str) -> list[str]:
     ]
 
 
-def _dated(day, basis: str, lang: str) -> str:
+def dated(day, basis: str, lang: str) -> str:
     """The date a value refers to, marked when the data inferred it (e.g. "6 tháng đầu năm
     2023" read as 30/6/2023) or know it only within a window."""
     text = date_text(day, lang)
@@ -102,8 +102,8 @@ def _shares(part: dict, lang: str) -> list[str]:
             "b": r.province_b,
             "value_a": value_text(r.value_a, r.qualifier_a, "percent", lang),
             "value_b": value_text(r.value_b, r.qualifier_b, "percent", lang),
-            "date_a": _dated(r.period_a, r.basis_a, lang),
-            "date_b": _dated(r.period_b, r.basis_b, lang),
+            "date_a": dated(r.period_a, r.basis_a, lang),
+            "date_b": dated(r.period_b, r.basis_b, lang),
             "months": number_text(r.period_gap_days / 30.44, lang),
             "band": number_text(APPROX_BAND * 100, lang),
             "gap": number_text_full(round(abs(r.value_a - r.value_b), 2), lang),
