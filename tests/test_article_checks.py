@@ -236,6 +236,18 @@ def test_csv_observation_rows_start_from_the_hedge_and_the_sentence(tmp_path):
     assert rows["1250"]["quote"] == "Đến nay, Tiền Giang có hơn 1.250 dịch vụ công trực tuyến, đạt 45,5%;"
 
 
+def test_csv_observation_rows_have_the_columns_of_observations_csv(tmp_path):
+    # pasted as printed, a row must land in the right columns (period_basis included)
+    article = tmp_path / "2024-03-01_unknown_test.txt"
+    article.write_text(NEW_TEXT, encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(run_coverage("--csv", "observations", article).stdout)))
+    with (ROOT / "data/observations.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert rows[0] == header
+    assert len(rows) > 1 and all(len(r) == len(header) for r in rows[1:])
+    assert {dict(zip(header, r))["period_basis"] for r in rows[1:]} == {"inferred"}
+
+
 def test_csv_mode_lists_only_what_a_registered_article_still_lacks(project):
     # the helper reads the project it belongs to, so use a real article of it
     source = "2022-07-27_abo_tiengiang-dx-half-year-review"
