@@ -222,6 +222,18 @@ def csv_rows(path: Path, mode: str) -> list[list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except pd.errors.ParserError:
+        # a malformed data row: say which, as `make validate` does, instead of a pandas traceback
+        from helpers.checks.validation import validate_all  # imported here: validation imports this module
+
+        rows = [str(p) for p in validate_all() if p.column == "-"]
+        print("\n".join(rows) or "a data CSV file could not be read; `make validate` says where", file=sys.stderr)
+        return 2
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m helpers.checks.coverage",
         formatter_class=argparse.RawDescriptionHelpFormatter,
