@@ -5,6 +5,8 @@ deadline; and the coverage helper as a command-line tool."""
 import csv
 import hashlib
 import io
+import os
+import shutil
 import subprocess
 import sys
 
@@ -234,6 +236,35 @@ def test_csv_observation_rows_start_from_the_hedge_and_the_sentence(tmp_path):
     assert rows["1250"]["obs_id"].startswith("20240301-")
     assert rows["12"]["quote"] == "DTI xếp thứ 12/63."  # a clause: from the ';' to the full stop
     assert rows["1250"]["quote"] == "Đến nay, Tiền Giang có hơn 1.250 dịch vụ công trực tuyến, đạt 45,5%;"
+
+
+def test_csv_observation_rows_have_the_columns_of_observations_csv(tmp_path):
+    # pasted as printed, a row must land in the right columns (period_basis included)
+    article = tmp_path / "2024-03-01_unknown_test.txt"
+    article.write_text(NEW_TEXT, encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(run_coverage("--csv", "observations", article).stdout)))
+    with (ROOT / "data/observations.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert rows[0] == header
+    assert len(rows) > 1 and all(len(r) == len(header) for r in rows[1:])
+    assert {dict(zip(header, r))["period_basis"] for r in rows[1:]} == {"inferred"}
+
+
+def test_coverage_names_a_malformed_data_row_instead_of_a_traceback(tmp_path):
+    # a copy of the project, since the helper reads the data beside its own code
+    shutil.copytree(ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    line = edit(tmp_path, "observations.csv", "20231010-01", "note", "x")
+    path = tmp_path / "data/observations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].rstrip("\n") + ",extra\n"  # as a stray comma leaves it
+    path.write_text("".join(lines), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "src")}
+    shown = subprocess.run(
+        [sys.executable, "-m", "helpers.checks.coverage"], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert shown.returncode == 2 and "Traceback" not in shown.stderr
+    assert f"data/observations.csv:{line}:-: found 14 fields, expected 13" in shown.stderr
 
 
 def test_csv_mode_lists_only_what_a_registered_article_still_lacks(project):

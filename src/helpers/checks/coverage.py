@@ -200,44 +200,40 @@ def csv_rows(path: Path, mode: str) -> list[list[str]]:
     taken = loading.load("observations")["obs_id"]
     n = max([int(i.split("-")[1]) for i in taken if i.startswith(prefix + "-")], default=0)
     province = source["provinces"] if source and ";" not in source["provinces"] else ""
-    rows = [
-        [
-            "obs_id",
-            "province",
-            "indicator_id",
-            "value",
-            "qualifier",
-            "period_start",
-            "period_end",
-            "period_label",
-            "kind",
-            "source_id",
-            "quote",
-            "note",
-        ]
-    ]
+    # the columns of the file the rows are pasted into, in its order
+    with (ROOT / "data/observations.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    rows = [header]
     for i, m in enumerate(mentions, start=n + 1):
-        qualifier = hedge_qualifier(text[: m.start]) or "exact"
-        rows.append(
-            [
-                f"{prefix}-{i:02d}",
-                province,
-                "",
-                _plain(m.value),
-                qualifier,
-                ref,
-                ref,
-                "",
-                "result",
-                source_id,
-                _sentence(text, m),
-                "",
-            ]
-        )
+        row = {
+            "obs_id": f"{prefix}-{i:02d}",
+            "province": province,
+            "value": _plain(m.value),
+            "qualifier": hedge_qualifier(text[: m.start]) or "exact",
+            "period_start": ref,
+            "period_end": ref,
+            "period_basis": "inferred",  # the reference date, until the article's own period is typed in
+            "kind": "result",
+            "source_id": source_id,
+            "quote": _sentence(text, m),
+        }
+        rows.append([row.get(column, "") for column in header])
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except pd.errors.ParserError:
+        # a malformed data row: say which, as `make validate` does, instead of a pandas traceback
+        from helpers.checks.validation import validate_all  # imported here: validation imports this module
+
+        rows = [str(p) for p in validate_all() if p.column == "-"]
+        print("\n".join(rows) or "a data CSV file could not be read; `make validate` says where", file=sys.stderr)
+        return 2
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m helpers.checks.coverage",
         formatter_class=argparse.RawDescriptionHelpFormatter,
