@@ -13,7 +13,7 @@ from helpers.charts.dti import MAX_LABELLED
 from helpers.charts.plotting import save_figure, wrap
 from helpers.data import loading
 from helpers.text.catalogue import say
-from helpers.text.citations import citations
+from helpers.text.citations import citation, citations
 from helpers.text.formats import date_text, indicator_label, period_text, value_text
 from helpers.text.notes import notes
 
@@ -282,8 +282,8 @@ def conflicts_table(provinces: list[str], lang: str) -> pd.DataFrame:
             say("dti.col.province", lang): found["province"],
             "indicator_id": found["indicator_id"],
             say("dti.col.period", lang): [period_text(p, lang) for p in found["period"]],
-            "a": found["a"],
-            "b": found["b"],
+            say("dti.col.one_side", lang): found["a"],
+            say("dti.col.other_side", lang): found["b"],
         }
     )
 
@@ -304,7 +304,7 @@ def conflict_text(said: tuple, lang: str) -> str:
     if key == "conflict.list":
         return "; ".join(conflict_text(item, lang) for item in fields["items"])
     if key == "conflict.ids":
-        return ", ".join(fields["ids"])
+        return "; ".join(citation(i, lang) for i in fields["ids"])
     worded = {name: _conflict_field(name, value, lang) for name, value in fields.items()}
     return say(key, lang, **worded)
 
@@ -319,4 +319,6 @@ def _conflict_field(name: str, value, lang: str) -> str:
         return ", ".join(v.replace(".", ",") if lang == "vi" else v for v in values)
     if name == "years":
         return ", ".join(map(str, value))
+    if name == "source":  # outlet and date, not the id (ids stay in the appendix and data files)
+        return citation(value, lang)
     return str(value)

@@ -87,6 +87,8 @@ MESSAGES = {
     "dti.col.article_says": "article says",
     "dti.col.assessment_year": "assessment year",
     "dti.col.confidence": "confidence",
+    "dti.col.one_side": "one source",
+    "dti.col.other_side": "the other source or table",
     "dti.col.note": "note",
     "dti.col.period": "period",
     "dti.col.province": "province",

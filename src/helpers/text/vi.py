@@ -87,6 +87,8 @@ MESSAGES = {
     "dti.col.article_says": "bài báo nêu",
     "dti.col.assessment_year": "năm đánh giá",
     "dti.col.confidence": "độ tin cậy",
+    "dti.col.one_side": "một nguồn",
+    "dti.col.other_side": "nguồn hoặc bảng còn lại",
     "dti.col.note": "ghi chú",
     "dti.col.period": "thời kỳ",
     "dti.col.province": "tỉnh",
