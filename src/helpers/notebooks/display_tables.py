@@ -1,7 +1,7 @@
 """Small tables the notebooks used to build in their own code (and so printed in
 English): counts per evidence tier and per exclusion reason (notebook 06), the DTI
-distribution's plotted rows (notebook 01). Headers, tier names
-and reasons come from the catalogues; numbers as each language writes them."""
+distribution's plotted rows (notebook 01). Headers, tier names and reasons come
+from the catalogues; numbers as each language writes them."""
 
 from __future__ import annotations
 
