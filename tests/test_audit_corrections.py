@@ -8,7 +8,7 @@ from datetime import date
 
 from helpers.analysis import dti_scores, society_pairs
 from helpers.data.paths import DATA, REFERENCE
-from helpers.notebooks import dti
+from helpers.notebooks import dti_change
 from helpers.text.formats import value_text
 
 HG, TG = "Hậu Giang", "Tiền Giang"
@@ -24,7 +24,7 @@ def test_press_table_shows_each_value_with_the_decimals_of_its_quote():
     units = {r["indicator_id"]: r["unit"] for r in read(DATA / "indicators.csv")}
     facts = [r for r in read(REFERENCE / "dti_press_facts.csv") if units[r["indicator_id"]] == "score_0_1"]
     assert facts, "no press-reported score to check"
-    table = dti.press_table(BOTH, "vi")
+    table = dti_change.evidence_table(dti_scores.evidence(BOTH), "vi")
     shown = set(table.iloc[:, 3])
     for fact in facts:
         stated = re.search(r"\d+,\d+", fact["quote"]).group(0)  # "0,4856" as the quote writes it

@@ -8,7 +8,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers.analysis import scope, service_levels, verdicts
+from helpers.analysis import dti_scores, scope, service_levels, verdicts
+from helpers.analysis.scorecard_rows import independent
 from helpers.charts import plotting
 from helpers.data.paths import FIGURES, FIGURES_ENV, WRITE_FIGURES_ENV
 from helpers.notebooks import corpus, dti, dti_change, figures, papi, scorecard, summary_figures
@@ -36,19 +37,21 @@ def every_figure(provinces, lang="en"):
 
 def _draw(provinces, lang):
     found = verdicts.summary(provinces)
-    yield summary_figures.PAPI, *summary_figures.plot_papi(provinces, lang, found)
-    yield summary_figures.UPTAKE, *summary_figures.plot_uptake(provinces, lang, found)
+    scores, evidence = dti.distribution(), dti_scores.evidence(provinces)
+    yield summary_figures.PAPI, *summary_figures.plot_papi(summary_figures.papi_frame(), provinces, lang, found)
+    shares = found["digital_society"]["pairs"]
+    yield summary_figures.UPTAKE, *summary_figures.plot_uptake(shares, provinces, lang, found)
     yield "06_number_coverage", *corpus.plot_coverage(lang)
     yield "06_milestones_timeline", *corpus.plot_timeline(provinces, lang)
     yield "06_availability_matrix", *corpus.plot_availability(provinces, lang)
-    yield "01_dti_rank_trajectories", *dti.plot_rank_trajectories(provinces, lang)
-    yield "01_dti_distribution", *dti.plot_distribution(provinces, lang)
-    yield "01_dti_mekong_change", *dti_change.plot_mekong_change(provinces, lang)
+    yield "01_dti_rank_trajectories", *dti.plot_rank_trajectories(evidence, provinces, lang)
+    yield "01_dti_distribution", *dti.plot_distribution(scores, provinces, lang)
+    yield "01_dti_mekong_change", *dti_change.plot_mekong_change(scores, provinces, lang)
     yield "02_papi_egov_distribution", *papi.plot_distribution(provinces, lang)
     for name in scope.charts():
         yield name, *figures.plot(name, provinces, lang)
     yield figures.UPTAKE_PAIRS, *figures.plot_uptake_pairs(provinces, lang)
-    yield "05_scorecard", *scorecard.plot_scorecard(provinces, lang)
+    yield "05_scorecard", *scorecard.plot_scorecard(independent(provinces)[0], provinces, lang)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -135,7 +138,7 @@ def test_parts_of_a_whole_are_drawn_as_one_stacked_bar(provinces):
 
 
 def test_no_solid_line_joins_different_tiers_or_crosses_the_method_break():
-    fig, plotted = dti.plot_rank_trajectories(BOTH, "en")
+    fig, plotted = dti.plot_rank_trajectories(dti_scores.evidence(BOTH), BOTH, "en")
     tier = {(r.indicator_id, r.province, r.assessment_year): r.tier for r in plotted.itertuples()}
     colour = {plotting.province_colour(p, BOTH): p for p in BOTH}
     joined = 0
@@ -166,7 +169,7 @@ def test_no_figure_is_written_for_an_empty_selection(tmp_path, monkeypatch):
     assert corpus.plot_timeline(NO_ARTICLE, "en")[0] is None
     assert drawn[figures.UPTAKE_PAIRS] is None  # no digital-uptake fact for either province
     assert figures.plot_uptake_pairs(NO_ARTICLE, "en")[0] is None
-    fig, plotted = scorecard.plot_scorecard(["Tiền Giang"], "en")
+    fig, plotted = scorecard.plot_scorecard(independent(["Tiền Giang"])[0], ["Tiền Giang"], "en")
     assert fig is None and "nothing to compare" in plotted.attrs["why"]
     assert not any(tmp_path.iterdir())
     _, plotted = figures.plot("02_online_services_by_level", NO_ARTICLE, "en")

@@ -11,7 +11,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
-from helpers.analysis import papi_scores
+from helpers.analysis import dti_scores, papi_scores
 from helpers.charts import dti as charts_dti
 from helpers.charts import plotting
 from helpers.notebooks import dti, dti_change, papi, papi_map
@@ -44,7 +44,7 @@ def _scratch(tmp_path, monkeypatch):
 
 def test_dti_gap_verdicts_follow_the_near_tie_rule_recomputed_from_the_csv():
     official = [r for r in rows("reference/dti_scores.csv") if r["scope"] == "63_provinces"]
-    table = dti_change.gap_table(BOTH, "en")
+    table = dti_change.gap_table(dti_scores.gaps(BOTH), "en")
     assert len(table)
     for year, verdict in zip(table["assessment year"], table["verdict"]):
         scores = {r["province"]: float(r["score"]) for r in official if int(r["assessment_year"]) == year}
@@ -52,7 +52,7 @@ def test_dti_gap_verdicts_follow_the_near_tie_rule_recomputed_from_the_csv():
         sd = statistics.stdev(scores.values())
         expected = "near tie" if abs(gap) < 0.25 * sd else f"{BOTH[0] if gap > 0 else BOTH[1]} ahead"
         assert verdict == expected, year
-    assert "No pair to compare" in dti_change.gap_findings(["Tiền Giang"], "en")
+    assert "No pair to compare" in dti_change.gap_findings(dti_scores.gaps(["Tiền Giang"]), "en")
 
 
 def test_slope_chart_counts_risers_and_fallers_of_the_mekong_delta_from_the_csv():
@@ -62,7 +62,7 @@ def test_slope_chart_counts_risers_and_fallers_of_the_mekong_delta_from_the_csv(
     region = mekong()
     rose = sum(rank[p, last] < rank[p, first] for p in region)
     fell = sum(rank[p, last] > rank[p, first] for p in region)
-    fig, plotted = dti_change.plot_mekong_change(BOTH, "en")
+    fig, plotted = dti_change.plot_mekong_change(dti.distribution(), BOTH, "en")
     title = fig._suptitle.get_text()
     assert f"{first} → {last}: {rose} of the {len(region)} Mekong Delta provinces rose in rank, {fell} fell" in title
     got = {r.province: (r.rank_first, r.rank_last) for r in plotted.itertuples()}
@@ -79,7 +79,7 @@ def test_slope_chart_counts_risers_and_fallers_of_the_mekong_delta_from_the_csv(
 
 @pytest.mark.parametrize("provinces", [BOTH, mekong(), ["Cần Thơ", "Hà Nội"]], ids=["both", "mekong13", "outside"])
 def test_slope_labels_do_not_overlap(provinces):
-    fig, plotted = dti_change.plot_mekong_change(provinces, "en")
+    fig, plotted = dti_change.plot_mekong_change(dti.distribution(), provinces, "en")
     assert set(provinces) <= set(plotted["province"])  # a chosen province outside the region is added
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -105,15 +105,15 @@ def test_tien_giang_2020_rank_is_called_single_source_only_if_it_has_one_source(
     assert ("Tiền Giang, DTI 2020: rank 6 rests on a single source" in notes) is single
     assert "Hậu Giang, DTI 2020" not in notes  # an article and a press page agree on 28
     assert "Tiền Giang, DTI 2021" not in notes  # one source, but of high confidence
-    fig, plotted = dti.plot_rank_trajectories(BOTH, "en")
+    fig, plotted = dti.plot_rank_trajectories(dti_scores.evidence(BOTH), BOTH, "en")
     labels = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert ("6*" if single else "6") in labels and "28" in labels
 
 
 def test_top_10_digital_infrastructure_claim_is_listed():
-    table = dti_change.claims_table(BOTH, "en")
+    table = dti_change.evidence_table(dti_scores.evidence(BOTH), "en")
     infra = table[table["province"].eq("Hậu Giang") & table["rank"].str.contains("infrastructure")]
-    assert len(infra) and set(infra["value"]) == {"≤10"}
+    assert len(infra) and set(infra["value"]) == {"≤10/63"}  # a rank of 63, read as at most 10
 
 
 def papi_csv():
@@ -275,7 +275,7 @@ def test_rank_trajectories_for_13_provinces_label_the_first_two_and_name_each_ye
         year, rank = int(r["assessment_year"]), int(r["rank"])
         if year not in best or rank < best[year][1]:
             best[year] = (r["province"], rank)
-    fig, plotted = dti.plot_rank_trajectories(chosen, "en")
+    fig, plotted = dti.plot_rank_trajectories(dti_scores.evidence(chosen), chosen, "en")
     title = fig._suptitle.get_text().replace("\n", " ")
     for year, (province, rank) in best.items():
         assert f"{year} {province} ({dti.ordinal(rank, 'en')})" in title

@@ -11,7 +11,8 @@ import pytest
 from matplotlib.collections import PathCollection
 from matplotlib.text import Text
 
-from helpers.analysis import comparison
+from helpers.analysis import comparison, dti_scores
+from helpers.analysis.scorecard_rows import independent
 from helpers.charts import dti as charts_dti
 from helpers.charts import plotting
 from helpers.data import loading
@@ -33,7 +34,7 @@ def style(tmp_path, monkeypatch):
 
 
 def test_rank_trajectories_plot_the_evidence_with_rank_one_on_top():
-    fig, plotted = dti.plot_rank_trajectories(BOTH, "en")
+    fig, plotted = dti.plot_rank_trajectories(dti_scores.evidence(BOTH), BOTH, "en")
     evidence = comparison.dti_evidence(BOTH)
     overall = fig.axes[0]
     assert overall.get_ylim()[0] > overall.get_ylim()[1]  # inverted: 1 at the top
@@ -53,8 +54,8 @@ def test_rank_trajectories_plot_the_evidence_with_rank_one_on_top():
 
 
 def test_distribution_shows_all_63_provinces_and_highlights_the_official_ranks():
-    fig, plotted = dti.plot_distribution(BOTH, "en")
-    hg = plotted.set_index(["province", "assessment_year"])
+    fig, plotted = dti.plot_distribution(dti.distribution(), BOTH, "en")
+    hg = plotted[plotted["chosen"]].set_index(["province", "assessment_year"])
     assert hg.loc[("Hậu Giang", 2022), "rank"] == 17 and hg.loc[("Tiền Giang", 2022), "rank"] == 20
     assert hg.loc[("Hậu Giang", 2022), "rank_in_mekong_delta"] == 3
     ax = next(a for a in fig.axes if a.get_title(loc="left") == "DTI 2022")  # one panel, one scale per year
@@ -76,7 +77,7 @@ def test_distribution_shows_all_63_provinces_and_highlights_the_official_ranks()
 
 
 def test_scorecard_shows_each_pair_and_its_gap():
-    fig, plotted = scorecard.plot_scorecard(BOTH, "en")
+    fig, plotted = scorecard.plot_scorecard(independent(BOTH)[0], BOTH, "en")
     comparable, _, _ = scorecard.scorecard(BOTH, "en")
     drawn = {
         (round(line.get_xdata()[0]), line.get_color())

@@ -141,8 +141,6 @@ def test_vietnamese_tables_show_the_vietnamese_notes_and_no_id_headers():
     shown = set(table[vi.MESSAGES["notes.curator"]])
     assert shown and shown <= set(notes.texts()[k] for k in notes.texts() if k[0] == "observations")
     assert shown.isdisjoint(observations["note"])
-    from helpers.notebooks import dti
-
-    press = tables.for_reader(dti.press_table(provinces, "vi"), "vi")
-    assert not {"indicator_id", "source_id"} & set(press.columns)
-    assert set(press[vi.MESSAGES["columns.indicator_id"]]).isdisjoint(loading.load("indicators")["indicator_id"])
+    assert not {"indicator_id", "source_id", "obs_id"} & set(table.columns)
+    sources = table[vi.MESSAGES["topics.source"]]
+    assert len(sources) and set(sources).isdisjoint(loading.load("sources")["source_id"])  # outlet and date, not ids

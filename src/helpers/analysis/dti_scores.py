@@ -18,6 +18,7 @@ from itertools import combinations
 import pandas as pd
 
 from helpers.analysis import verdict_rule
+from helpers.analysis.comparison import _satisfies as satisfies
 from helpers.analysis.comparison import dti_evidence
 from helpers.analysis.verdict_rule import NEAR_TIE_SD  # noqa: F401  (the rule lives in helpers.analysis.verdict_rule)
 from helpers.data import loading
@@ -31,23 +32,29 @@ METHOD_NOTE = (
 )
 
 
-def national_spread() -> pd.DataFrame:
+def official(scores: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The official 63-province scores: `scores` when given (a frame of those rows), else data/reference."""
+    return loading.load("dti_scores").query("scope == @SCOPE") if scores is None else scores
+
+
+def national_spread(scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per assessment year: number of provinces, median, mean and sample SD of the scores."""
-    scores = loading.load("dti_scores").query("scope == @SCOPE")
+    scores = official(scores)
     spread = scores.groupby("assessment_year")["score"].agg(["count", "median", "mean", "std"])
     return spread.rename(columns={"count": "n_provinces", "std": "sd"}).reset_index()
 
 
-def province_scores(provinces: list[str]) -> pd.DataFrame:
+def province_scores(provinces: list[str], scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """Score, rank and change since the previous official table, per province and year."""
-    scores = loading.load("dti_scores").query("scope == @SCOPE").sort_values("assessment_year")
+    everyone = official(scores)
+    scores = everyone.sort_values("assessment_year")
     scores = scores.assign(
         score_change=scores.groupby("province")["score"].diff(),
         rank_change=-scores.groupby("province")["rank"].diff(),  # positive = moved up
         previous_year=scores.groupby("province")["assessment_year"].shift(),
     )
     out = scores[scores["province"].isin(provinces)]
-    out = out.merge(national_spread().drop(columns="n_provinces"), on="assessment_year", how="left")
+    out = out.merge(national_spread(everyone).drop(columns="n_provinces"), on="assessment_year", how="left")
     out["score_vs_median"] = out["score"] - out["median"]
     columns = [
         "assessment_year",
@@ -123,9 +130,10 @@ GAP_COLUMNS = [
 ]
 
 
-def gaps(provinces: list[str]) -> pd.DataFrame:
+def gaps(provinces: list[str], scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """For each year and each pair of chosen provinces: both scores, the gap
-    (a − b), the gap in SD units, the rank gap, the verdict and the leader."""
+    (a − b), the gap in SD units (SD of all provinces in `scores`, by default the
+    63 official ones), the rank gap, the verdict and the leader."""
     rows = [
         {
             "assessment_year": year,
@@ -137,16 +145,17 @@ def gaps(provinces: list[str]) -> pd.DataFrame:
             "rule": verdict_rule.scored_rule_text(int(x["n_provinces"])),
             "source_id": x["source_id"],
         }
-        for year, a, b, x, y in year_pairs(province_scores(provinces), "assessment_year", provinces)
+        for year, a, b, x, y in year_pairs(province_scores(provinces, scores), "assessment_year", provinces)
     ]
     return pd.DataFrame(rows, columns=GAP_COLUMNS)
 
 
-def regional_change(region: list[str], first: int, last: int) -> pd.DataFrame:
+def regional_change(region: list[str], first: int, last: int, scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """Score and rank of every province of `region` in two official tables,
     with the change (rank_change > 0 = moved up) and the direction
     ('improved', 'fell', 'unchanged' by rank). Sorted by the later rank."""
-    scores = loading.load("dti_scores").query("scope == @SCOPE and province in @region")
+    scores = official(scores)
+    scores = scores[scores["province"].isin(region)]
     wide = scores.pivot(index="province", columns="assessment_year", values=["score", "rank"])
     missing = [y for y in (first, last) if y not in wide.columns.get_level_values(1)]
     if missing:
@@ -181,3 +190,41 @@ def lone_claims(provinces: list[str]) -> pd.DataFrame:
     lone = lone.merge(press, on=["province", "indicator_id", "assessment_year", "source_id"], how="left")
     lone = lone[lone["confidence"].isin(LEAD_CONFIDENCE)]
     return lone.drop_duplicates(["province", "indicator_id", "assessment_year"]).reset_index(drop=True)
+
+
+AGREEMENT = ("official", "agrees", "disagrees", "cannot be checked")
+
+
+def evidence(provinces: list[str]) -> pd.DataFrame:
+    """Every DTI claim (ranks, and the scores press pages report) for `provinces` (helpers.analysis.comparison.dti_evidence), one
+    row per province, indicator, year, source and value, with its confidence (the
+    confidence rule of helpers.analysis.verdict_rule; a press fact's own confidence
+    lowers its source's), whether it is a lone lead (lone_claims), and its agreement
+    with the official table of that year: 'official' for the table itself, else
+    'agrees', 'disagrees' or 'cannot be checked' (no official table for it)."""
+    keys = ["province", "indicator_id", "assessment_year"]
+    ev = dti_evidence(provinces).drop_duplicates([*keys, "source_id", "value"])
+    official = ev[ev["tier"] == "official_table"].set_index(keys)["value"]
+    press = loading.load("dti_press_facts").drop_duplicates([*keys, "source_id"]).set_index([*keys, "source_id"])
+    lone = set(map(tuple, lone_claims(provinces)[keys].to_numpy()))
+
+    def confidence(r) -> str:
+        level = verdict_rule.source_confidence(r.source_id)["confidence"]
+        fact = press["confidence"].get((r.province, r.indicator_id, r.assessment_year, r.source_id))
+        return verdict_rule.lowest(level, fact) if isinstance(fact, str) else level
+
+    def agreement(r) -> str:
+        if r.tier == "official_table":
+            return "official"
+        key = (r.province, r.indicator_id, r.assessment_year)
+        if key not in official.index:
+            return "cannot be checked"
+        return "agrees" if satisfies(float(official[key]), r.value, r.qualifier) else "disagrees"
+
+    rows = list(ev.itertuples())
+    out = ev[[*keys, "value", "qualifier", "tier", "source_id", "period_label"]].assign(
+        confidence=[confidence(r) for r in rows],
+        agreement=[agreement(r) for r in rows],
+        lone=[(r.province, r.indicator_id, r.assessment_year) in lone for r in rows],
+    )
+    return out.reset_index(drop=True)

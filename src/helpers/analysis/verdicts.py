@@ -344,3 +344,20 @@ def sensitivity(provinces: list[str]) -> pd.DataFrame:
     verdict_rule.SENSITIVITY; `changes` marks a verdict that depends on the threshold."""
     scored = pd.concat([dti(provinces), papi(provinces)[0]], ignore_index=True)
     return verdict_rule.sensitivity(scored)
+
+
+def frame(found: dict) -> pd.DataFrame:
+    """Every comparison behind summary()'s verdicts, one row per pair (and year or
+    measure), in COLUMNS: the pairs each topic's verdict is called on, then article pairs."""
+    parts = [
+        part[key].assign(topic=topic).reindex(columns=COLUMNS)
+        for topic, part in found.items()
+        for key in ("pairs", "article_pairs")
+        if key in part and len(part[key])
+    ]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)
+
+
+def strengths(found: dict) -> pd.DataFrame:
+    """One row per topic of summary(): evidence tier, comparable pairs, rule, confidence, copies used."""
+    return pd.DataFrame([found[topic]["strength"] for topic in TOPICS])

@@ -15,6 +15,7 @@ from helpers.data.numbers import format_number
 from helpers.data.paths import (
     ROOT,
     canonical_figures,
+    figure_data_path,
     figures_dir,
     renders_inline_images,
     shows_figures,
@@ -187,6 +188,8 @@ def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list
     folder during `python -m helpers.run`, a tmp dir under pytest.
     """
     local_ticks(fig, lang)
+    if data is not None:  # shown under the figure by show(), written or not
+        data.attrs["figure_data"] = figure_data_path(name)
     if not writes_figures():
         return []
     out = figures_dir()
@@ -206,13 +209,16 @@ def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list
 
 
 def show(fig, data) -> None:
-    """In a notebook: the figure, or, when none was drawn, the sentence saying why
-    (`data.attrs["why"]`)."""
+    """In a notebook: the figure and the path of its data file (set by save_figure),
+    or, when none was drawn, the sentence saying why (`data.attrs["why"]`)."""
     from IPython.display import Markdown, display
 
     if fig is None:
         display(Markdown(data.attrs["why"]))
-    elif shows_figures():
+        return
+    if shows_figures():
         plt.show()
     else:
         plt.close(fig)
+    if data is not None and "figure_data" in data.attrs:
+        print(data.attrs["figure_data"])

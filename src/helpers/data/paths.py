@@ -64,3 +64,11 @@ def renders_inline_images() -> bool:
 def figures_dir() -> Path:
     """The folder figures are written to now."""
     return Path(os.environ.get(FIGURES_ENV) or _chosen or FIGURES)
+
+
+def figure_data_path(name: str) -> str:
+    """Where a reader finds figure `name`'s data: figures/data/<name>.csv, or the
+    variant's folder (relative to the project; staging and test folders are not shown)."""
+    folder = _chosen or FIGURES
+    path = folder / "data" / f"{name}.csv"
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()

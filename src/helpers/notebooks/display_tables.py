@@ -1,7 +1,7 @@
 """Small tables the notebooks used to build in their own code (and so printed in
 English): counts per evidence tier and per exclusion reason (notebook 06), the DTI
-rank pivot and the distribution's plotted rows (notebook 01). Headers, tier names
-and reasons come from the catalogues; numbers as each language writes them."""
+distribution's plotted rows (notebook 01). Headers, tier names and reasons come
+from the catalogues; numbers as each language writes them."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import pandas as pd
 
 from helpers.checks import coverage
 from helpers.data import loading
-from helpers.notebooks import dti
 from helpers.text.catalogue import say
-from helpers.text.formats import indicator_label, number_text
+from helpers.text.formats import number_text
 
 MISSING = "–"  # no value in that cell: the same mark in both languages
 
@@ -42,25 +41,6 @@ def exclusions_per_reason(lang: str) -> pd.DataFrame:
             say("display.col.excluded", lang): counts.to_list(),
         }
     )
-
-
-def rank_pivot(provinces: list[str], lang: str) -> pd.DataFrame:
-    """One row per DTI rank indicator and province, one column per assessment year
-    (the best evidence of dti.rank_matrix); – where no rank is known."""
-    table = dti.rank_matrix(provinces)
-    labels = loading.load("indicators").set_index("indicator_id")
-    pivot = table.pivot_table(
-        index=["indicator_id", "province"], columns="assessment_year", values="value", aggfunc="first"
-    )
-    out = pd.DataFrame(
-        {
-            say("topics.indicator", lang): [indicator_label(labels.loc[i], lang) for i, _ in pivot.index],
-            say("topics.province", lang): [p for _, p in pivot.index],
-        }
-    )
-    for year in pivot.columns:
-        out[str(year)] = [MISSING if pd.isna(v) else number_text(v, lang) for v in pivot[year]]
-    return out
 
 
 def distribution_rows(plotted: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -7,8 +7,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from helpers.analysis.comparison import conflicts, dti_crosscheck, dti_evidence
-from helpers.analysis.dti_scores import lone_claims
+from helpers.analysis.comparison import conflicts, dti_crosscheck
 from helpers.charts import dti as charts_dti
 from helpers.charts.dti import MAX_LABELLED
 from helpers.charts.plotting import save_figure, wrap
@@ -32,19 +31,6 @@ METHOD_BREAK_AFTER = 2020
 def years() -> list[int]:
     """Assessment years the calendar knows (2020 onwards)."""
     return sorted(loading.load("dti_calendar")["assessment_year"].astype(int))
-
-
-def rank_matrix(provinces: list[str]) -> pd.DataFrame:
-    """Province × indicator × year, every claim kept, best tier first."""
-    ev = dti_evidence(provinces)
-    ev = ev[ev["indicator_id"].isin(RANK_PANELS)]
-    order = {"official_table": 0, "article": 1, "press_reference": 2}
-    return (
-        ev.assign(_o=ev["tier"].map(order))
-        .sort_values(["province", "indicator_id", "assessment_year", "_o"])
-        .drop(columns="_o")
-        .reset_index(drop=True)
-    )
 
 
 def ordinal(n: int, lang: str) -> str:
@@ -100,10 +86,29 @@ def _compress(years_missing: list[int]) -> str:
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
-def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_rank_trajectories"):
-    """Rank by assessment year, one panel per rank indicator (helpers.charts.dti);
-    saved as `name`. Returns (figure, plotted points)."""
-    data = rank_matrix(provinces).drop_duplicates(["province", "indicator_id", "assessment_year"])
+TIER_ORDER = {"official_table": 0, "article": 1, "press_reference": 2}
+
+
+def best_ranks(evidence: pd.DataFrame) -> pd.DataFrame:
+    """One rank per province, rank indicator and year from `evidence`
+    (helpers.analysis.dti_scores.evidence): the best tier's."""
+    ev = evidence[evidence["indicator_id"].isin(RANK_PANELS)]
+    return (
+        ev.assign(_o=ev["tier"].map(TIER_ORDER))
+        .sort_values(["province", "indicator_id", "assessment_year", "_o"])
+        .drop(columns="_o")
+        .drop_duplicates(["province", "indicator_id", "assessment_year"])
+        .reset_index(drop=True)
+    )
+
+
+def plot_rank_trajectories(
+    evidence: pd.DataFrame, provinces: list[str], lang: str, name: str = "01_dti_rank_trajectories"
+):
+    """Rank by assessment year, one panel per rank indicator (helpers.charts.dti), drawn
+    from `evidence` (helpers.analysis.dti_scores.evidence); saved as `name`.
+    Returns (figure, plotted points)."""
+    data = best_ranks(evidence)
     indicators = loading.load("indicators").set_index("indicator_id")
     all_years = years()
     panels = []
@@ -126,8 +131,7 @@ def plot_rank_trajectories(provinces: list[str], lang: str, name: str = "01_dti_
     plotted = data[
         ["indicator_id", "province", "assessment_year", "value", "qualifier", "tier", "source_id"]
     ].reset_index(drop=True)
-    lone = set(map(tuple, lone_claims(provinces)[["province", "indicator_id", "assessment_year"]].to_numpy()))
-    marked = [(r.province, r.indicator_id, r.assessment_year) in lone for r in plotted.itertuples()]
+    marked = list(data["lone"])
     points = plotted.assign(
         label=[
             value_text(v, q, "count", lang) + ("*" if m else "")
@@ -156,13 +160,17 @@ def distribution(years_shown: list[int] | None = None) -> pd.DataFrame:
     out = scores.merge(regions, on="province", how="left").merge(mekong, on=["assessment_year", "province"], how="left")
     if years_shown:
         out = out[out["assessment_year"].isin(years_shown)]
+    out["rank_in_mekong_delta"] = out["rank_in_mekong_delta"].astype("Int64")
+    first = ["assessment_year", "province", "score", "rank", "rank_in_mekong_delta", "in_mekong_delta"]
+    out = out[[*first, *(c for c in out.columns if c not in first)]]
     return out.sort_values(["assessment_year", "rank", "province"]).reset_index(drop=True)
 
 
-def plot_distribution(provinces: list[str], lang: str, name: str = "01_dti_distribution"):
-    """All 63 provinces' official scores by assessment year (helpers.charts.dti),
-    the chosen provinces labelled with their rank; saved as `name`."""
-    data = distribution()
+def plot_distribution(scores: pd.DataFrame, provinces: list[str], lang: str, name: str = "01_dti_distribution"):
+    """The official scores in `scores` (distribution(): every province by default, or any
+    rows a reader keeps) by assessment year (helpers.charts.dti), the chosen provinces
+    labelled with their rank; saved as `name` with every plotted dot in its data file."""
+    data = scores
     years_shown = sorted(data["assessment_year"].unique())
     mine = data[data["province"].isin(provinces)]
     labels = [
@@ -190,9 +198,10 @@ def plot_distribution(provinces: list[str], lang: str, name: str = "01_dti_distr
         how="left",
     )
     fig = charts_dti.distribution(labelled, provinces, texts)
-    plotted = mine[["assessment_year", "province", "score", "rank", "rank_in_mekong_delta", "source_id"]]
+    columns = ["assessment_year", "province", "score", "rank", "rank_in_mekong_delta", "in_mekong_delta", "label"]
+    plotted = labelled[[*columns, "source_id"]].assign(chosen=labelled["province"].isin(provinces))
     save_figure(fig, name, plotted, lang=lang)
-    return fig, plotted.reset_index(drop=True)
+    return fig, plotted
 
 
 def conclusion(provinces: list[str], lang: str) -> str:
@@ -231,25 +240,6 @@ def calendar_table(lang: str) -> pd.DataFrame:
     )
     table[say("dti.col.note", lang)] = notes("dti_calendar", cal["assessment_year"], cal["note"], lang)
     return table
-
-
-def crosscheck_table(provinces: list[str], lang: str) -> pd.DataFrame:
-    """Every article claim about DTI against the official table (helpers.analysis.comparison.dti_crosscheck)."""
-    check = dti_crosscheck(provinces)
-    if check.empty:
-        return check
-    return pd.DataFrame(
-        {
-            "obs_id": check["obs_id"],
-            say("dti.col.province", lang): check["province"],
-            "indicator_id": check["indicator_id"],
-            say("dti.col.article_says", lang): check["article_says"],
-            say("dti.col.article_label", lang): check["period_label"],
-            say("dti.col.assessment_year", lang): check["assessment_year"],
-            say("dti.col.status", lang): [say(f"status.{s}", lang) for s in check["status"]],
-            say("dti.col.reason", lang): [_crosscheck_reason(r, lang) for r in check.itertuples()],
-        }
-    )
 
 
 def _crosscheck_reason(r, lang: str) -> str:
@@ -292,8 +282,8 @@ def conflicts_table(provinces: list[str], lang: str) -> pd.DataFrame:
             say("dti.col.province", lang): found["province"],
             "indicator_id": found["indicator_id"],
             say("dti.col.period", lang): [period_text(p, lang) for p in found["period"]],
-            "a": found["a"],
-            "b": found["b"],
+            say("dti.col.one_side", lang): found["a"],
+            say("dti.col.other_side", lang): found["b"],
         }
     )
 
@@ -314,7 +304,7 @@ def conflict_text(said: tuple, lang: str) -> str:
     if key == "conflict.list":
         return "; ".join(conflict_text(item, lang) for item in fields["items"])
     if key == "conflict.ids":
-        return ", ".join(fields["ids"])
+        return "; ".join(citation(i, lang) for i in fields["ids"])
     worded = {name: _conflict_field(name, value, lang) for name, value in fields.items()}
     return say(key, lang, **worded)
 
@@ -329,28 +319,6 @@ def _conflict_field(name: str, value, lang: str) -> str:
         return ", ".join(v.replace(".", ",") if lang == "vi" else v for v in values)
     if name == "years":
         return ", ".join(map(str, value))
+    if name == "source":  # outlet and date, not the id (ids stay in the appendix and data files)
+        return citation(value, lang)
     return str(value)
-
-
-def press_table(provinces: list[str], lang: str) -> pd.DataFrame:
-    """Press-reported DTI facts (reference tier) for `provinces`."""
-    press = loading.load("dti_press_facts")
-    press = press[press["province"].isin(provinces)]
-    # Each value in its indicator's unit: a score keeps its decimals (0,4856), a rank its "/63".
-    unit = loading.load("indicators").set_index("indicator_id")["unit"]
-    table = pd.DataFrame(
-        {
-            say("dti.col.province", lang): press["province"],
-            "indicator_id": press["indicator_id"],
-            say("dti.col.assessment_year", lang): press["assessment_year"],
-            say("dti.col.value", lang): [
-                value_text(float(v), q, unit[i], lang)
-                for v, q, i in zip(press["value"], press["qualifier"], press["indicator_id"])
-            ],
-            say("dti.col.confidence", lang): [say(f"confidence.{c}", lang) for c in press["confidence"]],
-            say("dti.col.source", lang): [citation(s, lang) for s in press["source_id"]],
-            "source_id": press["source_id"],
-        }
-    )
-    table[say("dti.col.note", lang)] = notes("dti_press_facts", press["fact_id"], press["note"], lang)
-    return table.reset_index(drop=True)

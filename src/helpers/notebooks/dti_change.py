@@ -10,7 +10,6 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import dti_scores
-from helpers.analysis.comparison import dti_evidence
 from helpers.charts import dti as charts_dti
 from helpers.charts.plotting import save_figure
 from helpers.data import loading
@@ -26,10 +25,10 @@ def _score(value: float, lang: str) -> str:
     return number_text(value, lang, decimals=4)
 
 
-def gap_table(provinces: list[str], lang: str) -> pd.DataFrame:
-    """One row per official table and pair of chosen provinces: both scores, the
-    gap in points and in SD of the 63 scores, and the verdict."""
-    gaps = dti_scores.gaps(provinces)
+def gap_table(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per official table and pair of chosen provinces of `gaps`
+    (helpers.analysis.dti_scores.gaps): both scores, the gap in points and in SD
+    of the 63 scores, and the verdict."""
     if gaps.empty:
         return gaps
     return pd.DataFrame(
@@ -54,9 +53,8 @@ def verdict_text(row, lang: str) -> str:
     return say("gap.ahead", lang, leader=row.leader)
 
 
-def gap_findings(provinces: list[str], lang: str) -> str:
-    """Markdown bullets: the rule, then each year's verdict per pair (or why there is none)."""
-    gaps = dti_scores.gaps(provinces)
+def gap_findings(gaps: pd.DataFrame, lang: str) -> str:
+    """Markdown bullets: the rule, then each year's verdict per pair of `gaps` (or why there is none)."""
     lines = [say("gap.rule", lang, share=number_text(dti_scores.NEAR_TIE_SD, lang, decimals=2))]
     if gaps.empty:
         lines.append(say("gap.no_pair", lang))
@@ -78,29 +76,25 @@ def gap_findings(provinces: list[str], lang: str) -> str:
     return "\n".join(lines)
 
 
-def mekong_change(provinces: list[str], first: int | None = None, last: int | None = None) -> pd.DataFrame:
-    """Rank change between the last two official tables of the Mekong Delta
-    provinces plus any chosen province outside it; `highlighted` marks the chosen."""
-    years = sorted(loading.load("dti_scores").query("scope == @dti_scores.SCOPE")["assessment_year"].unique())
+def mekong_change(scores: pd.DataFrame, provinces: list[str], first: int | None = None, last: int | None = None):
+    """Rank change between the last two official tables in `scores` (helpers.notebooks.dti.distribution)
+    of its Mekong Delta provinces plus any chosen province outside it; `highlighted` marks the chosen."""
+    years = sorted(scores["assessment_year"].unique())
     first, last = first or int(years[-2]), last or int(years[-1])
-    regions = loading.load("regions")
-    shown = list(dict.fromkeys([*regions.loc[regions["in_mekong_delta"], "province"], *provinces]))
-    change = dti_scores.regional_change(shown, first, last)
+    mekong = set(scores.loc[scores["in_mekong_delta"], "province"])
+    shown = list(dict.fromkeys([*sorted(mekong), *provinces]))
+    change = dti_scores.regional_change(shown, first, last, scores)
     change["highlighted"] = change["province"].isin(provinces)
-    change["in_mekong_delta"] = change["province"].isin(set(regions.loc[regions["in_mekong_delta"], "province"]))
+    change["in_mekong_delta"] = change["province"].isin(mekong)
     return change
 
 
-def plot_mekong_change(provinces: list[str], lang: str, name: str = SLOPE_NAME):
-    """Slope chart of the Mekong Delta's rank change (helpers.charts.dti.rank_slopes); saved as `name`."""
-    change = mekong_change(provinces)
+def plot_mekong_change(scores: pd.DataFrame, provinces: list[str], lang: str, name: str = SLOPE_NAME):
+    """Slope chart of the Mekong Delta's rank change in `scores` (helpers.charts.dti.rank_slopes); saved as `name`."""
+    change = mekong_change(scores, provinces)
     first, last = int(change["first_year"].iloc[0]), int(change["last_year"].iloc[0])
     mekong = change[change["in_mekong_delta"]]
-    n = int(
-        loading.load("dti_scores")
-        .query("scope == @dti_scores.SCOPE and assessment_year == @last")["n_provinces"]
-        .iloc[0]
-    )
+    n = int(scores.loc[scores["assessment_year"] == last, "n_provinces"].iloc[0])
 
     def moved(r) -> str:
         return (
@@ -149,12 +143,7 @@ def plot_mekong_change(provinces: list[str], lang: str, name: str = SLOPE_NAME):
             n=n,
             first=first,
             last=last,
-            sources=citations(
-                loading.load("dti_scores").query("scope == @dti_scores.SCOPE and assessment_year in [@first, @last]")[
-                    "source_id"
-                ],
-                lang,
-            ),
+            sources=citations(scores.loc[scores["assessment_year"].isin([first, last]), "source_id"], lang),
         ),
     }
     fig = charts_dti.rank_slopes(labelled, provinces, n, texts)
@@ -173,8 +162,7 @@ def plot_mekong_change(provinces: list[str], lang: str, name: str = SLOPE_NAME):
             "in_mekong_delta",
         ]
     ]
-    scores = loading.load("dti_scores").query("scope == @dti_scores.SCOPE and assessment_year == @last")
-    plotted = plotted.assign(source_id=scores["source_id"].iloc[0])
+    plotted = plotted.assign(source_id=scores.loc[scores["assessment_year"] == last, "source_id"].iloc[0])
     save_figure(fig, name, plotted, lang=lang)
     return fig, plotted
 
@@ -213,31 +201,29 @@ def article_rank_note(provinces: list[str], lang: str) -> str:
     return "\n".join(lines)
 
 
-def claims_table(provinces: list[str], lang: str) -> pd.DataFrame:
-    """Every rank claim that is not an official table (articles, press, dataset
-    rows): pre-2022 years and pillar ranks (e.g. a top-10 digital-infrastructure
-    claim, read as rank ≤ 10) are listed, not dropped; lone leads flagged."""
-    ev = dti_evidence(provinces)
-    ev = ev[(ev["tier"] != "official_table") & ev["indicator_id"].str.startswith("dti_rank_")]
-    ev = ev.drop_duplicates(["province", "indicator_id", "assessment_year", "source_id", "value"])
-    if ev.empty:
+def evidence_table(evidence: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per DTI claim of `evidence` (helpers.analysis.dti_scores.evidence):
+    its value, tier, confidence and agreement with the official table, and the source;
+    claims resting on one source of less than high confidence flagged as leads."""
+    if evidence.empty:
         return pd.DataFrame()
-    lone = set(
-        map(tuple, dti_scores.lone_claims(provinces)[["province", "indicator_id", "assessment_year"]].to_numpy())
-    )
     indicators = loading.load("indicators").set_index("indicator_id")
-    ev = ev.sort_values(["province", "assessment_year", "indicator_id", "tier"])
+    ev = evidence.sort_values(["province", "assessment_year", "indicator_id", "tier"], kind="stable")
+    # each value in its indicator's unit: a score keeps its decimals (0,4856), a rank its "/63"
+    unit = indicators["unit"]
     return pd.DataFrame(
         {
             say("dti.col.province", lang): ev["province"],
             say("claims.col.indicator", lang): [indicator_label(indicators.loc[i], lang) for i in ev["indicator_id"]],
             say("dti.col.assessment_year", lang): ev["assessment_year"],
-            say("dti.col.value", lang): [value_text(v, q, "count", lang) for v, q in zip(ev["value"], ev["qualifier"])],
-            say("claims.col.tier", lang): [say(f"tier.{t}", lang) for t in ev["tier"]],
-            say("dti.col.source", lang): [citation(s, lang) for s in ev["source_id"]],
-            say("claims.col.lone", lang): [
-                say("claims.yes" if (r.province, r.indicator_id, r.assessment_year) in lone else "claims.no", lang)
-                for r in ev.itertuples()
+            say("dti.col.value", lang): [
+                value_text(float(v), q, unit[i], lang)
+                for v, q, i in zip(ev["value"], ev["qualifier"], ev["indicator_id"])
             ],
+            say("claims.col.tier", lang): [say(f"tier.{t}", lang) for t in ev["tier"]],
+            say("dti.col.confidence", lang): [say(f"confidence.{c}", lang) for c in ev["confidence"]],
+            say("claims.col.agreement", lang): [say(f"status.{a}", lang) for a in ev["agreement"]],
+            say("dti.col.source", lang): [citation(s, lang) for s in ev["source_id"]],
+            say("claims.col.lone", lang): [say("claims.yes" if lone else "claims.no", lang) for lone in ev["lone"]],
         }
     ).reset_index(drop=True)

@@ -73,8 +73,13 @@ def scorecard(provinces: list[str], lang: str) -> tuple[pd.DataFrame, pd.DataFra
     """(one row per independent comparison (helpers.analysis.scorecard_rows), the same as a display
     table, the values that are not comparable with the reason), formatted for `lang`."""
     comparable, not_comparable, missing = independent(provinces)
+    return comparable, comparison_table(comparable, lang), not_comparable_table(not_comparable, missing, lang)
+
+
+def comparison_table(comparable: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The independent comparisons of `comparable` (helpers.analysis.scorecard_rows.independent)
+    as a reader reads them: values, gap, verdict, evidence, rule, confidence, caveat."""
     labels = loading.load("indicators").set_index("indicator_id")
-    label = "label_en" if lang == "en" else "label_vi"
     if len(comparable):
         shown = pd.DataFrame(
             {
@@ -96,6 +101,14 @@ def scorecard(provinces: list[str], lang: str) -> tuple[pd.DataFrame, pd.DataFra
         )
     else:
         shown = pd.DataFrame()
+    return shown
+
+
+def not_comparable_table(not_comparable: pd.DataFrame, missing: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Values one province reports for a period the other never reports, and PAPI years
+    scoring one province only (helpers.analysis.scorecard_rows.independent), with the reason."""
+    labels = loading.load("indicators").set_index("indicator_id")
+    label = "label_en" if lang == "en" else "label_vi"
     rest_rows = []
     for r in not_comparable.itertuples():
         rest_rows.append(
@@ -126,7 +139,7 @@ def scorecard(provinces: list[str], lang: str) -> tuple[pd.DataFrame, pd.DataFra
                 ),
             }
         )
-    return comparable, shown, pd.DataFrame(rest_rows)
+    return pd.DataFrame(rest_rows)
 
 
 def sensitivity(provinces: list[str], lang: str) -> tuple[pd.DataFrame, str]:
@@ -186,11 +199,11 @@ def _panel(r) -> str:
     return "dti" if r.unit == "rank_of_63" else r.unit
 
 
-def plot_scorecard(provinces: list[str], lang: str, name: str = "05_scorecard"):
-    """Independent comparisons as dumbbells on their rank scale (helpers.charts.scorecard),
-    the gap beside each row (places, and SD for scores). Not written with fewer than
-    two provinces or no comparable pair (`plotted.attrs["why"]` says why)."""
-    comparable, _, _ = scorecard(provinces, lang)
+def plot_scorecard(comparable: pd.DataFrame, provinces: list[str], lang: str, name: str = "05_scorecard"):
+    """The independent comparisons in `comparable` (helpers.analysis.scorecard_rows.independent)
+    as dumbbells on their rank scale (helpers.charts.scorecard), the gap beside each row
+    (places, and SD for scores). Not written with fewer than two provinces or no
+    comparable pair (`plotted.attrs["why"]` says why)."""
     labels = loading.load("indicators").set_index("indicator_id")
     many = len(provinces) > 2
     drawn = comparable
@@ -229,6 +242,7 @@ def plot_scorecard(provinces: list[str], lang: str, name: str = "05_scorecard"):
                     "tier": getattr(r, f"tier_{side}"),
                     "source_id": getattr(r, f"source_{side}"),
                     "gap": r.rank_gap,
+                    "gap_in_sd": r.gap_in_sd,
                     "leader": r.leader,
                     "verdict": r.verdict,
                     "gap_label": gap_label,
@@ -247,6 +261,7 @@ def plot_scorecard(provinces: list[str], lang: str, name: str = "05_scorecard"):
             "tier",
             "source_id",
             "gap",
+            "gap_in_sd",
             "leader",
             "verdict",
             "gap_label",
@@ -281,7 +296,7 @@ def plot_scorecard(provinces: list[str], lang: str, name: str = "05_scorecard"):
         "caption": caption,
     }
     fig = charts_scorecard.dumbbells(plotted, panels, provinces, texts)
-    save_figure(fig, name, plotted.drop(columns=["row", "gap_label"]), lang=lang)
+    save_figure(fig, name, plotted, lang=lang)  # every row label and gap label printed on it
     return fig, plotted
 
 

@@ -27,16 +27,19 @@ def plot_dti_map(provinces: list[str], lang: str):
     return dti_map.draw(provinces, lang, name=DTI_MAP)
 
 
-def plot_papi(provinces: list[str], lang: str, summary: dict):
-    """PAPI e-governance scores of every province per comparable year, chosen ones highlighted."""
+def papi_frame() -> pd.DataFrame:
+    """Every province's PAPI e-governance score, rank and number ranked, comparable years only."""
     scores = loading.load("papi_egov_scores")
     scores = scores[scores["comparable"]].dropna(subset=["score"])
+    columns = ["year", "province", "score", "rank", "n_ranked", "source_id"]
+    return scores[columns].astype({"rank": int, "n_ranked": int}).reset_index(drop=True)
+
+
+def plot_papi(scores: pd.DataFrame, provinces: list[str], lang: str, summary: dict):
+    """The PAPI e-governance scores in `scores` (papi_frame(): every province, comparable
+    years), chosen provinces highlighted; every dot and the medians drawn in its data file."""
     chosen = scores[scores["province"].isin(provinces)]
-    plotted = (
-        chosen[["year", "province", "score", "rank", "n_ranked", "source_id"]]
-        .assign(rank=lambda d: d["rank"].astype(int), n_ranked=lambda d: d["n_ranked"].astype(int))
-        .reset_index(drop=True)
-    )
+    plotted = chosen.reset_index(drop=True)
     if plotted.empty:
         plotted.attrs["why"] = say("summary.no_papi_figure", lang)
         return None, plotted
@@ -76,15 +79,17 @@ def plot_papi(provinces: list[str], lang: str, summary: dict):
     }
     medians = papi_scores.benchmarks()
     fig = charts_summary.score_field(scores[["year", "score"]], plotted, list(provinces), texts, medians)
-    # the medians drawn, in the figure data beside each chosen province's score
-    plotted = plotted.merge(medians[["year", "national_median", "mekong_median"]], on="year", how="left")
+    # every dot drawn, and the medians drawn beside each year's scores
+    plotted = scores.assign(chosen=scores["province"].isin(provinces)).merge(
+        medians[["year", "national_median", "mekong_median"]], on="year", how="left"
+    )
     save_figure(fig, PAPI, plotted, lang=lang)
     return fig, plotted
 
 
-def plot_uptake(provinces: list[str], lang: str, summary: dict):
-    """Digital-uptake shares of the same measure, both dates labelled."""
-    pairs = summary["digital_society"]["pairs"]
+def plot_uptake(pairs: pd.DataFrame, provinces: list[str], lang: str, summary: dict):
+    """Digital-uptake shares of the same measure in `pairs` (summary's digital_society
+    pairs, helpers.analysis.verdicts.uptake_shares), both dates labelled."""
     rows = []
     for r in pairs.itertuples():
         for side in ("a", "b"):
@@ -149,5 +154,5 @@ def plot_uptake(provinces: list[str], lang: str, summary: dict):
         ),
     }
     fig = charts_summary.dated_shares(plotted, list(provinces), texts)
-    save_figure(fig, UPTAKE, plotted.drop(columns=["row", "label", "approx"]), lang=lang)
+    save_figure(fig, UPTAKE, plotted, lang=lang)
     return fig, plotted

@@ -7,6 +7,7 @@ import pandas as pd
 
 from helpers.analysis import comparison, scope
 from helpers.analysis.evidence import excerpt, own_words, results
+from helpers.data import loading
 from helpers.text.catalogue import CATALOGUES, say
 from helpers.text.formats import (
     QUALIFIER_MARK,
@@ -77,28 +78,55 @@ def revisions_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFr
 
 
 def show(table: pd.DataFrame, lang: str) -> None:
-    """Display a table with its text columns in full (quotes, notes, formulas),
-    or a one-line note when it is empty (e.g. for a single province)."""
+    """Display a table as a reader reads it (for_reader: labels, not ids), without the
+    pandas index and with its text columns in full (quotes, notes, formulas): HTML for
+    JupyterLab and GitHub, plain text beside it (what strict nbval compares); or a
+    one-line note when it is empty (e.g. for a single province)."""
     from IPython.display import Markdown, display
 
     if not len(table):
         display(Markdown(say("topics.nothing_to_show_for_selected", lang)))
         return
+    _display(for_reader(table, lang))
+
+
+def frame(data: pd.DataFrame, head: int | None = 10) -> None:
+    """Display a data frame as it is, without the pandas index: its first `head` rows
+    (all with None). Column names and ids stay as in the code that filters them."""
+    _display(data if head is None else data.head(head))
+
+
+def _display(table: pd.DataFrame) -> None:
+    """HTML for JupyterLab and GitHub, plain text beside it (what strict nbval compares)."""
+    from IPython.display import display
+
     with pd.option_context("display.max_colwidth", None):
-        display(for_reader(table, lang))
+        bundle = {
+            "text/html": table.to_html(index=False, na_rep="", border=0),
+            "text/plain": table.to_string(index=False, na_rep=""),
+        }
+    display(bundle, raw=True)
 
 
 ID_COLUMNS = ("obs_id", "source_id", "indicator_id", "fact_id", "rate_id")
+# Ids without a label a reader could use; they stay in the appendix (06) and the CSVs.
+DROPPED_IDS = ("obs_id", "fact_id", "rate_id")
 
 
 def for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A table as a Vietnamese reader sees it: id columns under a Vietnamese header
-    (columns.<id>) and indicator ids as the indicator's name. English stays as built."""
-    if lang == "en":
-        return table
-    table = table.copy()
+    """A table as a reader sees it: indicator ids as the indicator's name, source ids
+    as outlet and date (helpers.text.citations), other ids left out; headers from the
+    catalogue (columns.<id>)."""
+    from helpers.text.citations import citation
+
+    table = table.drop(columns=[c for c in DROPPED_IDS if c in table.columns])
     if "indicator_id" in table.columns:
         table["indicator_id"] = [label(i, lang) if isinstance(i, str) and i else i for i in table["indicator_id"]]
+    known = set(loading.load("sources")["source_id"])
+    for column in table.columns:
+        values = table[column].dropna()
+        if len(values) and values.map(lambda v: isinstance(v, str) and v in known).all():
+            table[column] = [citation(v, lang) if isinstance(v, str) else v for v in table[column]]
     return table.rename(columns={c: say(f"columns.{c}", lang) for c in ID_COLUMNS if c in table.columns})
 
 
