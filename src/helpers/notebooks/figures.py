@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis import comparison, scope, service_levels, society_pairs
+from helpers.analysis.evidence import best_rows
 from helpers.charts import panels as charts_panels
 from helpers.charts import stacked as charts_stacked
 from helpers.charts import summary as charts_summary
@@ -24,10 +25,11 @@ from helpers.text.formats import indicator_label, join_words, number_text, perio
 COLUMNS = ["indicator_id", "province", "value", "qualifier", "unit", "period", "tier", "source_id"]
 
 
-def plotted_frame(name: str, provinces: list[str]) -> pd.DataFrame:
-    """One row per province, indicator and period plotted; a province without a
-    value for an indicator gets one row with value NaN ("not reported")."""
-    evidence = comparison.best_evidence(provinces)
+def plotted_frame(name: str, provinces: list[str], observations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per province, indicator and period plotted, from `observations` (a notebook's
+    observation frame; default: every curated result); a province without a value for an
+    indicator gets one row with value NaN ("not reported")."""
+    evidence = comparison.best_evidence(provinces) if observations is None else best_rows(observations)
     units = loading.load("indicators").set_index("indicator_id")["unit"]
     rows = []
     for indicator in scope.chart(name):
@@ -75,11 +77,12 @@ def caption(plotted: pd.DataFrame, lang: str, extra: str = "") -> str:
     return " ".join(p for p in [*parts, extra] if p)
 
 
-def plot(name: str, provinces: list[str], lang: str):
-    """Draw and save chart `name`: returns (figure or None, plotted data)."""
+def plot(name: str, observations: pd.DataFrame, provinces: list[str], lang: str):
+    """Draw and save chart `name` from `observations` (helpers.notebooks.tidy.observations,
+    possibly narrowed): returns (figure or None, plotted data)."""
     if service_levels.stacked_parts(name):
-        return plot_stacked(name, provinces, lang)
-    plotted = plotted_frame(name, provinces)
+        return plot_stacked(name, observations, provinces, lang)
+    plotted = plotted_frame(name, provinces, observations)
     if plotted["value"].isna().all():
         plotted.attrs["why"] = say("figures.nothing_to_show", lang, provinces=", ".join(provinces))
         return None, plotted
@@ -110,12 +113,12 @@ def _segment_name(indicator: str, lang: str) -> str:
     return say(f"stacked.part.{indicator}", lang)
 
 
-def plot_stacked(name: str, provinces: list[str], lang: str):
+def plot_stacked(name: str, observations: pd.DataFrame, provinces: list[str], lang: str):
     """A total and its parts (notebook_scope.yaml `parts`): one stacked bar per
     province and date (helpers.analysis.service_levels.stacked_frame), each segment
     labelled, the total at the end of the bar; saved with one row per segment."""
     total_id, part_ids = service_levels.stacked_parts(name)
-    plotted = service_levels.stacked_frame(name, provinces)
+    plotted = service_levels.stacked_frame(name, provinces, observations)
     if plotted["value"].isna().all():
         plotted.attrs["why"] = say("figures.nothing_to_show", lang, provinces=", ".join(provinces))
         return None, plotted
@@ -157,11 +160,11 @@ def plot_stacked(name: str, provinces: list[str], lang: str):
 UPTAKE_PAIRS = "04_digital_uptake_pairs"
 
 
-def plot_uptake_pairs(provinces: list[str], lang: str):
-    """The pair rows of helpers.analysis.society_pairs on one 0–100 % axis, each value labelled with
-    its date; a grey bar joins the two values of a pair the notebook compares. Other values
-    of a measure (not paired) are named in the caption. Returns (figure or None, plotted)."""
-    found = society_pairs.pairs(provinces)
+def plot_uptake_pairs(found: pd.DataFrame, provinces: list[str], lang: str):
+    """The pair rows `found` (helpers.analysis.society_pairs.pairs, possibly narrowed) on one
+    0–100 % axis, each value labelled with its date; a grey bar joins the two values of a pair
+    the notebook compares. Other values of a measure (not paired) are named in the caption.
+    Returns (figure or None, plotted)."""
     shown = found[found["role"] == "pair"]
     rows = []
     for r in shown.itertuples():

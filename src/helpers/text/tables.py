@@ -8,6 +8,7 @@ import pandas as pd
 from helpers.analysis import comparison, scope
 from helpers.analysis.evidence import excerpt, own_words, results
 from helpers.text.catalogue import CATALOGUES, say
+from helpers.text.citations import citation
 from helpers.text.formats import (
     QUALIFIER_MARK,
     dated_text,
@@ -34,10 +35,11 @@ def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFram
     return pd.DataFrame(rows, columns=list(columns)).rename(columns=columns)
 
 
-def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[str] | None = None) -> pd.DataFrame:
-    """The curated rows behind the notebook, with the article's own words and source.
+def evidence_table(observations: pd.DataFrame, lang: str, themes: list[str] | None = None) -> pd.DataFrame:
+    """The curated rows of `observations` (a notebook's observation frame, possibly narrowed:
+    its obs_id), with the article's own words and source (outlet and date).
     The curator's note is shown in the reader's language (helpers.text.notes)."""
-    res = results(notebook, provinces)
+    res = comparison.results().set_index("obs_id", drop=False).loc[list(observations["obs_id"])]
     if themes is not None:
         res = res[res["theme"].isin(themes)]
     table = pd.DataFrame(
@@ -47,7 +49,7 @@ def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[
             say("topics.value", lang): [value(r, lang) for r in res.itertuples()],
             say("topics.period", lang): [dated_text(p, b, lang) for p, b in zip(res["period"], res["period_basis"])],
             say("topics.quote_vietnamese_excerpt", lang): [excerpt(r.quote, r.value) for r in res.itertuples()],
-            say("topics.source", lang): res["source_id"],
+            say("topics.source", lang): [citation(s, lang) for s in res["source_id"]],
         }
     )
     table[say("notes.curator", lang)] = notes("observations", res["obs_id"], res["note"], lang)
@@ -71,7 +73,7 @@ def revisions_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFr
             say("topics.value", lang): [value(r, lang) for r in rows.itertuples()],
             say("topics.period", lang): [dated_text(p, b, lang) for p, b in zip(rows["period"], rows["period_basis"])],
             say("topics.article_words", lang): [own_words(r.quote, r.value) or r.quote for r in rows.itertuples()],
-            say("topics.source", lang): rows["source_id"],
+            say("topics.source", lang): [citation(s, lang) for s in rows["source_id"]],
         }
     ).reset_index(drop=True)
 
