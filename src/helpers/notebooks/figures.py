@@ -236,5 +236,32 @@ def plot_uptake_pairs(found: pd.DataFrame, provinces: list[str], lang: str):
         ),
     }
     fig = charts_summary.dated_shares(plotted, list(provinces), texts, inline_rows=True)
-    save_figure(fig, UPTAKE_PAIRS, plotted.drop(columns=["row", "label", "approx", "joined"]), lang=lang)
+    named = [  # the values the caption names: in the CSV too, marked as printed, not drawn
+        {
+            "measure": r.measure,
+            "province": r.other_of,
+            **dict(
+                zip(
+                    ("value", "qualifier", "period", "source_id", "id"),
+                    (r.value_a, r.qualifier_a, str(r.period_a), r.source_a, r.id_a)
+                    if r.other_of == r.province_a
+                    else (r.value_b, r.qualifier_b, str(r.period_b), r.source_b, r.id_b),
+                )
+            ),
+            "reason": r.reason,
+            "tier": r.tier,
+            "confidence": r.confidence,
+            "drawn_as": "caption",
+        }
+        for r in others.itertuples()
+    ]
+    data = plotted.drop(columns=["row", "label", "approx", "joined"]).assign(drawn_as="dot")
+    save_figure(
+        fig,
+        UPTAKE_PAIRS,
+        pd.concat([data, pd.DataFrame(named, columns=data.columns)], ignore_index=True).astype(
+            {"period_gap_months": "Int64"}
+        ),
+        lang=lang,
+    )
     return fig, plotted

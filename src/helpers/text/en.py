@@ -224,7 +224,7 @@ MESSAGES = {
     "topics.indicator": "Indicator",
     "topics.indicators_have_no_result_corpus": "**{province}** — {len} of {len2} indicators have no result in the corpus",
     "topics.indicators_this_notebook_with_at": "Indicators of this notebook with at least one result: ",
-    "topics.inputs_obs_id": "Inputs (obs_id)",
+    "topics.inputs": "Inputs",
     "topics.integrated_into_national_portal": "Integrated into the national portal",
     "topics.issue": "Issue",
     "topics.level": "level",
@@ -571,6 +571,7 @@ MESSAGES = {
     "columns.fact_id": "fact_id",
     "columns.rate_id": "rate_id",
     "rates.input.population": "average population {province} {year}",
+    "rates.input.fact_source": "a province figure reported in the press",
     "rates.input.fact": "{what} {province} {year}",
     "notes.curator": "Curator's note",
     # ---- tidy frames of notebooks 02–04 and 06 (helpers.notebooks.tidy)

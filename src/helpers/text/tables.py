@@ -7,6 +7,7 @@ import pandas as pd
 
 from helpers.analysis import comparison, scope
 from helpers.analysis.evidence import excerpt, own_words, results
+from helpers.data import loading
 from helpers.text.catalogue import CATALOGUES, say
 from helpers.text.citations import citation
 from helpers.text.formats import (
@@ -28,11 +29,30 @@ def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFram
         "quantity": say("topics.quantity", lang),
         "value": say("topics.value", lang),
         "formula": say("topics.formula", lang),
-        "inputs": say("topics.inputs_obs_id", lang),
+        "inputs": say("topics.inputs", lang),
         "caveat": say("topics.caveat", lang),
     }
     rows = worded_derived(notebook, provinces, lang)
-    return pd.DataFrame(rows, columns=list(columns)).rename(columns=columns)
+    table = pd.DataFrame(rows, columns=list(columns))
+    table["inputs"] = [input_labels(i.split(", "), lang) for i in table["inputs"]]
+    return table.rename(columns=columns)
+
+
+def input_labels(ids: list[str], lang: str) -> str:
+    """Curated numbers named by what they count and where they were published, not by their
+    ids ("Online public services (baohaugiang.com.vn, 05/5/2022)"; ids stay in the CSVs and
+    the appendix); a text that is no id stays as it is."""
+    obs = loading.load("observations").set_index("obs_id")
+    facts = loading.load("province_facts").set_index("fact_id")
+    named = []
+    for i in ids:
+        if i in obs.index:
+            named.append(f"{label(obs.loc[i, 'indicator_id'], lang)} ({citation(obs.loc[i, 'source_id'], lang)})")
+        elif i in facts.index:
+            named.append(f"{say('rates.input.fact_source', lang)} ({citation(facts.loc[i, 'source_id'], lang)})")
+        else:
+            named.append(i)
+    return "; ".join(named)
 
 
 def evidence_table(observations: pd.DataFrame, lang: str, themes: list[str] | None = None) -> pd.DataFrame:
@@ -122,7 +142,7 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
             say("rates.col.years", lang): [
                 f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"], found["denominator_year"])
             ],
-            say("topics.inputs_obs_id", lang): [_inputs_text(r, lang) for r in found.itertuples()],
+            say("topics.inputs", lang): [_inputs_text(r, lang) for r in found.itertuples()],
         }
     )
     table[say("topics.caveat", lang)] = notes("rate_definitions", found["rate_id"], found["note"], lang)
@@ -130,11 +150,10 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
 
 
 def _inputs_text(r, lang: str) -> str:
-    """The inputs of a rate: its curated number's id and its denominator, in words in Vietnamese
-    ("dân số trung bình Hậu Giang năm 2022", not "population Hậu Giang 2022")."""
-    if lang == "en":
-        return r.inputs
+    """The inputs of a rate: its curated number, named (input_labels), and its denominator in words
+    ("average population Hậu Giang 2022", "dân số trung bình Hậu Giang năm 2022")."""
     numerator = r.inputs.split(", ", 1)[0]
+    numerator = input_labels([numerator], lang)
     if r.denominator_label == "average_population":
         words = say("rates.input.population", lang, province=r.province, year=r.denominator_year)
     else:

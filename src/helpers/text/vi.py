@@ -224,7 +224,7 @@ MESSAGES = {
     "topics.indicator": "Chỉ tiêu",
     "topics.indicators_have_no_result_corpus": "**{province}** — {len} trên {len2} chỉ tiêu không có kết quả trong các bài báo",
     "topics.indicators_this_notebook_with_at": "Số chỉ tiêu của phần này có ít nhất một kết quả: ",
-    "topics.inputs_obs_id": "Số liệu đầu vào (mã số liệu)",
+    "topics.inputs": "Số liệu đầu vào",
     "topics.integrated_into_national_portal": "Tích hợp lên Cổng Dịch vụ công quốc gia",
     "topics.issue": "Vấn đề",
     "topics.level": "mức độ",
@@ -571,6 +571,7 @@ MESSAGES = {
     "columns.fact_id": "mã số liệu tham chiếu",
     "columns.rate_id": "mã tỷ lệ",
     "rates.input.population": "dân số trung bình {province} năm {year}",
+    "rates.input.fact_source": "số liệu của tỉnh do báo chí đưa tin",
     "rates.input.fact": "{what} {province} năm {year}",
     "notes.curator": "Ghi chú của người biên soạn",
     # ---- tidy frames of notebooks 02–04 and 06 (helpers.notebooks.tidy)
