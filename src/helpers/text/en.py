@@ -615,5 +615,9 @@ MESSAGES = {
     "frames.col.milestone_id": "milestone_id",
     "frames.col.date": "date",
     "frames.col.event_vi": "event_vi",
+    "frames.col.gap": "gap",
+    "frames.col.gap_in_sd": "gap_in_sd",
+    "frames.col.sd": "sd",
+    "frames.col.verdict": "verdict",
     "frames.col.quote": "quote",
 }

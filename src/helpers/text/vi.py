@@ -615,5 +615,9 @@ MESSAGES = {
     "frames.col.milestone_id": "mã mốc",
     "frames.col.date": "ngày",
     "frames.col.event_vi": "sự kiện",
+    "frames.col.gap": "chênh lệch",
+    "frames.col.gap_in_sd": "chênh lệch tính theo độ lệch chuẩn",
+    "frames.col.sd": "độ lệch chuẩn",
+    "frames.col.verdict": "kết luận",
     "frames.col.quote": "trích dẫn",
 }
