@@ -73,6 +73,8 @@ def _reader_cell(value, column: str, lang: str):
         return str(value) if isinstance(value, Period) else value
     if isinstance(value, Period):
         return period_text(value, lang)
+    if column in ("indicator_id", "measure", "measure_b") and isinstance(value, str):
+        return society_tables.measure_label(value, lang)  # a Vietnamese reader reads names, not codes
     if isinstance(value, bool):
         return say("frames.yes" if value else "frames.no", lang)
     keys = [f"{WORDED.get(column)}.{v}" for v in str(value).split("+")]
