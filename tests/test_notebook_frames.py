@@ -90,3 +90,20 @@ def test_the_charts_draw_the_frame_they_are_given():
     assert set(full.dropna(subset=["value"])["province"]) == set(BOTH)
     assert set(reported["province"]) == {"Hậu Giang"}
     assert pd.isna(plotted.loc[plotted["province"] == "Tiền Giang", "value"]).all()
+
+
+def test_the_sum_a_title_prints_is_in_the_figure_data(tmp_path, monkeypatch):
+    from helpers.data.paths import FIGURES_ENV
+    from helpers.notebooks import figures
+
+    monkeypatch.setenv(FIGURES_ENV, str(tmp_path))
+    name = "03_ecommerce_products"
+    fig, plotted = figures.plot(name, tidy.observations("03", BOTH), BOTH, "en")
+    saved = pd.read_csv(tmp_path / "data" / f"{name}.csv")
+    sums = saved[saved["drawn_as"] == "title"]
+    first, second = figures.TITLE_SUMS[name]
+    for r in sums.itertuples():
+        mine = plotted[(plotted["province"] == r.province) & (plotted["period"].astype(str) == r.period)]
+        assert r.value == mine.loc[mine["indicator_id"].isin([first, second]), "value"].sum()
+        assert f"{r.value:,.0f}" in fig._suptitle.get_text()
+    assert len(saved[saved["drawn_as"] != "title"]) == len(plotted)

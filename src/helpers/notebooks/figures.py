@@ -105,8 +105,39 @@ def plot(name: str, observations: pd.DataFrame, provinces: list[str], lang: str)
     fig = charts_panels.indicator_panels(
         plotted.assign(label=text), panels, provinces, texts, lambda x: number_text(x, lang)
     )
-    save_figure(fig, name, plotted, lang=lang)
+    save_figure(fig, name, _with_title_sums(name, plotted), lang=lang)
     return fig, plotted
+
+
+# Charts whose title prints the sum of two panels at a date both report
+# (helpers.text.chart_titles): the sum goes to the figure's CSV, as a row drawn in the title.
+TITLE_SUMS = {"03_ecommerce_products": ("ecommerce_products_ocop", "ecommerce_products_agricultural")}
+
+
+def _with_title_sums(name: str, plotted: pd.DataFrame) -> pd.DataFrame:
+    """`plotted` plus one row per province for the sum its title prints (`drawn_as` "title")."""
+    data = plotted.assign(drawn_as=["not_reported" if pd.isna(v) else "panel" for v in plotted["value"]])
+    if name not in TITLE_SUMS:
+        return data
+    first, second = TITLE_SUMS[name]
+    rows = []
+    for _, mine in data.dropna(subset=["value"]).groupby("province", sort=False):
+        a, b = (mine[mine["indicator_id"] == i] for i in (first, second))
+        shared = sorted(set(a["period"]) & set(b["period"]))
+        if shared:
+            x, y = a[a["period"] == shared[-1]].iloc[0], b[b["period"] == shared[-1]].iloc[0]
+            exact = x["qualifier"] == y["qualifier"] == "exact"
+            rows.append(
+                {
+                    **x.to_dict(),
+                    "indicator_id": f"{first}+{second}",
+                    "value": x["value"] + y["value"],
+                    "qualifier": "exact" if exact else "at_least",
+                    "source_id": ";".join(dict.fromkeys([x["source_id"], y["source_id"]])),
+                    "drawn_as": "title",
+                }
+            )
+    return pd.concat([data, pd.DataFrame(rows, columns=data.columns)], ignore_index=True)
 
 
 def _segment_name(indicator: str, lang: str) -> str:
