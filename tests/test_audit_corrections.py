@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 
-from helpers.analysis import dti_scores, society_pairs
+from helpers.analysis import dti_scores, papi_scores, society_pairs
 from helpers.data.paths import DATA, REFERENCE
 from helpers.notebooks import dti_change
 from helpers.text.formats import value_text
@@ -182,7 +182,7 @@ def test_a_value_absent_from_the_papi_copy_is_called_missing_in_the_copy_not_unp
         if r["province"] in BOTH and r["comparable"] == "true" and not r["score"]
     ]
     assert absent, "no absent PAPI value to check"
-    table = papi.rank_table(BOTH, "en")
+    table = papi.rank_table(papi_scores.papi_frame(), BOTH, "en")
     shown = {(y, p): rank for y, p, rank in zip(table.iloc[:, 0], table.iloc[:, 1], table.iloc[:, 3])}
     for key in absent:
         assert "copy used" in shown[key]

@@ -8,11 +8,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers.analysis import dti_scores, scope, service_levels, verdicts
+from helpers.analysis import dti_scores, papi_scores, scope, service_levels, verdicts
 from helpers.analysis.scorecard_rows import independent
 from helpers.charts import plotting
+from helpers.checks.coverage import classify_numbers
 from helpers.data.paths import FIGURES, FIGURES_ENV, WRITE_FIGURES_ENV
-from helpers.notebooks import corpus, dti, dti_change, figures, papi, scorecard, summary_figures
+from helpers.notebooks import corpus, dti, dti_change, figures, papi, scorecard, summary_figures, tidy
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]
@@ -41,16 +42,16 @@ def _draw(provinces, lang):
     yield summary_figures.PAPI, *summary_figures.plot_papi(summary_figures.papi_frame(), provinces, lang, found)
     shares = found["digital_society"]["pairs"]
     yield summary_figures.UPTAKE, *summary_figures.plot_uptake(shares, provinces, lang, found)
-    yield "06_number_coverage", *corpus.plot_coverage(lang)
-    yield "06_milestones_timeline", *corpus.plot_timeline(provinces, lang)
-    yield "06_availability_matrix", *corpus.plot_availability(provinces, lang)
+    yield "06_number_coverage", *corpus.plot_coverage(classify_numbers(), lang)
+    yield "06_milestones_timeline", *corpus.plot_timeline(corpus.milestones(provinces), provinces, lang)
+    yield "06_availability_matrix", *corpus.plot_availability(corpus.availability(provinces), provinces, lang)
     yield "01_dti_rank_trajectories", *dti.plot_rank_trajectories(evidence, provinces, lang)
     yield "01_dti_distribution", *dti.plot_distribution(scores, provinces, lang)
     yield "01_dti_mekong_change", *dti_change.plot_mekong_change(scores, provinces, lang)
-    yield "02_papi_egov_distribution", *papi.plot_distribution(provinces, lang)
+    yield "02_papi_egov_distribution", *papi.plot_distribution(papi_scores.papi_frame(), provinces, lang)
     for name in scope.charts():
-        yield name, *figures.plot(name, provinces, lang)
-    yield figures.UPTAKE_PAIRS, *figures.plot_uptake_pairs(provinces, lang)
+        yield name, *figures.plot(name, tidy.observations(name[:2], provinces), provinces, lang)
+    yield figures.UPTAKE_PAIRS, *figures.plot_uptake_pairs(tidy.pairs(provinces), provinces, lang)
     yield "05_scorecard", *scorecard.plot_scorecard(independent(provinces)[0], provinces, lang)
 
 
@@ -121,7 +122,7 @@ def test_parts_of_a_whole_are_drawn_as_one_stacked_bar(provinces):
     stacked = [name for name in scope.charts() if service_levels.stacked_parts(name)]
     assert "02_online_services_by_level" in stacked
     for name in stacked:
-        fig, plotted = figures.plot(name, provinces, "en")
+        fig, plotted = figures.plot(name, tidy.observations(name[:2], provinces), provinces, "en")
         (ax,) = fig.axes
         bars = bar_segments(ax)
         expected = plotted.dropna(subset=["bar"])
@@ -165,14 +166,14 @@ def test_no_figure_is_written_for_an_empty_selection(tmp_path, monkeypatch):
     monkeypatch.setenv(FIGURES_ENV, str(tmp_path))
     monkeypatch.setenv(WRITE_FIGURES_ENV, "1")
     for name in scope.charts():
-        assert figures.plot(name, NO_ARTICLE, "en")[0] is None
-    assert corpus.plot_timeline(NO_ARTICLE, "en")[0] is None
+        assert figures.plot(name, tidy.observations(name[:2], NO_ARTICLE), NO_ARTICLE, "en")[0] is None
+    assert corpus.plot_timeline(corpus.milestones(NO_ARTICLE), NO_ARTICLE, "en")[0] is None
     assert drawn[figures.UPTAKE_PAIRS] is None  # no digital-uptake fact for either province
-    assert figures.plot_uptake_pairs(NO_ARTICLE, "en")[0] is None
+    assert figures.plot_uptake_pairs(tidy.pairs(NO_ARTICLE), NO_ARTICLE, "en")[0] is None
     fig, plotted = scorecard.plot_scorecard(independent(["Tiền Giang"])[0], ["Tiền Giang"], "en")
     assert fig is None and "nothing to compare" in plotted.attrs["why"]
     assert not any(tmp_path.iterdir())
-    _, plotted = figures.plot("02_online_services_by_level", NO_ARTICLE, "en")
+    _, plotted = figures.plot("02_online_services_by_level", tidy.observations("02", NO_ARTICLE), NO_ARTICLE, "en")
     assert "Cần Thơ" in plotted.attrs["why"] and "Sóc Trăng" in plotted.attrs["why"]
 
 

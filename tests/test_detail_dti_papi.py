@@ -137,7 +137,7 @@ def test_papi_verdicts_and_ranks_recomputed_from_the_csv():
         len(set(leaders)) == 1
         and f"**{leaders[0]} ahead in every comparable year** with both scores ({len(leaders)} years" in text
     )
-    table = papi.rank_table(BOTH, "en")
+    table = papi.rank_table(papi_scores.papi_frame(), BOTH, "en")
     for r in table.itertuples(index=False):
         year, province, rank = r[0], r[1], r[3]
         source = next(x for x in data if int(x["year"]) == year and x["province"] == province)
@@ -146,7 +146,7 @@ def test_papi_verdicts_and_ranks_recomputed_from_the_csv():
 
 def test_papi_subdimension_ranks_recomputed_from_the_csv():
     subs = [r for r in rows("reference/papi_egov_subdimensions.csv") if r["score"]]
-    table = papi.subdimension_table(BOTH, "en")
+    table = papi.subdimension_table(papi_scores.papi_frame(), BOTH, "en")
     row = table[(table["sub-dimension"] == "use of the e-government portal") & (table["Province"] == "Hậu Giang")]
     for year in ("2020", "2022"):
         same = [float(r["score"]) for r in subs if r["year"] == year and r["subdimension"] == "egov_portal_access"]
@@ -161,7 +161,7 @@ def test_papi_subdimension_ranks_recomputed_from_the_csv():
 
 def test_papi_map_draws_missing_scores_as_no_data_and_only_years_with_every_chosen_province():
     data = papi_csv()
-    fig, plotted = papi_map.draw(BOTH, "en", name="papi_map_test")
+    fig, plotted = papi_map.draw(papi_scores.papi_frame(), BOTH, "en", name="papi_map_test")
     years = sorted(plotted["panel"].unique())
     for year in years:
         for p in BOTH:
@@ -170,7 +170,7 @@ def test_papi_map_draws_missing_scores_as_no_data_and_only_years_with_every_chos
     drawn_missing = {(r.panel, r.province) for r in plotted.itertuples() if r.drawn_as == "no_data"}
     assert missing and drawn_missing == missing
     assert 2024 not in years  # Tiền Giang has no 2024 score
-    _, plotted_ct = papi_map.draw(NO_ARTICLE, "en", name="papi_map_test_ct")
+    _, plotted_ct = papi_map.draw(papi_scores.papi_frame(), NO_ARTICLE, "en", name="papi_map_test_ct")
     assert 2024 in set(plotted_ct["panel"])
 
 

@@ -15,9 +15,10 @@ from helpers.analysis import comparison, dti_scores
 from helpers.analysis.scorecard_rows import independent
 from helpers.charts import dti as charts_dti
 from helpers.charts import plotting
+from helpers.checks.coverage import classify_numbers
 from helpers.data import loading
 from helpers.data.periods import Period
-from helpers.notebooks import corpus, dti, figures, scorecard
+from helpers.notebooks import corpus, dti, figures, scorecard, tidy
 from helpers.text.formats import value_text
 
 matplotlib.use("Agg")
@@ -113,7 +114,7 @@ def test_scorecard_names_no_leader_when_a_lower_bound_hides_the_order():
 
 
 def test_coverage_bars_add_up_to_the_tokens_of_each_article():
-    fig, summary = corpus.plot_coverage("en")
+    fig, summary = corpus.plot_coverage(classify_numbers(), "en")
     widths = {}
     for patch in fig.axes[0].patches:
         y = round(patch.get_y() + patch.get_height() / 2)
@@ -127,7 +128,7 @@ def test_coverage_bars_add_up_to_the_tokens_of_each_article():
 
 
 def test_availability_marks_exactly_the_missing_cells():
-    fig, matrix = corpus.plot_availability(BOTH, "en")
+    fig, matrix = corpus.plot_availability(corpus.availability(BOTH), BOTH, "en")
     crosses = [line for line in fig.axes[0].get_lines() if line.get_marker() == "x"]
     assert len(crosses) == int((~corpus.reported(matrix, BOTH)).sum().sum())
     assert not any(p.get_hatch() for p in fig.axes[0].patches)
@@ -191,7 +192,7 @@ def test_service_levels_are_stacked_segments_of_the_observed_totals():
         ("Hậu Giang", "2022-05-05", 1860.0),
         ("Hậu Giang", "2022-12-31", 1851.0),
     ]
-    fig, plotted = figures.plot("02_online_services_by_level", BOTH, "en")
+    fig, plotted = figures.plot("02_online_services_by_level", tidy.observations("02", BOTH), BOTH, "en")
     drawn = plotted[plotted["role"].isin(["part", "remainder"])]
     got = [
         (

@@ -110,7 +110,7 @@ def test_no_value_is_silently_dropped(provinces):
         for measure in set(mine["measure"]) | set(mine["measure_b"]):
             same = {r["fact_id"] for r in facts(measure) if r["province"] in (a, b)}
             assert same <= in_pairs, f"{measure}: a value of a paired measure is missing from the pair rows"
-    table = society_tables.one_sided_table(provinces, "en")
+    table = society_tables.one_sided_table(society_tables.one_sided_rows(provinces), provinces, "en")
     for fact in facts(unit=None):
         if fact["province"] in provinces and fact["fact_id"] in set(society_pairs.one_sided(provinces)["id"]):
             label = society_tables.measure_label(fact["measure"], "en")
@@ -170,13 +170,17 @@ def test_provinces_without_facts_say_not_reported_and_write_no_figure(tmp_path, 
     monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
     plotting.use_style()
     for provinces in (NO_ARTICLE, ["Tiền Giang"]):
-        fig, plotted = figures.plot_uptake_pairs(provinces, "en")
+        fig, plotted = figures.plot_uptake_pairs(society_pairs.pairs(provinces), provinces, "en")
         assert fig is None and plotted.attrs["why"]
     assert not list(tmp_path.rglob("*.png")) and not list(tmp_path.rglob("*.csv"))
     assert "Not reported" in society_tables.answer(NO_ARTICLE, "en")
-    assert society_tables.one_sided_table(NO_ARTICLE, "en").empty
-    assert "Cần Thơ and Sóc Trăng" in society_tables.one_sided_note(NO_ARTICLE, "en")
-    table = society_tables.one_sided_table(["Hậu Giang", "Cần Thơ"], "vi")
+    assert society_tables.one_sided_table(society_tables.one_sided_rows(NO_ARTICLE), NO_ARTICLE, "en").empty
+    assert "Cần Thơ and Sóc Trăng" in society_tables.one_sided_note(
+        society_tables.one_sided_rows(NO_ARTICLE), NO_ARTICLE, "en"
+    )
+    table = society_tables.one_sided_table(
+        society_tables.one_sided_rows(["Hậu Giang", "Cần Thơ"]), ["Hậu Giang", "Cần Thơ"], "vi"
+    )
     assert set(table["Cần Thơ"]) == {"× không có số liệu"}
     assert "nothing to compare" in society_tables.answer(["Tiền Giang"], "en")
 
@@ -184,7 +188,7 @@ def test_provinces_without_facts_say_not_reported_and_write_no_figure(tmp_path, 
 def test_figure_data_and_vietnamese_labels(tmp_path, monkeypatch):
     monkeypatch.setenv("DX_FIGURES_DIR", str(tmp_path))
     plotting.use_style()
-    fig, plotted = figures.plot_uptake_pairs(BOTH, "vi")
+    fig, plotted = figures.plot_uptake_pairs(society_pairs.pairs(BOTH), BOTH, "vi")
     data = pd.read_csv(tmp_path / "data" / f"{figures.UPTAKE_PAIRS}.csv")
     (a,) = facts("adults_with_smartphone_share", BOTH[0])
     row = data[(data["id"] == a["fact_id"])].iloc[0]

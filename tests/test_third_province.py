@@ -8,7 +8,7 @@ from helpers.analysis import comparison
 from helpers.charts import plotting
 from helpers.data import loading
 from helpers.data.periods import Period
-from helpers.notebooks import corpus, figures
+from helpers.notebooks import corpus, figures, tidy
 
 matplotlib.use("Agg")
 THIRD = "Cần Thơ"
@@ -38,7 +38,7 @@ def test_a_third_province_is_available_compared_and_plotted(with_third_province,
     same = comparable[(comparable["province_b"] == THIRD) & (comparable["indicator_id"] == "online_services_total")]
     assert same["value_b"].tolist() == [1860.0] and same["period"].tolist() == [Period.of("2022-05-05", "2022-05-05")]
     plotting.use_style()
-    fig, plotted = figures.plot("02_online_services_by_level", provinces, "en")
+    fig, plotted = figures.plot("02_online_services_by_level", tidy.observations("02", provinces), provinces, "en")
     assert plotted[(plotted["province"] == THIRD) & (plotted["indicator_id"] == "online_services_total")][
         "value"
     ].tolist() == [1860.0]

@@ -18,7 +18,7 @@ from helpers.charts import plotting
 from helpers.data import loading
 from helpers.data.paths import DATA
 from helpers.data.periods import Period
-from helpers.notebooks import figures
+from helpers.notebooks import figures, tidy
 from helpers.text import caveats, chart_titles, findings, tables
 
 BOTH = ["Hậu Giang", "Tiền Giang"]
@@ -53,7 +53,7 @@ def _style_and_close(tmp_path, monkeypatch):
 @pytest.mark.parametrize("provinces", PROVINCE_SETS.values(), ids=PROVINCE_SETS.keys())
 @pytest.mark.parametrize("chart", scope.charts())
 def test_plotted_marks_equal_the_curated_values(chart, provinces):
-    fig, plotted = figures.plot(chart, provinces, "en")
+    fig, plotted = figures.plot(chart, tidy.observations(chart[:2], provinces), provinces, "en")
     indicators = scope.chart(chart)
     expected = {
         (r["province"], r["indicator_id"], period_of(r)): float(r["value"])
@@ -122,7 +122,7 @@ def test_targets_never_appear_in_plotted_data():
     assert targets, "the corpus holds at least one target"
     target_keys = {(t["province"], t["indicator_id"], float(t["value"])) for t in targets}
     for chart in scope.charts():
-        _, plotted = figures.plot(chart, BOTH, "en")
+        _, plotted = figures.plot(chart, tidy.observations(chart[:2], BOTH), BOTH, "en")
         shown = {(r.province, r.indicator_id, r.value) for r in plotted.dropna(subset=["value"]).itertuples()}
         assert not shown & target_keys
     for notebook in scope.notebooks():

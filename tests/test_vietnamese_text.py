@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import rates
+from helpers.analysis.evidence import results
 from helpers.data import loading
 from helpers.data.numbers import format_number
 from helpers.data.paths import ROOT
@@ -136,7 +137,7 @@ def test_validation_names_a_missing_or_stray_vietnamese_note(project):
 
 def test_vietnamese_tables_show_the_vietnamese_notes_and_no_id_headers():
     provinces = loading.available_provinces()
-    table = tables.for_reader(tables.evidence_table("02", provinces, "vi"), "vi")
+    table = tables.for_reader(tables.evidence_table(results("02", provinces), "vi"), "vi")
     observations = loading.load("observations").set_index("obs_id")
     shown = set(table[vi.MESSAGES["notes.curator"]])
     assert shown and shown <= set(notes.texts()[k] for k in notes.texts() if k[0] == "observations")

@@ -31,6 +31,15 @@ def results(notebook: str, provinces: list[str]) -> pd.DataFrame:
     )
 
 
+def best_rows(observations: pd.DataFrame) -> pd.DataFrame:
+    """One row per province, indicator and period of an observation frame (columns of
+    `results`, possibly narrowed by a reader): the best tier first, then the source id,
+    as comparison.best_evidence picks among article results."""
+    data = observations.assign(_order=observations["tier"].map(comparison.TIER_ORDER))
+    data = data.sort_values(["province", "indicator_id", "period", "_order", "source_id"], kind="stable")
+    return data.drop_duplicates(["province", "indicator_id", "period"]).drop(columns="_order").reset_index(drop=True)
+
+
 def targets(notebook: str, provinces: list[str]) -> pd.DataFrame:
     """Targets (kind == "target") of the notebook's indicators: listed, never plotted."""
     obs = loading.observations_with_indicators()

@@ -138,11 +138,11 @@ def papi_comparable_years() -> list[int]:
     return sorted(int(y) for y in scores.loc[scores["comparable"].astype(bool), "year"].unique())
 
 
-def papi_rank_frame(years: Sequence[int] | None = None) -> pd.DataFrame:
+def papi_rank_frame(years: Sequence[int] | None = None, scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """PAPI e-governance ranks (data/reference/papi_egov_scores.csv, the project's
-    own ranks with n_ranked), one panel per year; provinces without a score that
-    year have no row (drawn as no data). Default: the comparable years."""
-    scores = loading.load("papi_egov_scores")
+    own ranks with n_ranked, or `scores`, a frame with its columns), one panel per year;
+    provinces without a score that year have no row (drawn as no data). Default: the comparable years."""
+    scores = loading.load("papi_egov_scores") if scores is None else scores
     comparable = papi_comparable_years()
     years = list(years) if years is not None else comparable
     unknown = [y for y in years if y not in comparable]

@@ -19,22 +19,45 @@ from helpers.data import loading
 SUBDIMENSIONS = ("internet_access", "egov_portal_access", "e_responsiveness")
 
 
-def spread() -> pd.DataFrame:
-    """Per comparable year: provinces with a score, median and sample SD of the scores."""
+def papi_frame() -> pd.DataFrame:
+    """Every province's e-governance score, rank and n_ranked in each comparable year, its
+    sub-dimension scores (one column each, NaN where not published) and whether it is in the
+    Mekong Delta: the frame notebook 02 analyses (a province without a score keeps a NaN row)."""
     scores = loading.load("papi_egov_scores")
-    scores = scores[scores["year"].isin(papi_comparable_years()) & scores["score"].notna()]
+    scores = scores[scores["year"].isin(papi_comparable_years())]
+    subs = loading.load("papi_egov_subdimensions")
+    wide = subs.pivot_table(index=["year", "province"], columns="subdimension", values="score", aggfunc="first")
+    wide = wide.reindex(columns=list(SUBDIMENSIONS)).reset_index()
+    regions = loading.load("regions")[["province", "in_mekong_delta"]].rename(
+        columns={"in_mekong_delta": "mekong_delta"}
+    )
+    out = scores.merge(wide, on=["year", "province"], how="left").merge(regions, on="province", how="left")
+    out = out.sort_values(["year", "province"], kind="stable")
+    columns = ["year", "province", "score", "rank", "n_ranked", *SUBDIMENSIONS, "mekong_delta", "source_id"]
+    return out[columns].astype({"rank": "Int64"}).reset_index(drop=True)
+
+
+def _scores(scores: pd.DataFrame | None) -> pd.DataFrame:
+    """The comparable years of `scores` (a papi_frame, possibly narrowed), or of the reference table."""
+    scores = loading.load("papi_egov_scores") if scores is None else scores
+    return scores[scores["year"].isin(papi_comparable_years())]
+
+
+def spread(scores: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per comparable year: provinces with a score, median and sample SD of the scores."""
+    scores = _scores(scores)
+    scores = scores[scores["score"].notna()]
     out = scores.groupby("year")["score"].agg(["count", "median", "std"])
     return out.rename(columns={"count": "n_scored", "std": "sd"}).reset_index()
 
 
-def province_ranks(provinces: list[str]) -> pd.DataFrame:
+def province_ranks(provinces: list[str], scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per chosen province and comparable year (missing score kept as NaN):
     score, rank, n_ranked, rank change since the previous comparable year
-    (positive = moved up), the year's median and SD."""
-    scores = loading.load("papi_egov_scores")
-    scores = scores[scores["year"].isin(papi_comparable_years())].sort_values("year")
+    (positive = moved up), the year's median and SD (of `scores`: default every province)."""
+    scores = _scores(scores).sort_values("year", kind="stable")
     scores = scores.assign(rank_change=-scores.groupby("province")["rank"].diff().astype("Float64"))
-    out = scores[scores["province"].isin(provinces)].merge(spread(), on="year", how="left")
+    out = scores[scores["province"].isin(provinces)].merge(spread(scores), on="year", how="left")
     order = {p: i for i, p in enumerate(provinces)}
     out = out.assign(_o=out["province"].map(order)).sort_values(["year", "_o"]).drop(columns="_o")
     return out[
@@ -60,10 +83,11 @@ GAP_COLUMNS = [
 ]
 
 
-def gaps(provinces: list[str]) -> pd.DataFrame:
+def gaps(provinces: list[str], scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """For each comparable year where both have a score, each pair of chosen
-    provinces: both scores and ranks, the gap, the gap in SD, the verdict, the leader."""
-    per = province_ranks(provinces).dropna(subset=["score"])
+    provinces: both scores and ranks, the gap, the gap in SD, the verdict, the leader.
+    `scores`: a papi_frame (default every province), frame in, frame out."""
+    per = province_ranks(provinces, scores).dropna(subset=["score"])
     rows = [
         {
             "year": int(year),
@@ -100,10 +124,19 @@ def lead_counts(provinces: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def subdimensions(provinces: list[str]) -> pd.DataFrame:
+def subdimensions(provinces: list[str], scores: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sub-dimension scores of the chosen provinces in the comparable years, each
-    with its competition rank among the provinces with a value that year."""
-    subs = loading.load("papi_egov_subdimensions")
+    with its competition rank among the provinces with a value that year (of `scores`,
+    a papi_frame, when given: one column per sub-dimension)."""
+    if scores is None:
+        subs = loading.load("papi_egov_subdimensions")
+    else:
+        subs = scores[["year", "province", "source_id", *SUBDIMENSIONS]].melt(
+            id_vars=["year", "province", "source_id"],
+            value_vars=list(SUBDIMENSIONS),
+            var_name="subdimension",
+            value_name="score",
+        )
     subs = subs[subs["year"].isin(papi_comparable_years()) & subs["score"].notna()].copy()
     subs["rank"] = subs.groupby(["year", "subdimension"])["score"].rank(method="min", ascending=False).astype(int)
     subs["n_ranked"] = subs.groupby(["year", "subdimension"])["score"].transform("size")

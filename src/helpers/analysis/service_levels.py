@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import comparison, scope
+from helpers.analysis.evidence import best_rows
 from helpers.data import loading
 
 DECREE_42 = "42/2022/NĐ-CP"
@@ -117,7 +118,7 @@ def _check(total, parts: pd.DataFrame) -> str:
     return "exceeds" if gap < 0 else "unexplained"
 
 
-def stacked_frame(name: str, provinces: list[str]) -> pd.DataFrame:
+def stacked_frame(name: str, provinces: list[str], observations: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per segment of each stacked bar (a province at one date): the
     parts reported at that date in the order of notebook_scope.yaml, each
     starting where the previous ended; the reported total (role "total", no
@@ -128,7 +129,8 @@ def stacked_frame(name: str, provinces: list[str]) -> pd.DataFrame:
     hedged value), no_total, no_parts. A province with no value at all gets one
     row of role "not_reported" (value NaN), never a bar."""
     total_id, part_ids = stacked_parts(name)
-    evidence = comparison.best_evidence(provinces)
+    # `observations`: an observation frame a notebook shows (helpers.analysis.comparison.results columns)
+    evidence = comparison.best_evidence(provinces) if observations is None else best_rows(observations)
     units = loading.load("indicators").set_index("indicator_id")["unit"]
     rows, bar = [], 0
 

@@ -46,6 +46,12 @@ def canonical_figures() -> bool:
     return _chosen is None or _chosen == FIGURES
 
 
+def chosen_figures_dir() -> Path:
+    """The folder the notebook's parameters chose (figures/ or out/<variant>/figures),
+    whatever staging folder the runner writes to first."""
+    return _chosen or FIGURES
+
+
 def writes_figures() -> bool:
     """False when DX_WRITE_FIGURES=0 (strict nbval's runs; see conftest.py)."""
     return os.environ.get(WRITE_FIGURES_ENV, "1") != "0"

@@ -29,9 +29,16 @@ def article_register(provinces: list[str], lang: str = "en") -> pd.DataFrame:
     return out.rename(columns=headers).reset_index(drop=True)
 
 
-def plot_coverage(lang: str, name: str = "06_number_coverage"):
-    """Stacked bars: every number token of each article by status."""
-    summary = coverage_summary(classify_numbers())
+def milestones(provinces: list[str]) -> pd.DataFrame:
+    """The dated milestones of the chosen provinces (data/milestones.csv), in date order."""
+    ms = loading.load("milestones")
+    return ms[ms["province"].isin(provinces)].sort_values(["date", "milestone_id"]).reset_index(drop=True)
+
+
+def plot_coverage(numbers: pd.DataFrame, lang: str, name: str = "06_number_coverage"):
+    """Stacked bars: every number token of `numbers` (helpers.checks.coverage.classify_numbers,
+    possibly narrowed) of each article by status."""
+    summary = coverage_summary(numbers)
     summary = summary.assign(article=[citation(s, lang) for s in summary["source_id"]])
     sources = loading.load("sources").query("tier == 'article'")
     texts = {
@@ -56,11 +63,10 @@ def plot_coverage(lang: str, name: str = "06_number_coverage"):
     return fig, summary
 
 
-def plot_timeline(provinces: list[str], lang: str, name: str = "06_milestones_timeline"):
-    """Milestones on a time axis, each described beside it; not written when the
-    chosen provinces have none (`ms.attrs["why"]` says so)."""
-    ms = loading.load("milestones")
-    ms = ms[ms["province"].isin(provinces)].sort_values(["date", "milestone_id"]).reset_index(drop=True)
+def plot_timeline(ms: pd.DataFrame, provinces: list[str], lang: str, name: str = "06_milestones_timeline"):
+    """The milestones `ms` (milestones(provinces), possibly narrowed) on a time axis, each
+    described beside it; not written when there are none (`ms.attrs["why"]` says so)."""
+    ms = ms.copy()
     if ms.empty:
         ms.attrs["why"] = say("corpus.no_milestones_for", lang, provinces=", ".join(provinces))
         return None, ms
@@ -152,10 +158,9 @@ def reported(matrix: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:
     return matrix[provinces].map(len).gt(0)
 
 
-def plot_availability(provinces: list[str], lang: str, name: str = "06_availability_matrix"):
-    """Grid of indicators × provinces: a tinted cell lists the periods reported,
-    a × says the corpus does not report it."""
-    data = availability(provinces)
+def plot_availability(data: pd.DataFrame, provinces: list[str], lang: str, name: str = "06_availability_matrix"):
+    """Grid of indicators × provinces of `data` (availability(provinces), possibly narrowed):
+    a tinted cell lists the periods reported, a × says the corpus does not report it."""
     cells = pd.DataFrame({p: [periods_text(v, lang) for v in data[p]] for p in provinces})
     row_labels = [f"{say(f'theme.{r.theme}', lang)} · {indicator_label(r._asdict(), lang)}" for r in data.itertuples()]
     both = int(reported(data, provinces).all(axis=1).sum())

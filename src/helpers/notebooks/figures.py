@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis import comparison, scope, service_levels, society_pairs
+from helpers.analysis.evidence import best_rows
 from helpers.charts import panels as charts_panels
 from helpers.charts import stacked as charts_stacked
 from helpers.charts import summary as charts_summary
@@ -24,10 +25,11 @@ from helpers.text.formats import indicator_label, join_words, number_text, perio
 COLUMNS = ["indicator_id", "province", "value", "qualifier", "unit", "period", "tier", "source_id"]
 
 
-def plotted_frame(name: str, provinces: list[str]) -> pd.DataFrame:
-    """One row per province, indicator and period plotted; a province without a
-    value for an indicator gets one row with value NaN ("not reported")."""
-    evidence = comparison.best_evidence(provinces)
+def plotted_frame(name: str, provinces: list[str], observations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per province, indicator and period plotted, from `observations` (a notebook's
+    observation frame; default: every curated result); a province without a value for an
+    indicator gets one row with value NaN ("not reported")."""
+    evidence = comparison.best_evidence(provinces) if observations is None else best_rows(observations)
     units = loading.load("indicators").set_index("indicator_id")["unit"]
     rows = []
     for indicator in scope.chart(name):
@@ -75,11 +77,12 @@ def caption(plotted: pd.DataFrame, lang: str, extra: str = "") -> str:
     return " ".join(p for p in [*parts, extra] if p)
 
 
-def plot(name: str, provinces: list[str], lang: str):
-    """Draw and save chart `name`: returns (figure or None, plotted data)."""
+def plot(name: str, observations: pd.DataFrame, provinces: list[str], lang: str):
+    """Draw and save chart `name` from `observations` (helpers.notebooks.tidy.observations,
+    possibly narrowed): returns (figure or None, plotted data)."""
     if service_levels.stacked_parts(name):
-        return plot_stacked(name, provinces, lang)
-    plotted = plotted_frame(name, provinces)
+        return plot_stacked(name, observations, provinces, lang)
+    plotted = plotted_frame(name, provinces, observations)
     if plotted["value"].isna().all():
         plotted.attrs["why"] = say("figures.nothing_to_show", lang, provinces=", ".join(provinces))
         return None, plotted
@@ -102,20 +105,51 @@ def plot(name: str, provinces: list[str], lang: str):
     fig = charts_panels.indicator_panels(
         plotted.assign(label=text), panels, provinces, texts, lambda x: number_text(x, lang)
     )
-    save_figure(fig, name, plotted, lang=lang)
+    save_figure(fig, name, _with_title_sums(name, plotted), lang=lang)
     return fig, plotted
+
+
+# Charts whose title prints the sum of two panels at a date both report
+# (helpers.text.chart_titles): the sum goes to the figure's CSV, as a row drawn in the title.
+TITLE_SUMS = {"03_ecommerce_products": ("ecommerce_products_ocop", "ecommerce_products_agricultural")}
+
+
+def _with_title_sums(name: str, plotted: pd.DataFrame) -> pd.DataFrame:
+    """`plotted` plus one row per province for the sum its title prints (`drawn_as` "title")."""
+    data = plotted.assign(drawn_as=["not_reported" if pd.isna(v) else "panel" for v in plotted["value"]])
+    if name not in TITLE_SUMS:
+        return data
+    first, second = TITLE_SUMS[name]
+    rows = []
+    for _, mine in data.dropna(subset=["value"]).groupby("province", sort=False):
+        a, b = (mine[mine["indicator_id"] == i] for i in (first, second))
+        shared = sorted(set(a["period"]) & set(b["period"]))
+        if shared:
+            x, y = a[a["period"] == shared[-1]].iloc[0], b[b["period"] == shared[-1]].iloc[0]
+            exact = x["qualifier"] == y["qualifier"] == "exact"
+            rows.append(
+                {
+                    **x.to_dict(),
+                    "indicator_id": f"{first}+{second}",
+                    "value": x["value"] + y["value"],
+                    "qualifier": "exact" if exact else "at_least",
+                    "source_id": ";".join(dict.fromkeys([x["source_id"], y["source_id"]])),
+                    "drawn_as": "title",
+                }
+            )
+    return pd.concat([data, pd.DataFrame(rows, columns=data.columns)], ignore_index=True)
 
 
 def _segment_name(indicator: str, lang: str) -> str:
     return say(f"stacked.part.{indicator}", lang)
 
 
-def plot_stacked(name: str, provinces: list[str], lang: str):
+def plot_stacked(name: str, observations: pd.DataFrame, provinces: list[str], lang: str):
     """A total and its parts (notebook_scope.yaml `parts`): one stacked bar per
     province and date (helpers.analysis.service_levels.stacked_frame), each segment
     labelled, the total at the end of the bar; saved with one row per segment."""
     total_id, part_ids = service_levels.stacked_parts(name)
-    plotted = service_levels.stacked_frame(name, provinces)
+    plotted = service_levels.stacked_frame(name, provinces, observations)
     if plotted["value"].isna().all():
         plotted.attrs["why"] = say("figures.nothing_to_show", lang, provinces=", ".join(provinces))
         return None, plotted
@@ -157,11 +191,11 @@ def plot_stacked(name: str, provinces: list[str], lang: str):
 UPTAKE_PAIRS = "04_digital_uptake_pairs"
 
 
-def plot_uptake_pairs(provinces: list[str], lang: str):
-    """The pair rows of helpers.analysis.society_pairs on one 0–100 % axis, each value labelled with
-    its date; a grey bar joins the two values of a pair the notebook compares. Other values
-    of a measure (not paired) are named in the caption. Returns (figure or None, plotted)."""
-    found = society_pairs.pairs(provinces)
+def plot_uptake_pairs(found: pd.DataFrame, provinces: list[str], lang: str):
+    """The pair rows `found` (helpers.analysis.society_pairs.pairs, possibly narrowed) on one
+    0–100 % axis, each value labelled with its date; a grey bar joins the two values of a pair
+    the notebook compares. Other values of a measure (not paired) are named in the caption.
+    Returns (figure or None, plotted)."""
     shown = found[found["role"] == "pair"]
     rows = []
     for r in shown.itertuples():
@@ -233,5 +267,32 @@ def plot_uptake_pairs(provinces: list[str], lang: str):
         ),
     }
     fig = charts_summary.dated_shares(plotted, list(provinces), texts, inline_rows=True)
-    save_figure(fig, UPTAKE_PAIRS, plotted.drop(columns=["row", "label", "approx", "joined"]), lang=lang)
+    named = [  # the values the caption names: in the CSV too, marked as printed, not drawn
+        {
+            "measure": r.measure,
+            "province": r.other_of,
+            **dict(
+                zip(
+                    ("value", "qualifier", "period", "source_id", "id"),
+                    (r.value_a, r.qualifier_a, str(r.period_a), r.source_a, r.id_a)
+                    if r.other_of == r.province_a
+                    else (r.value_b, r.qualifier_b, str(r.period_b), r.source_b, r.id_b),
+                )
+            ),
+            "reason": r.reason,
+            "tier": r.tier,
+            "confidence": r.confidence,
+            "drawn_as": "caption",
+        }
+        for r in others.itertuples()
+    ]
+    data = plotted.drop(columns=["row", "label", "approx", "joined"]).assign(drawn_as="dot")
+    save_figure(
+        fig,
+        UPTAKE_PAIRS,
+        pd.concat([data, pd.DataFrame(named, columns=data.columns)], ignore_index=True).astype(
+            {"period_gap_months": "Int64"}
+        ),
+        lang=lang,
+    )
     return fig, plotted

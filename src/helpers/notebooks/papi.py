@@ -14,7 +14,6 @@ import pandas as pd
 from helpers.analysis import dti_scores, papi_scores, service_levels
 from helpers.charts import dti as charts_dti
 from helpers.charts.plotting import save_figure
-from helpers.data import loading
 from helpers.text.catalogue import say
 from helpers.text.citations import citation, citations
 from helpers.text.formats import date_text, join_words, number_text
@@ -65,11 +64,11 @@ def verdicts(provinces: list[str], lang: str) -> str:
     return "\n".join(lines)
 
 
-def rank_table(provinces: list[str], lang: str) -> pd.DataFrame:
+def rank_table(papi: pd.DataFrame, provinces: list[str], lang: str) -> pd.DataFrame:
     """Score, rank among the provinces ranked that year, position on a 0–100 scale
     (helpers.analysis.papi_scores.percentile) and its change since the previous comparable
-    year, flagged where the number of provinces ranked changed."""
-    ranks = papi_scores.province_ranks(provinces)
+    year, flagged where the number of provinces ranked changed; from `papi` (papi_frame)."""
+    ranks = papi_scores.province_ranks(provinces, papi)
     if ranks.empty:
         return ranks
     ranks = ranks.assign(pct=[papi_scores.percentile(r, n) for r, n in zip(ranks["rank"], ranks["n_ranked"])])
@@ -183,9 +182,9 @@ def benchmark_text(provinces: list[str], lang: str) -> str:
     return "\n".join(lines)
 
 
-def subdimension_table(provinces: list[str], lang: str) -> pd.DataFrame:
-    """Sub-dimension × province rows, one column per comparable year: score (rank/n)."""
-    subs = papi_scores.subdimensions(provinces)
+def subdimension_table(papi: pd.DataFrame, provinces: list[str], lang: str) -> pd.DataFrame:
+    """Sub-dimension × province rows, one column per comparable year: score (rank/n), from `papi`."""
+    subs = papi_scores.subdimensions(provinces, papi)
     if subs.empty:
         return subs
     subs = subs.assign(
@@ -209,14 +208,13 @@ def subdimension_table(provinces: list[str], lang: str) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def plot_distribution(provinces: list[str], lang: str, name: str = DISTRIBUTION_NAME):
-    """Every province's PAPI e-governance score, one strip per comparable year
-    (helpers.charts.dti.distribution), the chosen provinces labelled with their rank."""
-    scores = loading.load("papi_egov_scores")
-    scores = scores[scores["year"].isin(papi_scores.papi_comparable_years()) & scores["score"].notna()]
-    regions = loading.load("regions")[["province", "in_mekong_delta"]]
-    data = scores.merge(regions, on="province", how="left").rename(columns={"year": "assessment_year"})
-    data["rank"] = data["rank"].astype(int)
+def plot_distribution(papi: pd.DataFrame, provinces: list[str], lang: str, name: str = DISTRIBUTION_NAME):
+    """Every province of `papi` (papi_frame, possibly narrowed) with a score, one strip per
+    comparable year (helpers.charts.dti.distribution), the chosen provinces labelled with
+    their rank. Saved with one row per dot (`drawn_as`: chosen, mekong, rest)."""
+    scores = papi[papi["year"].isin(papi_scores.papi_comparable_years()) & papi["score"].notna()]
+    data = scores.rename(columns={"year": "assessment_year", "mekong_delta": "in_mekong_delta"})
+    data = data.assign(rank=data["rank"].astype(int))
     mine = data[data["province"].isin(provinces)]
     labels = [f"{r.province} {r.rank}/{r.n_ranked}" for r in mine.itertuples()]
     data = data.merge(
@@ -251,8 +249,14 @@ def plot_distribution(provinces: list[str], lang: str, name: str = DISTRIBUTION_
         ),
     }
     fig = charts_dti.distribution(data, provinces, texts)
+    drawn_as = [
+        "chosen" if p in provinces else "mekong" if m else "rest"
+        for p, m in zip(data["province"], data["in_mekong_delta"])
+    ]
     plotted = (
-        mine[["assessment_year", "province", "score", "rank", "n_ranked", "source_id"]]
+        data.assign(drawn_as=drawn_as, label=data["label"].fillna(""))[
+            ["assessment_year", "province", "score", "rank", "n_ranked", "drawn_as", "label", "source_id"]
+        ]
         .rename(columns={"assessment_year": "year"})
         .reset_index(drop=True)
     )

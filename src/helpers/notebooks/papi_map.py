@@ -21,9 +21,9 @@ __all__ = ["NAME", "draw"]
 NAME = "02_papi_egov_rank_map"
 
 
-def map_years(provinces: Sequence[str]) -> list[int]:
+def map_years(provinces: Sequence[str], scores: pd.DataFrame | None = None) -> list[int]:
     """Comparable years in which every chosen province has a score (all comparable years if none)."""
-    scores = loading.load("papi_egov_scores")
+    scores = loading.load("papi_egov_scores") if scores is None else scores
     comparable = papi_comparable_years()
     scored = scores[scores["score"].notna()]
     years = [y for y in comparable if set(provinces) <= set(scored.loc[scored["year"] == y, "province"])]
@@ -31,15 +31,20 @@ def map_years(provinces: Sequence[str]) -> list[int]:
 
 
 def draw(
-    provinces: Sequence[str], lang: str, name: str = NAME, years: Sequence[int] | None = None
+    papi: pd.DataFrame,
+    provinces: Sequence[str],
+    lang: str,
+    name: str = NAME,
+    years: Sequence[int] | None = None,
 ) -> tuple[plt.Figure, pd.DataFrame]:
-    """Draw, save (PNG, SVG) and write the plotted numbers to `name`.csv beside them."""
+    """Draw the ranks of `papi` (helpers.analysis.papi_scores.papi_frame, possibly narrowed),
+    save (PNG, SVG) and write the plotted numbers to `name`.csv beside them."""
     regions = loading.load("regions")
     unknown = [p for p in provinces if p not in set(regions["province"])]
     if unknown:
         raise ValueError(f"provinces: {unknown} not in data/reference/regions.csv")
     mekong = list(regions.loc[regions["in_mekong_delta"], "province"])
-    frame = papi_rank_frame(years if years is not None else map_years(provinces))
+    frame = papi_rank_frame(years if years is not None else map_years(provinces, papi), papi)
     shapes = load_shapes()
     places = []
     for province, lon_min, key in ARCHIPELAGOS:

@@ -58,19 +58,6 @@ def chart_title(name: str, provinces: list[str], lang: str) -> str:
                 text = f"{p}: {nothing}"
             parts.append(text)
         head = say("topics.products_on_postmart_v", lang)
-    elif name in ("03_sme_digital_uptake", "03_ecommerce_accounts"):
-        for p in provinces:
-            found = [
-                f"{value_period(r, lang)} {short(i, lang)}"
-                if name == "03_ecommerce_accounts"
-                else f"{value(r, lang)} {short(i, lang)}"
-                for i in scope.chart(name)
-                if (r := latest(res, p, i)) is not None
-            ]
-            parts.append(f"{p} " + ", ".join(found) if found else f"{p}: {nothing}")
-        head = say("topics.smes_going_digital" if name == "03_sme_digital_uptake" else "topics.accounts_head", lang)
-        if sum(1 for p in provinces if any(latest(res, p, i) is not None for i in scope.chart(name))) > 1:
-            parts[-1] += say("topics.different_measures", lang)
     else:
         raise ValueError(f"no title rule for chart {name!r}")
     return _wrap_title(f"{head}: ", parts)

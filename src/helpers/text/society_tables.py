@@ -130,9 +130,8 @@ def answer(provinces: list[str], lang: str) -> str:
     return "\n".join(lines) + f"\n\n*{rule}*"
 
 
-def pairs_table(provinces: list[str], lang: str) -> pd.DataFrame:
-    """One row per pair row of helpers.analysis.society_pairs, in the reader's language."""
-    found = society_pairs.pairs(provinces)
+def pairs_table(found: pd.DataFrame, provinces: list[str], lang: str) -> pd.DataFrame:
+    """One row per pair row `found` (helpers.analysis.society_pairs.pairs), in the reader's language."""
     if len(provinces) < 2 or found.empty:
         return pd.DataFrame()
     return pd.DataFrame(
@@ -165,9 +164,9 @@ def pairs_table(provinces: list[str], lang: str) -> pd.DataFrame:
     )
 
 
-def _one_sided_rows(provinces: list[str]) -> pd.DataFrame:
+def one_sided_rows(provinces: list[str]) -> pd.DataFrame:
     """Article results of notebook 04 and digital-uptake facts in no pair row:
-    theme, measure, province, value, qualifier, unit, period, source_id."""
+    theme, measure, province, value, qualifier, unit, period, basis, source_id."""
     found = society_pairs.pairs(provinces)
     used = set(found["id_a"]) | set(found["id_b"])
     res = results("04", provinces)
@@ -190,10 +189,9 @@ def _one_sided_rows(provinces: list[str]) -> pd.DataFrame:
     return pd.concat([art, facts], ignore_index=True)
 
 
-def one_sided_table(provinces: list[str], lang: str) -> pd.DataFrame:
+def one_sided_table(rows: pd.DataFrame, provinces: list[str], lang: str) -> pd.DataFrame:
     """Theme, indicator, one column per chosen province (value with qualifier and
-    period, or "not reported"), sources as outlet + date."""
-    rows = _one_sided_rows(provinces)
+    period, or "not reported"), sources as outlet + date; from `rows` (one_sided_rows)."""
     if rows.empty:
         return pd.DataFrame()
     order = {i: n for n, i in enumerate(scope.indicators("04"))}
@@ -218,9 +216,8 @@ def one_sided_table(provinces: list[str], lang: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def one_sided_note(provinces: list[str], lang: str) -> str:
-    """Which chosen provinces report none of these facts (said in words, never left blank)."""
-    rows = _one_sided_rows(provinces)
+def one_sided_note(rows: pd.DataFrame, provinces: list[str], lang: str) -> str:
+    """Which chosen provinces report none of the facts `rows` (said in words, never left blank)."""
     silent = [p for p in provinces if p not in set(rows["province"])]
     if not silent:
         return ""

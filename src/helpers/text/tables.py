@@ -9,6 +9,7 @@ from helpers.analysis import comparison, scope
 from helpers.analysis.evidence import excerpt, own_words, results
 from helpers.data import loading
 from helpers.text.catalogue import CATALOGUES, say
+from helpers.text.citations import citation
 from helpers.text.formats import (
     QUALIFIER_MARK,
     dated_text,
@@ -28,17 +29,37 @@ def derived_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFram
         "quantity": say("topics.quantity", lang),
         "value": say("topics.value", lang),
         "formula": say("topics.formula", lang),
-        "inputs": say("topics.inputs_obs_id", lang),
+        "inputs": say("topics.inputs", lang),
         "caveat": say("topics.caveat", lang),
     }
     rows = worded_derived(notebook, provinces, lang)
-    return pd.DataFrame(rows, columns=list(columns)).rename(columns=columns)
+    table = pd.DataFrame(rows, columns=list(columns))
+    table["inputs"] = [input_labels(i.split(", "), lang) for i in table["inputs"]]
+    return table.rename(columns=columns)
 
 
-def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[str] | None = None) -> pd.DataFrame:
-    """The curated rows behind the notebook, with the article's own words and source.
+def input_labels(ids: list[str], lang: str) -> str:
+    """Curated numbers named by what they count and where they were published, not by their
+    ids ("Online public services (baohaugiang.com.vn, 05/5/2022)"; ids stay in the CSVs and
+    the appendix); a text that is no id stays as it is."""
+    obs = loading.load("observations").set_index("obs_id")
+    facts = loading.load("province_facts").set_index("fact_id")
+    named = []
+    for i in ids:
+        if i in obs.index:
+            named.append(f"{label(obs.loc[i, 'indicator_id'], lang)} ({citation(obs.loc[i, 'source_id'], lang)})")
+        elif i in facts.index:
+            named.append(f"{say('rates.input.fact_source', lang)} ({citation(facts.loc[i, 'source_id'], lang)})")
+        else:
+            named.append(i)
+    return "; ".join(named)
+
+
+def evidence_table(observations: pd.DataFrame, lang: str, themes: list[str] | None = None) -> pd.DataFrame:
+    """The curated rows of `observations` (a notebook's observation frame, possibly narrowed:
+    its obs_id), with the article's own words and source (outlet and date).
     The curator's note is shown in the reader's language (helpers.text.notes)."""
-    res = results(notebook, provinces)
+    res = comparison.results().set_index("obs_id", drop=False).loc[list(observations["obs_id"])]
     if themes is not None:
         res = res[res["theme"].isin(themes)]
     table = pd.DataFrame(
@@ -48,7 +69,7 @@ def evidence_table(notebook: str, provinces: list[str], lang: str, themes: list[
             say("topics.value", lang): [value(r, lang) for r in res.itertuples()],
             say("topics.period", lang): [dated_text(p, b, lang) for p, b in zip(res["period"], res["period_basis"])],
             say("topics.quote_vietnamese_excerpt", lang): [excerpt(r.quote, r.value) for r in res.itertuples()],
-            say("topics.source", lang): res["source_id"],
+            say("topics.source", lang): [citation(s, lang) for s in res["source_id"]],
         }
     )
     table[say("notes.curator", lang)] = notes("observations", res["obs_id"], res["note"], lang)
@@ -72,7 +93,7 @@ def revisions_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFr
             say("topics.value", lang): [value(r, lang) for r in rows.itertuples()],
             say("topics.period", lang): [dated_text(p, b, lang) for p, b in zip(rows["period"], rows["period_basis"])],
             say("topics.article_words", lang): [own_words(r.quote, r.value) or r.quote for r in rows.itertuples()],
-            say("topics.source", lang): rows["source_id"],
+            say("topics.source", lang): [citation(s, lang) for s in rows["source_id"]],
         }
     ).reset_index(drop=True)
 
@@ -148,7 +169,7 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
             say("rates.col.years", lang): [
                 f"{n.year} / {d}" for n, d in zip(found["numerator_period_end"], found["denominator_year"])
             ],
-            say("topics.inputs_obs_id", lang): [_inputs_text(r, lang) for r in found.itertuples()],
+            say("topics.inputs", lang): [_inputs_text(r, lang) for r in found.itertuples()],
         }
     )
     table[say("topics.caveat", lang)] = notes("rate_definitions", found["rate_id"], found["note"], lang)
@@ -156,11 +177,10 @@ def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
 
 
 def _inputs_text(r, lang: str) -> str:
-    """The inputs of a rate: its curated number's id and its denominator, in words in Vietnamese
-    ("dân số trung bình Hậu Giang năm 2022", not "population Hậu Giang 2022")."""
-    if lang == "en":
-        return r.inputs
+    """The inputs of a rate: its curated number, named (input_labels), and its denominator in words
+    ("average population Hậu Giang 2022", "dân số trung bình Hậu Giang năm 2022")."""
     numerator = r.inputs.split(", ", 1)[0]
+    numerator = input_labels([numerator], lang)
     if r.denominator_label == "average_population":
         words = say("rates.input.population", lang, province=r.province, year=r.denominator_year)
     else:
