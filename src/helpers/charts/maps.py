@@ -377,7 +377,14 @@ INLINE_DPI = 60  # the notebook's copy: a full-resolution map would push the not
 
 
 def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
-    """In a notebook: the map as a small PNG (the full one is in figures/)."""
+    """In a notebook: the map as a small PNG (the full one is in figures/), then the
+    figure-data line save_figure set."""
+    _show(fig)
+    if plotted is not None and "figure_data" in plotted.attrs:
+        print(plotted.attrs["figure_data"])
+
+
+def _show(fig: plt.Figure) -> None:
     import io
 
     from IPython.display import Image, display

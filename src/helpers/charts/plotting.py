@@ -22,7 +22,7 @@ from helpers.data.paths import (
     writes_figures,
 )
 from helpers.data.periods import Period
-from helpers.text.formats import wrap
+from helpers.text.formats import figure_data_line, wrap
 
 # Okabe–Ito colour-blind-safe palette. The two study provinces keep their colour
 # in every figure; any other province gets the next free colour in name order.
@@ -189,7 +189,7 @@ def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list
     """
     local_ticks(fig, lang)
     if data is not None:  # shown under the figure by show(), written or not
-        data.attrs["figure_data"] = figure_data_path(name)
+        data.attrs["figure_data"] = figure_data_line(figure_data_path(name), lang)
     if not writes_figures():
         return []
     out = figures_dir()

@@ -16,7 +16,7 @@ from helpers.data import paths
 from helpers.data.periods import Period
 from helpers.text import society_tables
 from helpers.text.catalogue import CATALOGUES, say
-from helpers.text.formats import date_text, period_text
+from helpers.text.formats import date_text, figure_data_line, period_text
 
 OBSERVATION_COLUMNS = [
     "province",
@@ -116,26 +116,12 @@ def show(frame: pd.DataFrame, lang: str, rows: int = 12) -> Frame:
     return Frame(for_reader(frame, lang), rows)
 
 
-def figure_data(name: str) -> str:
-    """Where figure `name`'s data CSV is, relative to the repository (the folder the
-    notebook's parameters chose, helpers.run.parameters.use)."""
-    folder = paths.chosen_figures_dir()
-    try:
-        folder = folder.relative_to(paths.ROOT)
-    except ValueError:
-        pass
-    return (folder / "data" / f"{name}.csv").as_posix()
-
-
-def print_figure_data(name: str, lang: str) -> None:
-    """The line a figure cell ends with: where the CSV of every mark and number drawn is."""
-    print(say("frames.figure_data", lang, path=figure_data(name)))
-
-
 def show_figure(fig, plotted: pd.DataFrame, name: str, lang: str) -> None:
-    """The figure (or why there is none), then the path of the CSV holding every mark it draws."""
+    """The figure (or why there is none), then the path of the CSV holding every mark it
+    draws: the line save_figure set on the frame, or, where the figure saved a reshaped copy
+    of the frame it returns, the same line for `name`."""
     from helpers.charts import plotting
 
     plotting.show(fig, plotted)
-    if fig is not None:
-        print_figure_data(name, lang)
+    if fig is not None and "figure_data" not in plotted.attrs:
+        print(figure_data_line(paths.figure_data_path(name), lang))

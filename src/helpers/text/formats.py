@@ -138,3 +138,8 @@ def wrap(text: str, width: int, **options) -> list[str]:
         joined = kept[-1][:1].isupper() and word[:1].isupper() and kept[-1][-1:].isalpha()
         kept[-1:] = [f"{kept[-1]}\u00a0{word}"] if joined else [kept[-1], word]
     return [line.replace("\u00a0", " ") for line in textwrap.wrap(" ".join(kept), width, **options)]
+
+
+def figure_data_line(path: str, lang: str) -> str:
+    """The line under a figure in a notebook: where the CSV of every mark and number drawn is."""
+    return say("frames.figure_data", lang, path=path)
