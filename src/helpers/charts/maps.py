@@ -380,8 +380,7 @@ def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
     """In a notebook: the map as a small PNG (the full one is in figures/), then the
     figure-data line save_figure set."""
     _show(fig)
-    if plotted is not None and "figure_data" in plotted.attrs:
-        print(plotted.attrs["figure_data"])
+    print(plotted.attrs.get("figure_data", ""))
 
 
 def _show(fig: plt.Figure) -> None:
