@@ -93,12 +93,74 @@ def test_panels_of_one_unit_share_one_visible_scale():
         limits = {}
         for ax, indicator in zip(fig.axes, scope.chart(name)):
             unit = plotted.loc[plotted["indicator_id"] == indicator, "unit"].iloc[0]
+            if not_compared(plotted, indicator):
+                continue  # table rows, no scale (test_values_not_compared_share_no_axis)
             assert ax.xaxis.get_visible() and len(ax.get_xticks()) >= 2, f"{name}: {indicator} has no visible axis"
             assert ax.get_xlim()[0] == 0
             limits.setdefault(unit, set()).add(ax.get_xlim())
             if unit == "percent":
                 assert max(ax.get_xticks()) <= 100
         assert all(len(v) == 1 for v in limits.values()), f"{name}: panels of one unit on different scales {limits}"
+
+
+def not_compared(plotted, indicator):
+    """Values of one indicator reported for different periods: the panel does not compare them."""
+    shown = plotted[(plotted["indicator_id"] == indicator) & plotted["value"].notna()]
+    return shown["period"].astype(str).nunique() > 1
+
+
+def test_values_not_compared_share_no_axis():
+    """A panel whose values the figure does not compare (different dates) shows them as
+    table rows: no visible scale, no bar or dot in province colours."""
+    seen = 0
+    for name in scope.charts():
+        if service_levels.stacked_parts(name):
+            continue
+        fig, plotted = next((f, p) for n, f, p in every_figure(BOTH) if n == name)
+        if fig is None:
+            continue
+        for ax, indicator in zip(fig.axes, scope.chart(name)):
+            if not not_compared(plotted, indicator):
+                continue
+            seen += 1
+            assert not ax.xaxis.get_visible() and not ax.spines["bottom"].get_visible(), f"{name}: {indicator}"
+            assert not ax.patches, f"{name}: {indicator} drawn as bars on a shared axis"
+            marks = [line for line in ax.lines if line.get_marker() not in (None, "None", "", "x")]
+            assert not marks, f"{name}: {indicator} drawn as dots on a shared axis"
+    assert seen, "no chart of the study has values of different dates (02_national_portal_integration had)"
+
+
+def test_not_reported_cross_sits_inside_the_axes_clear_of_the_axis_line():
+    """The × for "not reported" is drawn inside the axes, at least its own width right of the
+    y-axis line and above it: on the line it read as "<"."""
+    seen = 0
+    for name, fig, _ in every_figure(BOTH):
+        for ax in fig.axes if fig is not None else []:
+            for line in ax.lines:
+                if line.get_marker() != "x":
+                    continue
+                seen += 1
+                x0 = ax.transAxes.transform((0, 0))[0]
+                for x, y in zip(line.get_xdata(), line.get_ydata()):
+                    gap_points = (ax.transData.transform((x, y))[0] - x0) * 72 / fig.dpi
+                    assert gap_points >= line.get_markersize(), f"{name}: × {gap_points:.1f} pt from the axis line"
+                assert line.get_zorder() > ax.spines["left"].get_zorder(), f"{name}: × drawn behind the axis line"
+    assert seen
+
+
+def test_axis_lines_end_at_the_last_tick():
+    """No x-axis line runs on past its last tick (room for labels is not scale)."""
+    for name, fig, _ in every_figure(BOTH):
+        for ax in fig.axes if fig is not None else []:
+            spine = ax.spines["bottom"]
+            if not (spine.get_visible() and ax.xaxis.get_visible() and ax.axison):
+                continue
+            lo, hi = sorted(ax.get_xlim())
+            ticks = [t for t in ax.get_xticks() if lo - 1e-9 <= t <= hi + 1e-9]
+            if len(ticks) < 2:
+                continue
+            end = max(spine.get_bounds()) if spine.get_bounds() else hi
+            assert end <= ticks[-1] + 1e-6 * max(1.0, abs(hi)), f"{name}: axis line to {end}, last tick {ticks[-1]}"
 
 
 def bar_segments(ax):

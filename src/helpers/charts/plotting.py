@@ -72,6 +72,39 @@ def province_colour(province: str, all_provinces: list[str] | None = None) -> st
     return _EXTRA_COLOURS[index % len(_EXTRA_COLOURS)]
 
 
+# "Not reported": a small grey × inside the axes, clear of the y-axis line and drawn
+# above it (at x = 0 it sat on the spine and read as "<"), followed by the words.
+MISSING_MARK = {
+    "marker": "x",
+    "color": "#555555",
+    "markersize": 7,
+    "markeredgewidth": 1.6,
+    "linestyle": "none",
+    "zorder": 5,
+    "clip_on": False,
+}
+MISSING_INSET = 0.025  # of the axis' top value: where the × sits, right of the axis line
+
+
+def mark_not_reported(ax: plt.Axes, y: float, label: str, top: float) -> None:
+    """The × and its words ("not reported …") on row `y` of a value axis from 0 to `top`."""
+    ax.plot(top * MISSING_INSET, y, **MISSING_MARK)
+    ax.text(top * (MISSING_INSET + 0.03), y, label, va="center", fontsize=9, style="italic", color="#555555")
+
+
+def end_axis_at_ticks(fig: plt.Figure) -> None:
+    """Each drawn x-axis line (bottom spine) ends at its last tick: room left on the right
+    for value labels must not read as scale (a 0–1,000 axis drawn on to 1,450)."""
+    for ax in fig.axes:
+        spine = ax.spines["bottom"]
+        if not (spine.get_visible() and ax.xaxis.get_visible() and ax.axison):
+            continue
+        lo, hi = sorted(ax.get_xlim())
+        ticks = [t for t in ax.get_xticks() if lo - 1e-9 <= t <= hi + 1e-9]
+        if len(ticks) >= 2 and ticks[-1] < hi - 1e-9 * max(1.0, abs(hi)):
+            spine.set_bounds(lo, ticks[-1])
+
+
 def add_title(fig: plt.Figure, title: str) -> None:
     """The finding, as a figure-wide title aligned with the left edge."""
     fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
@@ -187,6 +220,7 @@ def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list
     folder during `python -m helpers.run`, a tmp dir under pytest.
     """
     local_ticks(fig, lang)
+    end_axis_at_ticks(fig)
     if not writes_figures():
         return []
     out = figures_dir()
