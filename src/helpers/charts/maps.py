@@ -309,7 +309,8 @@ PANEL_WIDTH, GAP, MARGIN = 3.6, 0.15, 0.15
 TITLE_LINE, PANEL_TITLE, COLOURBAR_SPACE, CAPTION_SPACE = 0.24, 0.3, 0.85, 0.7
 TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold DejaVu Sans
 CAPTION_LINE = 0.155  # inches: 9 pt text, 1.2 line spacing
-CAPTION_SPACE_LINES = 4  # caption lines CAPTION_SPACE holds
+CAPTION_BOTTOM = 0.12  # inches: the caption's baseline offset from the figure's bottom edge
+CAPTION_GAP = 0.15  # inches between the caption's top line and the colour bar's label
 
 
 def _width(n_panels: int) -> float:
@@ -334,7 +335,7 @@ def _figure(
     width = _width(n_panels)
     title_space = 0.27 + TITLE_LINE * title_lines
     # a long caption (many provinces named) gets the lines it needs, clear of the colour bar's label
-    caption_space = CAPTION_SPACE + CAPTION_LINE * max(0, caption_lines - CAPTION_SPACE_LINES)
+    caption_space = max(CAPTION_SPACE, CAPTION_BOTTOM + CAPTION_LINE * caption_lines + CAPTION_GAP)
     height = title_space + sum(h + PANEL_TITLE for h in rows) + COLOURBAR_SPACE + caption_space
     fig = plt.figure(figsize=(width, height), layout="none")
     axes, top = [], height - title_space
@@ -373,13 +374,29 @@ def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:
     return (float(x0) - margin, float(x1) + margin, float(y0) - margin, float(y1) + margin)
 
 
-INLINE_DPI = 60  # the notebook's copy: a full-resolution map would push the notebook past 1 MB
+INLINE_COLOURS = 256  # the notebook's copy in a palette: full size, as plt.show shows other charts, under 1 MB
+
+
+def inline_png(fig: plt.Figure) -> bytes:
+    """The map as the notebook's inline backend renders a figure (figure dpi, tight
+    bounding box), stored with a palette of INLINE_COLOURS colours (maps have few)."""
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    with mpl.rc_context({"figure.constrained_layout.use": False}):
+        fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches="tight", metadata={"Software": None})
+    image = PILImage.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    out = io.BytesIO()
+    image.quantize(INLINE_COLOURS, method=PILImage.Quantize.MEDIANCUT, dither=PILImage.Dither.NONE).save(
+        out, format="png", optimize=True
+    )
+    return out.getvalue()
 
 
 def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
-    """In a notebook: the map as a small PNG (the full one is in figures/)."""
-    import io
-
+    """In a notebook: the map at the size every other chart is shown (as notebook 00 shows it)."""
     from IPython.display import Image, display
 
     if not shows_figures():
@@ -389,8 +406,6 @@ def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
         plt.close(fig)
         display(Image(data=b"", format="png"))
         return
-    buffer = io.BytesIO()
-    with mpl.rc_context({"figure.constrained_layout.use": False}):
-        fig.savefig(buffer, format="png", dpi=INLINE_DPI, metadata={"Software": None})
+    data = inline_png(fig)
     plt.close(fig)
-    display(Image(data=buffer.getvalue(), format="png"))
+    display(Image(data=data, format="png"))
