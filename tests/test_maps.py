@@ -242,7 +242,7 @@ def test_colour_bar_label_and_legend_stay_clear_of_the_caption(lang):
         above = [bar.xaxis.label, *bar.get_xticklabels(), bar.get_legend()]
         for artist in above:
             box = artist.get_window_extent(renderer)
-            assert box.y0 > caption.y1, f"{lang}: {getattr(artist, 'get_text', lambda: artist)()} overlaps the caption"
+            assert box.y0 > caption.y1, f"{lang}: {artist} overlaps the caption"
         plt.close(fig)
 
 
