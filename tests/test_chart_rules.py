@@ -277,3 +277,21 @@ def test_figure_data_is_written_beside_each_figure_and_is_deterministic(_out):
         1860.0,
         "2022-05-05_baohaugiang_haugiang-mic-cooperation",
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_rows_on_an_axis_of_ranks_are_not_labelled_as_scores(lang):
+    """05_scorecard draws ranks: a row on a rank axis names a rank, never a score."""
+    import re
+
+    score = {"en": r"\bscore\b", "vi": r"^điểm"}[lang]  # "(of 63 scored)" counts who was ranked
+    fig = next(fig for name, fig, _ in every_figure(BOTH, lang) if name == "05_scorecard")
+    seen = 0
+    for ax in fig.axes:
+        if ax.get_xlabel() and any(w in ax.get_xlabel().lower() for w in ("rank", "hạng")):
+            for label in ax.get_yticklabels():
+                seen += 1
+                assert not re.search(score, label.get_text().lower()), (
+                    f"{lang}: row {label.get_text()!r} on a rank axis"
+                )
+    assert seen

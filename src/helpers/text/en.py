@@ -348,6 +348,7 @@ MESSAGES = {
     "summary.short.every_year": "{leader} ahead in every comparable year {years}",
     "summary.short.missing": "{province} {year}: missing in the copy used",
     "scorecard.row.dti_official": "DTI score (official)",
+    "scorecard.row.dti_official_rank": "DTI rank (official table)",
     "scorecard.row.papi": "PAPI e-governance",
     "scorecard.value_scored": "{score} (rank {rank}/{n})",
     "scorecard.scale_scored": "{points} points = {sd} SD; {places} places of {n}",

@@ -348,6 +348,7 @@ MESSAGES = {
     "summary.short.every_year": "{leader} dẫn trước trong mọi năm so sánh được {years}",
     "summary.short.missing": "{province} năm {year}: thiếu trong bản sao dữ liệu đang dùng",
     "scorecard.row.dti_official": "Điểm DTI (chính thức)",
+    "scorecard.row.dti_official_rank": "Xếp hạng DTI (bảng chính thức)",
     "scorecard.row.papi": "Quản trị điện tử PAPI",
     "scorecard.value_scored": "{score} (hạng {rank}/{n})",
     "scorecard.scale_scored": "{points} điểm = {sd} độ lệch chuẩn; {places} bậc trên {n}",
