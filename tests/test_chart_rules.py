@@ -295,3 +295,18 @@ def test_rows_on_an_axis_of_ranks_are_not_labelled_as_scores(lang):
                     f"{lang}: row {label.get_text()!r} on a rank axis"
                 )
     assert seen
+
+
+def test_comparable_papi_years_share_one_scale_and_mark_both_medians():
+    """The years are declared comparable: one x-scale for every strip, and the national and
+    Mekong Delta medians the notebook's text relies on drawn in each year."""
+    from helpers.analysis import papi_scores
+
+    fig = next(fig for name, fig, _ in every_figure(BOTH) if name == "02_papi_egov_distribution")
+    strips = [ax for ax in fig.axes if ax.collections]
+    assert len({ax.get_xlim() for ax in strips}) == 1, "each year on its own scale"
+    medians = papi_scores.benchmarks().set_index("year")
+    for ax, year in zip(strips, sorted(medians.index)):
+        lines = {round(float(line.get_xdata()[0]), 6) for line in ax.lines if line.get_linestyle() in ("--", ":")}
+        expected = {round(float(medians.at[year, k]), 6) for k in ("national_median", "mekong_median")}
+        assert expected <= lines, f"{year}: medians {expected} not drawn ({lines})"

@@ -250,7 +250,12 @@ def plot_distribution(provinces: list[str], lang: str, name: str = DISTRIBUTION_
             "papi.distribution_caption", lang, years=_years(years), sources=citations(scores["source_id"], lang)
         ),
     }
-    fig = charts_dti.distribution(data, provinces, texts)
+    texts |= {
+        "national_median": say("summary.papi.national_median", lang),
+        "mekong_median": say("summary.papi.mekong_median", lang),
+    }
+    medians = papi_scores.benchmarks().rename(columns={"year": "assessment_year"})
+    fig = charts_dti.distribution(data, provinces, texts, medians=medians)  # comparable years: one scale
     plotted = (
         mine[["assessment_year", "province", "score", "rank", "n_ranked", "source_id"]]
         .rename(columns={"assessment_year": "year"})
