@@ -310,3 +310,13 @@ def test_comparable_papi_years_share_one_scale_and_mark_both_medians():
         lines = {round(float(line.get_xdata()[0]), 6) for line in ax.lines if line.get_linestyle() in ("--", ":")}
         expected = {round(float(medians.at[year, k]), 6) for k in ("national_median", "mekong_median")}
         assert expected <= lines, f"{year}: medians {expected} not drawn ({lines})"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_segment_counts_do_not_run_together(lang):
+    """06_number_coverage: no two counts touch (two 1s side by side read as "11")."""
+    from helpers.charts.label_layout import overlapping
+
+    fig = next(fig for name, fig, _ in every_figure(BOTH, lang) if name == "06_number_coverage")
+    (ax, *_) = fig.axes
+    assert overlapping(list(ax.texts)) == []

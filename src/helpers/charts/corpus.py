@@ -13,16 +13,27 @@ from helpers.charts.plotting import CONTEXT_GREY, add_caption, add_title, provin
 STATUS_COLOURS = {"curated": "#009E73", "milestone": "#56B4E9", "excluded": CONTEXT_GREY, "unaccounted": "#D55E00"}
 
 
+FIT_CHARS = 0.016  # one digit of 9 pt text, as a share of the longest bar (axes about 5 in wide)
+
+
 def coverage(summary: pd.DataFrame, texts: dict) -> plt.Figure:
     """Stacked bars, one per article (`summary["article"]` its label): number tokens by status."""
     fig, ax = plt.subplots(figsize=(10, 3.9))
     left = pd.Series(0, index=summary.index)
+    # a count goes inside its segment only where it fits (two 1s side by side read as "11");
+    # the others follow the bar's end, as "1 + 1"
+    per_char = float(summary[list(STATUS_COLOURS)].sum(axis=1).max()) * FIT_CHARS
+    outside: dict[int, list[str]] = {}
     for status, colour in STATUS_COLOURS.items():
         ax.barh(summary["article"], summary[status], left=left, color=colour, label=texts["statuses"][status])
         for y, (x0, n) in enumerate(zip(left, summary[status])):
-            if n:
+            if n and n >= per_char * (len(str(n)) + 1):
                 ax.text(x0 + n / 2, y, str(n), ha="center", va="center", fontsize=9, color="black")
+            elif n:
+                outside.setdefault(y, []).append(str(n))
         left = left + summary[status]
+    for y, counts in outside.items():
+        ax.text(left.iloc[y], y, "  " + " + ".join(counts), va="center", fontsize=9, color="#444444")
     ax.set_ylim(len(summary) - 0.5, -0.5)
     ax.set_xlabel(texts["x"], fontsize=9)
     ax.tick_params(axis="y", labelsize=9)
