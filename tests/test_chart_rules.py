@@ -320,3 +320,12 @@ def test_segment_counts_do_not_run_together(lang):
     fig = next(fig for name, fig, _ in every_figure(BOTH, lang) if name == "06_number_coverage")
     (ax, *_) = fig.axes
     assert overlapping(list(ax.texts)) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_availability_matrix_fits_github_width_at_readable_size(lang):
+    """About 900 px wide (at the notebooks' 100 dpi) with every text at least 9 pt: read at GitHub's width."""
+    fig = next(fig for name, fig, _ in every_figure(BOTH, lang) if name == "06_availability_matrix")
+    assert fig.get_figwidth() * 100 <= 900
+    texts = [t for ax in fig.axes for t in [*ax.texts, *ax.get_xticklabels(), *ax.get_yticklabels()] if t.get_text()]
+    assert texts and min(t.get_fontsize() for t in texts) >= 9

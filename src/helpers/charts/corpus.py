@@ -9,6 +9,7 @@ import pandas as pd
 
 from helpers.charts.panels import MISSING_MARK
 from helpers.charts.plotting import CONTEXT_GREY, add_caption, add_title, province_colour
+from helpers.text.formats import wrap
 
 STATUS_COLOURS = {"curated": "#009E73", "milestone": "#56B4E9", "excluded": CONTEXT_GREY, "unaccounted": "#D55E00"}
 
@@ -77,37 +78,56 @@ def timeline(milestones: pd.DataFrame, missing: list[tuple[str, str]], provinces
     return fig
 
 
-COLUMN_INCH = 3.4  # one province's column, up to four provinces
-CHAR_INCH = 0.06  # one character of 7.5 pt text
+LABEL_CHARS, CELL_CHARS = 50, 26  # 9 pt text: a label column of about 4 in, cells of about 2.2 in
+LABEL_INCH, COLUMN_INCH, LINE_INCH = 4.0, 2.3, 0.165
 
 
-def availability(cells: pd.DataFrame, row_labels: list[str], provinces: list[str], texts: dict) -> plt.Figure:
+def availability(
+    cells: pd.DataFrame, row_labels: list[str], provinces: list[str], texts: dict, groups: list[str] | None = None
+) -> plt.Figure:
     """Grid of indicators × provinces: `cells[province]` holds the text of a
-    reported cell (tinted in the province colour) or "" (a small × and no fill)."""
-    # Up to four provinces: equal columns. More: each column as wide as its longest
-    # cell or name (most are empty for many provinces), not a 50-inch-wide figure.
-    if len(provinces) <= 4:
-        widths = [1.0] * len(provinces)
-    else:
-        needed = [max([len(p) * 1.3, *map(len, cells[p])]) * CHAR_INCH + 0.3 for p in provinces]
-        widths = [w / COLUMN_INCH for w in needed]
-    left = [sum(widths[:i]) for i in range(len(provinces))]
-    fig, ax = plt.subplots(figsize=(5.5 + COLUMN_INCH * sum(widths), 1.4 + 0.27 * len(cells)))
-    for x, w, p in zip(left, widths, provinces):
-        for y, text in enumerate(cells[p]):
+    reported cell (tinted in the province colour) or "" (a small × and no fill).
+    `groups` (one per row, e.g. the theme) become bold headings, so that labels stay
+    short; labels and cells wrap: 9 pt text in a figure about 9 in wide for two provinces."""
+    groups = groups or [""] * len(row_labels)
+    layout, y = [], 0.0  # (kind, y top, lines, label, row index)
+    for i, (group, label) in enumerate(zip(groups, row_labels)):
+        if group and (i == 0 or group != groups[i - 1]):
+            layout.append(("group", y, 1, group, i))
+            y += 1.3
+        wrapped = [wrap(label, LABEL_CHARS) or [""], *[wrap(cells[p].iloc[i], CELL_CHARS) or [""] for p in provinces]]
+        lines = max(map(len, wrapped))
+        layout.append(("row", y, lines, "\n".join(wrapped[0]), i))
+        y += lines + 0.35
+    width = LABEL_INCH + COLUMN_INCH * len(provinces)
+    fig, ax = plt.subplots(figsize=(width + 0.3, 1.6 + LINE_INCH * y))
+    for kind, top, lines, label, i in layout:
+        middle = top + lines / 2
+        if kind == "group":
+            ax.text(0, middle, label, va="center", fontsize=10, fontweight="bold")
+            continue
+        ax.text(LABEL_INCH - 0.1, middle, label, va="center", ha="right", fontsize=9, linespacing=1.1)
+        for c, p in enumerate(provinces):
+            x, text = LABEL_INCH + c * COLUMN_INCH, cells[p].iloc[i]
             if text:
-                ax.add_patch(plt.Rectangle((x, y), w - 0.04, 0.9, color=province_colour(p, provinces), alpha=0.22))
-                ax.text(x + 0.04, y + 0.47, text, va="center", fontsize=7.5)
+                box = plt.Rectangle(
+                    (x, top - 0.15), COLUMN_INCH - 0.08, lines + 0.3, color=province_colour(p, provinces)
+                )
+                box.set_alpha(0.22)
+                ax.add_patch(box)
+                cell = "\n".join(wrap(text, CELL_CHARS))
+                ax.text(x + 0.08, middle, cell, va="center", fontsize=9, linespacing=1.1)
             else:
-                ax.plot(x + 0.06, y + 0.45, **MISSING_MARK)
-    ax.set_xlim(0, sum(widths))
-    ax.set_ylim(len(cells), 0)
-    ax.set_xticks([x + 0.48 * w for x, w in zip(left, widths)], labels=provinces)
+                ax.plot(x + 0.15, middle, **MISSING_MARK)
+    ax.set_xlim(0, width)
+    ax.set_ylim(y, -0.3)
+    ax.set_xticks([LABEL_INCH + (c + 0.5) * COLUMN_INCH for c in range(len(provinces))], labels=provinces)
     ax.xaxis.tick_top()
     for tick, p in zip(ax.get_xticklabels(), provinces):
         tick.set_color(province_colour(p, provinces))
         tick.set_fontweight("bold")
-    ax.set_yticks([i + 0.45 for i in range(len(cells))], labels=row_labels, fontsize=7.5)
+        tick.set_fontsize(10)
+    ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.tick_params(length=0)

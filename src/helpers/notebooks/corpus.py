@@ -157,13 +157,14 @@ def plot_availability(provinces: list[str], lang: str, name: str = "06_availabil
     a × says the corpus does not report it."""
     data = availability(provinces)
     cells = pd.DataFrame({p: [periods_text(v, lang) for v in data[p]] for p in provinces})
-    row_labels = [f"{say(f'theme.{r.theme}', lang)} · {indicator_label(r._asdict(), lang)}" for r in data.itertuples()]
+    row_labels = [indicator_label(r._asdict(), lang) for r in data.itertuples()]
+    groups = [say(f"theme.{t}", lang) for t in data["theme"]]
     both = int(reported(data, provinces).all(axis=1).sum())
     texts = {
         "title": say("corpus.only_indicators_are_reported_for", lang, both=both, len=len(data)),
         "caption": say("corpus.availability_caption", lang),
     }
-    fig = charts_corpus.availability(cells, row_labels, provinces, texts)
+    fig = charts_corpus.availability(cells, row_labels, provinces, texts, groups)
     long = data.melt(id_vars=["theme", "indicator_id"], value_vars=provinces, var_name="province", value_name="periods")
     save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]), lang=lang)
     return fig, data
