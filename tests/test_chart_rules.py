@@ -329,3 +329,15 @@ def test_availability_matrix_fits_github_width_at_readable_size(lang):
     assert fig.get_figwidth() * 100 <= 900
     texts = [t for ax in fig.axes for t in [*ax.texts, *ax.get_xticklabels(), *ax.get_yticklabels()] if t.get_text()]
     assert texts and min(t.get_fontsize() for t in texts) >= 9
+
+
+def test_milestone_timeline_uses_the_width_and_truncates_no_event():
+    from helpers.data import loading
+
+    fig = next(fig for name, fig, _ in every_figure(BOTH) if name == "06_milestones_timeline")
+    (ax,) = fig.axes
+    fig.draw_without_rendering()
+    assert ax.get_position().width >= 0.8, "the time axis uses a fraction of the width"
+    drawn = " ".join(t.get_text().replace("\n", " ") for t in ax.texts)
+    events = loading.load("milestones").query("province in @BOTH")["event_en"]
+    assert events.size and all(event in drawn for event in events), "an event is cut short"

@@ -44,35 +44,48 @@ def coverage(summary: pd.DataFrame, texts: dict) -> plt.Figure:
     return fig
 
 
+TIMELINE_CHARS = 125  # 9 pt text across a 9 in figure
+
+
 def timeline(milestones: pd.DataFrame, missing: list[tuple[str, str]], provinces: list[str], texts: dict) -> plt.Figure:
-    """Milestones (`date`, `province`, `text`) on a time axis (left), each described
-    beside it (right); `missing` lists (province, sentence) for provinces with none."""
+    """Milestones (`date`, `province`, `text`) on a time axis as wide as the figure, each
+    described in full (wrapped) on the lines under its dot; `missing` lists (province,
+    sentence) for provinces with none."""
     ms = milestones.reset_index(drop=True)
-    fig, (ax, text_ax) = plt.subplots(
-        1, 2, figsize=(11, 1.8 + 0.5 * max(len(ms) + len(missing), 1)), width_ratios=[1, 2.6], sharey=True
-    )
+    wrapped = [wrap(t, TIMELINE_CHARS) or [""] for t in ms["text"]]
+    tops = [0.0]
+    for lines in wrapped:
+        tops.append(tops[-1] + 1 + len(lines) * 0.85 + 0.4)
+    bottom = tops[-1] + 0.9 * len(missing)
+    fig, ax = plt.subplots(figsize=(9, 1.6 + 0.2 * bottom))
+    # whole years: the axis line ends at a tick and still holds every date
+    start, end = pd.Timestamp(ms["date"].min().year, 1, 1), pd.Timestamp(ms["date"].max().year + 1, 1, 1)
     for i, r in ms.iterrows():
         colour = province_colour(r["province"], provinces)
-        ax.plot(r["date"], i, "o", color=colour, markersize=7)
-        ax.plot([r["date"], ms["date"].max() + pd.Timedelta(days=120)], [i, i], color=colour, linewidth=0.5, alpha=0.4)
-        text_ax.text(0, i, r["text"], va="center", fontsize=9, color=colour)
+        y = tops[i]
+        ax.plot([start, end], [y, y], color=colour, linewidth=0.5, alpha=0.35)
+        ax.plot(r["date"], y, "o", color=colour, markersize=7)
+        ax.text(
+            0, y + 0.55, "\n".join(wrapped[i]), va="top", fontsize=9, color=colour, transform=ax.get_yaxis_transform()
+        )
     for j, (province, sentence) in enumerate(missing):
-        text_ax.text(
+        ax.text(
             0,
-            len(ms) + j,
+            tops[-1] + 0.9 * j,
             sentence,
             fontsize=9,
             color=province_colour(province, provinces),
             style="italic",
-            va="center",
+            va="top",
+            transform=ax.get_yaxis_transform(),
         )
-    text_ax.axis("off")
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    ax.set_ylim(len(ms) + len(missing) - 0.5, -0.7)
-    ax.set_xlim(ms["date"].min() - pd.Timedelta(days=90), ms["date"].max() + pd.Timedelta(days=120))
+    ax.set_ylim(bottom, -0.8)
+    ax.set_xlim(start, end)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=9)
     add_title(fig, texts["title"])
     add_caption(fig, texts["caption"])
     return fig

@@ -65,7 +65,6 @@ def plot_timeline(provinces: list[str], lang: str, name: str = "06_milestones_ti
         ms.attrs["why"] = say("corpus.no_milestones_for", lang, provinces=", ".join(provinces))
         return None, ms
     events = ms["event_en"] if lang == "en" else ms["event_vi"]
-    events = [t if len(t) <= 90 else t[:87].rsplit(" ", 1)[0] + "…" for t in events]
     shown = ms.assign(text=[f"{date_text(d, lang)} · {p}: {t}" for d, p, t in zip(ms["date"], ms["province"], events)])
     missing = [
         (p, f"{p}: " + say("corpus.no_dated_milestone_corpus", lang)) for p in provinces if p not in set(ms["province"])
