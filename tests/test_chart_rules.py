@@ -341,3 +341,15 @@ def test_milestone_timeline_uses_the_width_and_truncates_no_event():
     drawn = " ".join(t.get_text().replace("\n", " ") for t in ax.texts)
     events = loading.load("milestones").query("province in @BOTH")["event_en"]
     assert events.size and all(event in drawn for event in events), "an event is cut short"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_titles_have_at_most_two_lines_and_no_lone_last_word(lang):
+    """A long finding keeps a short bold title; the rest is a subtitle in smaller type."""
+    for name, fig, _ in every_figure(BOTH, lang):
+        if fig is None:
+            continue
+        lines = [line for line in fig._suptitle.get_text().split("\n") if line]
+        assert 1 <= len(lines) <= 2, f"{name}: {len(lines)} title lines"
+        if len(lines) == 2:
+            assert len(lines[-1]) >= plotting.MIN_LAST_LINE, f"{name}: lone last title line {lines[-1]!r}"

@@ -17,7 +17,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from helpers.charts.plotting import MISSING_MARK, add_caption, add_title, mark_not_reported, province_colour
+from helpers.charts.plotting import (
+    MISSING_MARK,
+    add_caption,
+    add_title,
+    mark_not_reported,
+    province_colour,
+    ticks_through,
+)
 
 __all__ = ["MISSING_MARK", "scales", "indicator_panels"]
 
@@ -86,7 +93,7 @@ def indicator_panels(
             tick.set_color(province_colour(province, provinces))
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(0, top * 1.6)
-        ax.set_xticks([t for t in ax.get_xticks() if 0 <= t <= top * 1.0001])
+        ticks_through(ax, top)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: tick_format(x)))
         ax.tick_params(axis="x", labelsize=9)
         if not compared:

@@ -92,6 +92,13 @@ def mark_not_reported(ax: plt.Axes, y: float, label: str, top: float) -> None:
     ax.text(top * (MISSING_INSET + 0.03), y, label, va="center", fontsize=9, style="italic", color="#555555")
 
 
+def ticks_through(ax: plt.Axes, top: float) -> None:
+    """x ticks from 0 up to the first tick at or past `top` (the largest value): the axis
+    line, which ends at the last tick (end_axis_at_ticks), then spans every bar."""
+    ticks = [t for t in ax.get_xticks() if t >= 0]
+    ax.set_xticks([t for t in ticks if t < top * 0.9999] + [t for t in ticks if t >= top * 0.9999][:1])
+
+
 def end_axis_at_ticks(fig: plt.Figure) -> None:
     """Each drawn x-axis line (bottom spine) ends at its last tick: room left on the right
     for value labels must not read as scale (a 0–1,000 axis drawn on to 1,450)."""
@@ -105,9 +112,51 @@ def end_axis_at_ticks(fig: plt.Figure) -> None:
             spine.set_bounds(lo, ticks[-1])
 
 
+TITLE_SIZE, SUBTITLE_SIZE = 12, 10.5  # points
+TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold DejaVu Sans
+SUBTITLE_CHARS_PER_INCH = 11.5  # 10.5 pt regular
+MIN_LAST_LINE = 20  # characters: a shorter last line is a lone word or two; balance the lines
+
+
+def balanced_wrap(text: str, chars: int) -> list[str]:
+    """`text` wrapped to at most `chars` per line, lines of even length (no lone last word)."""
+    lines = wrap(text, chars) or [""]
+    while len(lines) > 1 and len(lines[-1]) < MIN_LAST_LINE and chars > MIN_LAST_LINE:
+        narrower = wrap(text, chars - 1)
+        if len(narrower) > len(lines):
+            break
+        chars, lines = chars - 1, narrower
+    return lines
+
+
+def title_lines(title: str, fig_width: float) -> tuple[list[str], list[str]]:
+    """(title lines, subtitle lines) of `title` on a figure `fig_width` inches wide: at most
+    two balanced title lines; a longer finding keeps its head ("X: …" or "…; …") as the
+    title and goes on as a subtitle in smaller regular type."""
+    chars = int(fig_width * TITLE_CHARS_PER_INCH)
+    if "\n" in title:  # wrapped by its caller (e.g. clear of a legend): keep within that width
+        chars = min(chars, max(map(len, title.split("\n"))))
+    text = " ".join(title.split())
+    lines = balanced_wrap(text, chars)
+    if len(lines) <= 2:
+        return lines, []
+    for mark in (": ", "; ", " — "):
+        head, found, rest = text.partition(mark)
+        if found and len(balanced_wrap(head + mark.strip(), chars)) <= 2:
+            sub_chars = int(chars * SUBTITLE_CHARS_PER_INCH / TITLE_CHARS_PER_INCH)
+            return balanced_wrap(head + mark.rstrip(), chars), balanced_wrap(rest[:1].upper() + rest[1:], sub_chars)
+    return lines, []
+
+
 def add_title(fig: plt.Figure, title: str) -> None:
-    """The finding, as a figure-wide title aligned with the left edge."""
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    """The finding, as a figure-wide title aligned with the left edge: at most two bold
+    lines, the rest of a long finding as a subtitle under it (title_lines)."""
+    head, sub = title_lines(title, fig.get_figwidth())
+    # blank lines reserve the subtitle's room: the layout engine makes space for the suptitle only
+    text = fig.suptitle("\n".join(head + [""] * len(sub)), x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold")
+    if sub:
+        drop = len(head) * TITLE_SIZE * 1.2 / 72 / fig.get_figheight()
+        fig.text(0.01, text.get_position()[1] - drop, "\n".join(sub), ha="left", va="top", fontsize=SUBTITLE_SIZE)
 
 
 CAPTION_SIZE = 9  # points; a test holds every caption to at least this

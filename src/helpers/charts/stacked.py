@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.colors import to_rgb
 from matplotlib.ticker import FuncFormatter
 
-from helpers.charts.plotting import add_caption, add_title, mark_not_reported, province_colour
+from helpers.charts.plotting import add_caption, add_title, mark_not_reported, province_colour, ticks_through
 
 BAR_HEIGHT = 0.5
 
@@ -94,7 +94,7 @@ def stacked_bars(
         tick.set_color(colour)
     ax.set_ylim(rows_total - 0.4, -0.75)
     ax.set_xlim(0, top * 1.75)
-    ax.set_xticks([t for t in ax.get_xticks() if 0 <= t <= top * 1.0001])
+    ticks_through(ax, top)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: tick_format(x)))
     ax.tick_params(axis="x", labelsize=9)
     ax.set_xlabel(texts["axis"], fontsize=9, loc="left")
