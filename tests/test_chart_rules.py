@@ -353,3 +353,23 @@ def test_titles_have_at_most_two_lines_and_no_lone_last_word(lang):
         assert 1 <= len(lines) <= 2, f"{name}: {len(lines)} title lines"
         if len(lines) == 2:
             assert len(lines[-1]) >= plotting.MIN_LAST_LINE, f"{name}: lone last title line {lines[-1]!r}"
+
+
+GITHUB_WIDTH_PX = 900  # a notebook's image on GitHub is scaled down to about this width
+NOTEBOOK_DPI = 100  # the inline backend's figure dpi (helpers.charts.plotting.STYLE)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_text_is_at_least_9_points_at_githubs_width(lang):
+    """Font size × (900 px / the figure's width in px) ≥ 9 pt for every visible text: what a
+    reader sees once GitHub scales a wide figure down. (The maps, on a fixed layout of their own, are not yet held to it.)"""
+    for name, fig, _ in every_figure(BOTH, lang):
+        if fig is None:
+            continue
+        scale = min(1.0, GITHUB_WIDTH_PX / (fig.get_figwidth() * NOTEBOOK_DPI))
+        small = {
+            (t.get_text()[:30], t.get_fontsize())
+            for t in fig.findobj(matplotlib.text.Text)
+            if t.get_visible() and t.get_text().strip() and t.get_fontsize() * scale < 9 - 1e-9
+        }
+        assert not small, f"{name}: under 9 pt at GitHub's width: {sorted(small)[:5]}"

@@ -14,12 +14,12 @@ from helpers.text.formats import wrap
 STATUS_COLOURS = {"curated": "#009E73", "milestone": "#56B4E9", "excluded": CONTEXT_GREY, "unaccounted": "#D55E00"}
 
 
-FIT_CHARS = 0.016  # one digit of 9 pt text, as a share of the longest bar (axes about 5 in wide)
+FIT_CHARS = 0.02  # one digit of 9 pt text, as a share of the longest bar (axes about 4 in wide)
 
 
 def coverage(summary: pd.DataFrame, texts: dict) -> plt.Figure:
     """Stacked bars, one per article (`summary["article"]` its label): number tokens by status."""
-    fig, ax = plt.subplots(figsize=(10, 3.9))
+    fig, ax = plt.subplots(figsize=(9, 4.2))
     left = pd.Series(0, index=summary.index)
     # a count goes inside its segment only where it fits (two 1s side by side read as "11");
     # the others follow the bar's end, as "1 + 1"

@@ -43,7 +43,7 @@ def rank_trajectories(
     title. Marker = evidence tier; a solid line joins only consecutive years of
     the same tier, and no line crosses `texts["break_after"]` (the method change),
     which is drawn as a vertical rule."""
-    fig, axes = plt.subplots(2, 3, figsize=(12, 7.6))
+    fig, axes = plt.subplots(3, 2, figsize=(9, 10.5))  # two columns: 9 pt panel titles fit
     axes = axes.ravel()
     for ax, panel in zip(axes, panels):
         highlighted = provinces if len(provinces) <= MAX_LABELLED else provinces[:2]
@@ -128,9 +128,7 @@ def distribution(
 
     years = sorted(scores["assessment_year"].unique())
     shared = medians is not None
-    fig, axes = plt.subplots(
-        len(years), 1, figsize=(11, 1.4 + 1.7 * len(years)), squeeze=False, sharex=shared and "col"
-    )
+    fig, axes = plt.subplots(len(years), 1, figsize=(9, 1.4 + 1.7 * len(years)), squeeze=False, sharex=shared and "col")
     for ax, year in zip(axes[:, 0], years):
         mine = scores[scores["assessment_year"] == year]
         if shared:

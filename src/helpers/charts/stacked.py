@@ -65,7 +65,7 @@ def stacked_bars(
             inside = width >= top * 0.016 * max(len(s) for s in r.label.split("\n"))
             if inside:
                 ink = colour if r.role == "remainder" else _ink(face)
-                ax.text(r.segment_start + width / 2, y, r.label, ha="center", va="center", fontsize=8, color=ink)
+                ax.text(r.segment_start + width / 2, y, r.label, ha="center", va="center", fontsize=9, color=ink)
             else:  # too narrow: above the bar, centred on its segment
                 ax.text(
                     r.segment_start + width / 2,
@@ -73,7 +73,7 @@ def stacked_bars(
                     r.label.replace("\n", " "),
                     ha="center",
                     va="bottom",
-                    fontsize=8,
+                    fontsize=9,
                 )
         total = group[group["role"] == "total"]
         end = float(group["segment_end"].max()) if group["segment_end"].notna().any() else 0.0
