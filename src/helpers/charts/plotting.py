@@ -109,6 +109,7 @@ def end_axis_at_ticks(fig: plt.Figure) -> None:
         lo, hi = sorted(ax.get_xlim())
         ticks = [t for t in ax.get_xticks() if lo - 1e-9 <= t <= hi + 1e-9]
         if len(ticks) >= 2 and ticks[-1] < hi - 1e-9 * max(1.0, abs(hi)):
+            ax.set_xticks(ticks)  # fixed: a later draw at another size must not move the last tick
             spine.set_bounds(lo, ticks[-1])
 
 
