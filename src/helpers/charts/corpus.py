@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.charts.panels import MISSING_MARK
-from helpers.charts.plotting import CONTEXT_GREY, add_caption, add_title, province_colour
+from helpers.charts.plotting import CONTEXT_GREY, add_caption, add_title, province_colour, ticks_through
 from helpers.text.formats import wrap
 
 STATUS_COLOURS = {"curated": "#009E73", "milestone": "#56B4E9", "excluded": CONTEXT_GREY, "unaccounted": "#D55E00"}
@@ -33,6 +33,7 @@ def coverage(summary: pd.DataFrame, texts: dict) -> plt.Figure:
             elif n:
                 outside.setdefault(y, []).append(str(n))
         left = left + summary[status]
+    ticks_through(ax, float(left.max()))  # the axis line reaches past the longest bar
     for y, counts in outside.items():
         ax.text(left.iloc[y], y, "  " + " + ".join(counts), va="center", fontsize=9, color="#444444")
     ax.set_ylim(len(summary) - 0.5, -0.5)

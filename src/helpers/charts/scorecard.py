@@ -66,7 +66,7 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
     # under the last panel (the layout keeps an axes' legend clear of the caption); at the
     # right it would take a third of a 9 in figure
     last = axes[-1, 0]
-    last.legend(handles=handles, loc="upper left", bbox_to_anchor=(-0.4, -0.42), frameon=False, fontsize=9, ncols=3)
+    last.legend(handles=handles, loc="upper left", bbox_to_anchor=(-0.4, -0.42), frameon=False, fontsize=9, ncols=2)
     add_title(fig, texts["title"])
     add_caption(fig, texts["caption"])
     return fig
