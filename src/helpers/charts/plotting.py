@@ -135,6 +135,9 @@ def title_lines(title: str, fig_width: float) -> tuple[list[str], list[str]]:
     two balanced title lines; a longer finding keeps its head ("X: …" or "…; …") as the
     title and goes on as a subtitle in smaller regular type."""
     chars = int(fig_width * TITLE_CHARS_PER_INCH)
+    given = title.split("\n")
+    if len(given) <= 2 and all(len(line) <= chars for line in given) and len(given[-1]) >= MIN_LAST_LINE:
+        return given, []  # the caller's own lines (e.g. a map's finding, then its numbers) already fit
     if "\n" in title:  # wrapped by its caller (e.g. clear of a legend): keep within that width
         chars = min(chars, max(map(len, title.split("\n"))))
     text = " ".join(title.split())
