@@ -252,7 +252,7 @@ def test_maps_in_notebooks_are_shown_at_the_size_of_every_other_chart():
 
     from PIL import Image
 
-    from helpers.charts.maps import inline_png
+    from helpers.charts.inline import inline_png
 
     fig, _ = dti_map.draw(BOTH, "en", save=False)
     width = Image.open(io.BytesIO(inline_png(fig))).size[0]

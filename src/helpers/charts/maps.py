@@ -374,27 +374,6 @@ def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:
     return (float(x0) - margin, float(x1) + margin, float(y0) - margin, float(y1) + margin)
 
 
-INLINE_COLOURS = 256  # the notebook's copy in a palette: full size, as plt.show shows other charts, under 1 MB
-
-
-def inline_png(fig: plt.Figure) -> bytes:
-    """The map as the notebook's inline backend renders a figure (figure dpi, tight
-    bounding box), stored with a palette of INLINE_COLOURS colours (maps have few)."""
-    import io
-
-    from PIL import Image as PILImage
-
-    buffer = io.BytesIO()
-    with mpl.rc_context({"figure.constrained_layout.use": False}):
-        fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches="tight", metadata={"Software": None})
-    image = PILImage.open(io.BytesIO(buffer.getvalue())).convert("RGB")
-    out = io.BytesIO()
-    image.quantize(INLINE_COLOURS, method=PILImage.Quantize.MEDIANCUT, dither=PILImage.Dither.NONE).save(
-        out, format="png", optimize=True
-    )
-    return out.getvalue()
-
-
 def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
     """In a notebook: the map at the size every other chart is shown (as notebook 00 shows it)."""
     from IPython.display import Image, display
@@ -406,6 +385,8 @@ def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
         plt.close(fig)
         display(Image(data=b"", format="png"))
         return
+    from helpers.charts.inline import inline_png
+
     data = inline_png(fig)
     plt.close(fig)
     display(Image(data=data, format="png"))

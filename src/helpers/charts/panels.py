@@ -97,7 +97,7 @@ def indicator_panels(
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: tick_format(x)))
         ax.tick_params(axis="x", labelsize=9)
         if not compared:
-            ax.xaxis.set_visible(False)
+            ax.set_xticks([])  # no scale (an invisible axis would still hold its tick labels)
             ax.spines["bottom"].set_visible(False)
         title = panel["title"] + (f"  ({panel['note']})" if panel.get("note") else "")
         ax.set_title(title, fontsize=9.5, loc="left", fontweight="normal")
