@@ -97,12 +97,74 @@ def test_panels_of_one_unit_share_one_visible_scale():
         limits = {}
         for ax, indicator in zip(fig.axes, scope.chart(name)):
             unit = plotted.loc[plotted["indicator_id"] == indicator, "unit"].iloc[0]
+            if not_compared(plotted, indicator):
+                continue  # table rows, no scale (test_values_not_compared_share_no_axis)
             assert ax.xaxis.get_visible() and len(ax.get_xticks()) >= 2, f"{name}: {indicator} has no visible axis"
             assert ax.get_xlim()[0] == 0
             limits.setdefault(unit, set()).add(ax.get_xlim())
             if unit == "percent":
                 assert max(ax.get_xticks()) <= 100
         assert all(len(v) == 1 for v in limits.values()), f"{name}: panels of one unit on different scales {limits}"
+
+
+def not_compared(plotted, indicator):
+    """Values of one indicator reported for different periods: the panel does not compare them."""
+    shown = plotted[(plotted["indicator_id"] == indicator) & plotted["value"].notna()]
+    return shown["period"].astype(str).nunique() > 1
+
+
+def test_values_not_compared_share_no_axis():
+    """A panel whose values the figure does not compare (different dates) shows them as
+    table rows: no visible scale, no bar or dot in province colours."""
+    seen = 0
+    for name in scope.charts():
+        if service_levels.stacked_parts(name):
+            continue
+        fig, plotted = next((f, p) for n, f, p in every_figure(BOTH) if n == name)
+        if fig is None:
+            continue
+        for ax, indicator in zip(fig.axes, scope.chart(name)):
+            if not not_compared(plotted, indicator):
+                continue
+            seen += 1
+            assert len(ax.get_xticks()) == 0 and not ax.spines["bottom"].get_visible(), f"{name}: {indicator}"
+            assert not ax.patches, f"{name}: {indicator} drawn as bars on a shared axis"
+            marks = [line for line in ax.lines if line.get_marker() not in (None, "None", "", "x")]
+            assert not marks, f"{name}: {indicator} drawn as dots on a shared axis"
+    assert seen, "no chart of the study has values of different dates (02_national_portal_integration had)"
+
+
+def test_not_reported_cross_sits_inside_the_axes_clear_of_the_axis_line():
+    """The × for "not reported" is drawn inside the axes, at least its own width right of the
+    y-axis line and above it: on the line it read as "<"."""
+    seen = 0
+    for name, fig, _ in every_figure(BOTH):
+        for ax in fig.axes if fig is not None else []:
+            for line in ax.lines:
+                if line.get_marker() != "x":
+                    continue
+                seen += 1
+                x0 = ax.transAxes.transform((0, 0))[0]
+                for x, y in zip(line.get_xdata(), line.get_ydata()):
+                    gap_points = (ax.transData.transform((x, y))[0] - x0) * 72 / fig.dpi
+                    assert gap_points >= line.get_markersize(), f"{name}: × {gap_points:.1f} pt from the axis line"
+                assert line.get_zorder() > ax.spines["left"].get_zorder(), f"{name}: × drawn behind the axis line"
+    assert seen
+
+
+def test_axis_lines_end_at_the_last_tick():
+    """No x-axis line runs on past its last tick (room for labels is not scale)."""
+    for name, fig, _ in every_figure(BOTH):
+        for ax in fig.axes if fig is not None else []:
+            spine = ax.spines["bottom"]
+            if not (spine.get_visible() and ax.xaxis.get_visible() and ax.axison):
+                continue
+            lo, hi = sorted(ax.get_xlim())
+            ticks = [t for t in ax.get_xticks() if lo - 1e-9 <= t <= hi + 1e-9]
+            if len(ticks) < 2:
+                continue
+            end = max(spine.get_bounds()) if spine.get_bounds() else hi
+            assert end <= ticks[-1] + 1e-6 * max(1.0, abs(hi)), f"{name}: axis line to {end}, last tick {ticks[-1]}"
 
 
 def bar_segments(ax):
@@ -219,3 +281,99 @@ def test_figure_data_is_written_beside_each_figure_and_is_deterministic(_out):
         1860.0,
         "2022-05-05_baohaugiang_haugiang-mic-cooperation",
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_rows_on_an_axis_of_ranks_are_not_labelled_as_scores(lang):
+    """05_scorecard draws ranks: a row on a rank axis names a rank, never a score."""
+    import re
+
+    score = {"en": r"\bscore\b", "vi": r"^điểm"}[lang]  # "(of 63 scored)" counts who was ranked
+    fig = next(fig for name, fig, _ in every_figure(BOTH, lang) if name == "05_scorecard")
+    seen = 0
+    for ax in fig.axes:
+        if ax.get_xlabel() and any(w in ax.get_xlabel().lower() for w in ("rank", "hạng")):
+            for label in ax.get_yticklabels():
+                seen += 1
+                assert not re.search(score, label.get_text().lower()), (
+                    f"{lang}: row {label.get_text()!r} on a rank axis"
+                )
+    assert seen
+
+
+def test_comparable_papi_years_share_one_scale_and_mark_both_medians():
+    """The years are declared comparable: one x-scale for every strip, and the national and
+    Mekong Delta medians the notebook's text relies on drawn in each year."""
+    from helpers.analysis import papi_scores
+
+    fig = next(fig for name, fig, _ in every_figure(BOTH) if name == "02_papi_egov_distribution")
+    strips = [ax for ax in fig.axes if ax.collections]
+    assert len({ax.get_xlim() for ax in strips}) == 1, "each year on its own scale"
+    medians = papi_scores.benchmarks().set_index("year")
+    for ax, year in zip(strips, sorted(medians.index)):
+        lines = {round(float(line.get_xdata()[0]), 6) for line in ax.lines if line.get_linestyle() in ("--", ":")}
+        expected = {round(float(medians.at[year, k]), 6) for k in ("national_median", "mekong_median")}
+        assert expected <= lines, f"{year}: medians {expected} not drawn ({lines})"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_segment_counts_do_not_run_together(lang):
+    """06_number_coverage: no two counts touch (two 1s side by side read as "11")."""
+    from helpers.charts.label_layout import overlapping
+
+    fig = next(fig for name, fig, _ in every_figure(BOTH, lang) if name == "06_number_coverage")
+    (ax, *_) = fig.axes
+    assert overlapping(list(ax.texts)) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_availability_matrix_fits_github_width_at_readable_size(lang):
+    """About 900 px wide (at the notebooks' 100 dpi) with every text at least 9 pt: read at GitHub's width."""
+    fig = next(fig for name, fig, _ in every_figure(BOTH, lang) if name == "06_availability_matrix")
+    assert fig.get_figwidth() * 100 <= 900
+    texts = [t for ax in fig.axes for t in [*ax.texts, *ax.get_xticklabels(), *ax.get_yticklabels()] if t.get_text()]
+    assert texts and min(t.get_fontsize() for t in texts) >= 9
+
+
+def test_milestone_timeline_uses_the_width_and_truncates_no_event():
+    from helpers.data import loading
+
+    fig = next(fig for name, fig, _ in every_figure(BOTH) if name == "06_milestones_timeline")
+    (ax,) = fig.axes
+    fig.draw_without_rendering()
+    assert ax.get_position().width >= 0.8, "the time axis uses a fraction of the width"
+    drawn = " ".join(t.get_text().replace("\n", " ") for t in ax.texts)
+    events = loading.load("milestones").query("province in @BOTH")["event_en"]
+    assert events.size and all(event in drawn for event in events), "an event is cut short"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_titles_have_at_most_two_lines_and_no_lone_last_word(lang):
+    """A long finding keeps a short bold title; the rest is a subtitle in smaller type."""
+    for name, fig, _ in every_figure(BOTH, lang):
+        if fig is None:
+            continue
+        lines = [line for line in fig._suptitle.get_text().split("\n") if line]
+        assert 1 <= len(lines) <= 2, f"{name}: {len(lines)} title lines"
+        if len(lines) == 2:
+            assert len(lines[-1]) >= plotting.MIN_LAST_LINE, f"{name}: lone last title line {lines[-1]!r}"
+
+
+GITHUB_WIDTH_PX = 900  # a notebook's image on GitHub is scaled down to about this width
+NOTEBOOK_DPI = 100  # the inline backend's figure dpi (helpers.charts.plotting.STYLE)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_text_is_at_least_9_points_at_githubs_width(lang):
+    """Font size × (900 px / the figure's width in px) ≥ 9 pt for every visible text: what a
+    reader sees once GitHub scales a wide figure down. (The maps, on a fixed layout of their own, are not yet held to it.)"""
+    for name, fig, _ in every_figure(BOTH, lang):
+        if fig is None:
+            continue
+        scale = min(1.0, GITHUB_WIDTH_PX / (fig.get_figwidth() * NOTEBOOK_DPI))
+        small = {
+            (t.get_text()[:30], t.get_fontsize())
+            for t in fig.findobj(matplotlib.text.Text)
+            if t.get_visible() and t.get_text().strip() and t.get_fontsize() * scale < 9 - 1e-9
+        }
+        assert not small, f"{name}: under 9 pt at GitHub's width: {sorted(small)[:5]}"

@@ -225,3 +225,56 @@ def test_labels_that_fit_stay_on_their_province():
     assert [type(t).__name__ for t in far] == ["Text", "Text"]
     near = place_labels(ax, [(5, 5, "Cần Thơ\n5th", {}), (5.1, 5, "Vĩnh Long\n30th", {})])
     assert overlapping(near) == [] and type(near[1]).__name__ == "Annotation"  # moved, with a leader line
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_colour_bar_label_and_legend_stay_clear_of_the_caption(lang):
+    """The colour bar's label sat on the caption's first line (maps of notebooks 01, 02)."""
+    from helpers.notebooks import papi_map
+
+    for draw in (lambda: dti_map.draw(BOTH, lang, save=False), lambda: papi_map.draw(BOTH, lang)):
+        with plotting_env():
+            fig, _ = draw()
+        fig.draw_without_rendering()  # places the axis labels
+        renderer = fig.canvas.get_renderer()
+        caption = fig._supxlabel.get_window_extent(renderer)
+        bar = fig.axes[-1]
+        above = [bar.xaxis.label, *bar.get_xticklabels(), bar.get_legend()]
+        for artist in above:
+            box = artist.get_window_extent(renderer)
+            assert box.y0 > caption.y1, f"{lang}: {artist} overlaps the caption"
+        plt.close(fig)
+
+
+def test_maps_in_notebooks_are_shown_at_the_size_of_every_other_chart():
+    """maps.show stores the map at the figure's dpi (as plt.show does in notebook 00), not a small copy."""
+    import io
+
+    from PIL import Image
+
+    from helpers.charts.inline import inline_png
+
+    fig, _ = dti_map.draw(BOTH, "en", save=False)
+    width = Image.open(io.BytesIO(inline_png(fig))).size[0]
+    assert width >= 0.95 * fig.get_figwidth() * fig.dpi
+    plt.close(fig)
+
+
+def plotting_env():
+    """Draw without writing files."""
+    import contextlib
+    import os
+
+    @contextlib.contextmanager
+    def env():
+        before = os.environ.get(paths.WRITE_FIGURES_ENV)
+        os.environ[paths.WRITE_FIGURES_ENV] = "0"
+        try:
+            yield
+        finally:
+            if before is None:
+                os.environ.pop(paths.WRITE_FIGURES_ENV)
+            else:
+                os.environ[paths.WRITE_FIGURES_ENV] = before
+
+    return env()

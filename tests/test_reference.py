@@ -159,9 +159,50 @@ def test_press_facts_are_mapped_and_qualified() -> None:
 @pytest.mark.skipif(not DEFAULT_SHARED.is_dir(), reason=f"shared reference folder {DEFAULT_SHARED} not present")
 def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
     written = build(DEFAULT_SHARED, tmp_path)
-    assert {p.name for p in written} == {p.name for p in REFERENCE.glob("*.csv")}
+    committed = [*REFERENCE.glob("*.csv"), *REFERENCE.glob("*.geojson")]
+    assert {p.name for p in written} == {p.name for p in committed}
+    assert "province_boundaries.geojson" in {p.name for p in written}
     for path in written:
         assert path.read_bytes() == (REFERENCE / path.name).read_bytes(), path.name
+
+
+def _signed_area2(ring: list[list[float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))
+
+
+def test_boundaries_geojson_holds_every_province_with_valid_rings() -> None:
+    """A standard FeatureCollection (RFC 7946: closed rings, outer counter-clockwise,
+    holes clockwise, WGS84 lon/lat) with the official names and the licence."""
+    collection = json.loads((REFERENCE / "province_boundaries.geojson").read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    assert "CC BY-SA 4.0" in collection["metadata"]["attribution"]
+    assert "Open Development Mekong" in collection["metadata"]["attribution"]
+    assert collection["metadata"]["license"] == "CC-BY-SA-4.0"
+    names = [f["properties"]["province"] for f in collection["features"]]
+    assert sorted(names) == sorted(row["province"] for row in read("regions.csv"))
+    assert len(names) == len(set(names))
+    for feature in collection["features"]:
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        assert geometry["type"] in ("Polygon", "MultiPolygon") and polygons, feature["properties"]
+        for polygon in polygons:
+            for i, ring in enumerate(polygon):
+                where = (feature["properties"]["province"], i)
+                assert len(ring) >= 4 and ring[0] == ring[-1], where
+                assert all(100 < lon < 120 and 5 < lat < 25 for lon, lat in ring), where
+                assert (_signed_area2(ring) > 0) == (i == 0), where
+
+
+def test_boundaries_geojson_has_the_rings_of_the_map_shapes() -> None:
+    from helpers.data.geography import load_shapes
+
+    collection = json.loads((REFERENCE / "province_boundaries.geojson").read_text(encoding="utf-8"))
+    shapes = load_shapes()
+    for feature in collection["features"]:
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        drawn = shapes[feature["properties"]["province"]]
+        assert [[len(r) for r in p] for p in polygons] == [[len(r) for r in p] for p in drawn]
 
 
 def test_datapackage_describes_every_csv() -> None:

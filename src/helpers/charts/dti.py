@@ -43,7 +43,7 @@ def rank_trajectories(
     title. Marker = evidence tier; a solid line joins only consecutive years of
     the same tier, and no line crosses `texts["break_after"]` (the method change),
     which is drawn as a vertical rule."""
-    fig, axes = plt.subplots(2, 3, figsize=(12, 7.6))
+    fig, axes = plt.subplots(3, 2, figsize=(9, 10.5))  # two columns: 9 pt panel titles fit
     axes = axes.ravel()
     for ax, panel in zip(axes, panels):
         highlighted = provinces if len(provinces) <= MAX_LABELLED else provinces[:2]
@@ -109,17 +109,32 @@ def rank_trajectories(
     return fig
 
 
-def distribution(scores: pd.DataFrame, provinces: list[str], texts: dict) -> plt.Figure:
+MEDIAN_STYLES = {
+    "national_median": {"color": "#333333", "linestyle": "--", "linewidth": 1.2},
+    "mekong_median": {"color": "#333333", "linestyle": ":", "linewidth": 1.6},
+}
+
+
+def distribution(
+    scores: pd.DataFrame, provinces: list[str], texts: dict, medians: pd.DataFrame | None = None
+) -> plt.Figure:
     """Every province's official score, one strip per assessment year (seaborn strip of dots),
     each year on its own scale (scores of different years are not comparable);
     other Mekong Delta provinces dark grey, the rest light grey, the chosen
-    provinces in their colour and labelled (`scores["label"]`)."""
+    provinces in their colour and labelled (`scores["label"]`).
+    With `medians` (assessment_year, national_median, mekong_median) the years are
+    comparable: one shared scale, and each year's two medians drawn as lines."""
     import seaborn as sns  # here: only this chart uses it, and importing it costs every kernel 0.3 s
 
     years = sorted(scores["assessment_year"].unique())
-    fig, axes = plt.subplots(len(years), 1, figsize=(11, 1.4 + 1.7 * len(years)), squeeze=False)
+    shared = medians is not None
+    fig, axes = plt.subplots(len(years), 1, figsize=(9, 1.4 + 1.7 * len(years)), squeeze=False, sharex=shared and "col")
     for ax, year in zip(axes[:, 0], years):
         mine = scores[scores["assessment_year"] == year]
+        if shared:
+            for _, m in medians[medians["assessment_year"] == year].iterrows():
+                for key, style in MEDIAN_STYLES.items():
+                    ax.axvline(m[key], zorder=1, **style)
         # deterministic vertical spread from the rank (seaborn's jitter is random: figures must be reproducible)
         context = mine[~mine["province"].isin(provinces)].assign(
             group=lambda d: d["in_mekong_delta"].map({True: "mekong", False: "rest"}),
@@ -160,10 +175,14 @@ def distribution(scores: pd.DataFrame, provinces: list[str], texts: dict) -> plt
         ax.spines["left"].set_visible(False)
         ax.set_title(texts.get("panels", {}).get(year, f"DTI {year}"), fontsize=10, loc="left")
         ax.set_xlabel(texts["x"], fontsize=9)
+        if shared:
+            ax.xaxis.set_tick_params(labelbottom=True)  # every strip keeps its (shared) numbers
     handles = [
         Line2D([], [], marker="o", linestyle="none", color=c, label=texts[k])
         for k, c in (("mekong", MEKONG_GREY), ("rest", CONTEXT_GREY))
     ]
+    if shared:
+        handles += [Line2D([], [], label=texts[key], **style) for key, style in MEDIAN_STYLES.items()]
     fig.legend(handles=handles, loc="outside right center", frameon=False, fontsize=9)
     add_title(fig, texts["title"])
     add_caption(fig, texts["caption"])

@@ -309,7 +309,8 @@ PANEL_WIDTH, GAP, MARGIN = 3.6, 0.15, 0.15
 TITLE_LINE, PANEL_TITLE, COLOURBAR_SPACE, CAPTION_SPACE = 0.24, 0.3, 0.85, 0.7
 TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold DejaVu Sans
 CAPTION_LINE = 0.155  # inches: 9 pt text, 1.2 line spacing
-CAPTION_SPACE_LINES = 4  # caption lines CAPTION_SPACE holds
+CAPTION_BOTTOM = 0.12  # inches: the caption's baseline offset from the figure's bottom edge
+CAPTION_GAP = 0.15  # inches between the caption's top line and the colour bar's label
 
 
 def _width(n_panels: int) -> float:
@@ -334,7 +335,7 @@ def _figure(
     width = _width(n_panels)
     title_space = 0.27 + TITLE_LINE * title_lines
     # a long caption (many provinces named) gets the lines it needs, clear of the colour bar's label
-    caption_space = CAPTION_SPACE + CAPTION_LINE * max(0, caption_lines - CAPTION_SPACE_LINES)
+    caption_space = max(CAPTION_SPACE, CAPTION_BOTTOM + CAPTION_LINE * caption_lines + CAPTION_GAP)
     height = title_space + sum(h + PANEL_TITLE for h in rows) + COLOURBAR_SPACE + caption_space
     fig = plt.figure(figsize=(width, height), layout="none")
     axes, top = [], height - title_space
@@ -373,19 +374,14 @@ def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:
     return (float(x0) - margin, float(x1) + margin, float(y0) - margin, float(y1) + margin)
 
 
-INLINE_DPI = 60  # the notebook's copy: a full-resolution map would push the notebook past 1 MB
-
-
 def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
-    """In a notebook: the map as a small PNG (the full one is in figures/), then the
-    figure-data line save_figure set."""
+    """In a notebook: the map at the size every other chart is shown (as notebook 00 shows
+    it), then the figure-data line save_figure set."""
     _show(fig)
     print(plotted.attrs.get("figure_data", ""))
 
 
 def _show(fig: plt.Figure) -> None:
-    import io
-
     from IPython.display import Image, display
 
     if not shows_figures():
@@ -395,8 +391,8 @@ def _show(fig: plt.Figure) -> None:
         plt.close(fig)
         display(Image(data=b"", format="png"))
         return
-    buffer = io.BytesIO()
-    with mpl.rc_context({"figure.constrained_layout.use": False}):
-        fig.savefig(buffer, format="png", dpi=INLINE_DPI, metadata={"Software": None})
+    from helpers.charts.inline import inline_png
+
+    data = inline_png(fig)
     plt.close(fig)
-    display(Image(data=buffer.getvalue(), format="png"))
+    display(Image(data=data, format="png"))

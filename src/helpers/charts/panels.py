@@ -6,7 +6,8 @@ Encodings (the chart rules in CONTRIBUTING.md):
 - "not reported": a small × at zero and the words, never a bar;
 - a lower bound (≥): an arrow continues past the value (open-ended);
   an approximation (≈): a dashed outline and ≈ in the label;
-- values of different periods in one panel: the panel says so.
+- values of different periods in one panel: the panel says so and shows them as
+  table rows (value and date as text), never as marks on a shared axis.
 """
 
 from __future__ import annotations
@@ -16,9 +17,16 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from helpers.charts.plotting import add_caption, add_title, province_colour
+from helpers.charts.plotting import (
+    MISSING_MARK,
+    add_caption,
+    add_title,
+    mark_not_reported,
+    province_colour,
+    ticks_through,
+)
 
-MISSING_MARK = {"marker": "x", "color": "#777777", "markersize": 6, "linestyle": "none"}
+__all__ = ["MISSING_MARK", "scales", "indicator_panels"]
 
 
 def scales(plotted: pd.DataFrame) -> dict[str, float]:
@@ -49,11 +57,14 @@ def indicator_panels(
         rows = plotted[plotted["indicator_id"] == panel["indicator_id"]].reset_index(drop=True)
         top = tops[rows["unit"].iloc[0]]
         as_bars = rows["value"].notna().sum() >= 2
+        compared = not panel.get("note")
         for y, r in rows.iterrows():
             colour = province_colour(r["province"], provinces)
             if pd.isna(r["value"]):
-                ax.plot(0, y, **MISSING_MARK)
-                ax.text(top * 0.02, y, r["label"], va="center", fontsize=9, style="italic", color="#555555")
+                mark_not_reported(ax, y, r["label"], top)
+                continue
+            if not compared:  # values the panel does not compare: a table row, no mark on a shared scale
+                ax.text(top * 0.02, y, r["label"], va="center", fontsize=10)
                 continue
             if as_bars:
                 ax.barh(
@@ -82,9 +93,12 @@ def indicator_panels(
             tick.set_color(province_colour(province, provinces))
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.set_xlim(0, top * 1.6)
-        ax.set_xticks([t for t in ax.get_xticks() if 0 <= t <= top * 1.0001])
+        ticks_through(ax, top)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: tick_format(x)))
-        ax.tick_params(axis="x", labelsize=8)
+        ax.tick_params(axis="x", labelsize=9)
+        if not compared:
+            ax.set_xticks([])  # no scale (an invisible axis would still hold its tick labels)
+            ax.spines["bottom"].set_visible(False)
         title = panel["title"] + (f"  ({panel['note']})" if panel.get("note") else "")
         ax.set_title(title, fontsize=9.5, loc="left", fontweight="normal")
     add_title(fig, texts["title"])

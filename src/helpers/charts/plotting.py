@@ -73,9 +73,95 @@ def province_colour(province: str, all_provinces: list[str] | None = None) -> st
     return _EXTRA_COLOURS[index % len(_EXTRA_COLOURS)]
 
 
+# "Not reported": a small grey × inside the axes, clear of the y-axis line and drawn
+# above it (at x = 0 it sat on the spine and read as "<"), followed by the words.
+MISSING_MARK = {
+    "marker": "x",
+    "color": "#555555",
+    "markersize": 7,
+    "markeredgewidth": 1.6,
+    "linestyle": "none",
+    "zorder": 5,
+    "clip_on": False,
+}
+MISSING_INSET = 0.025  # of the axis' top value: where the × sits, right of the axis line
+
+
+def mark_not_reported(ax: plt.Axes, y: float, label: str, top: float) -> None:
+    """The × and its words ("not reported …") on row `y` of a value axis from 0 to `top`."""
+    ax.plot(top * MISSING_INSET, y, **MISSING_MARK)
+    ax.text(top * (MISSING_INSET + 0.03), y, label, va="center", fontsize=9, style="italic", color="#555555")
+
+
+def ticks_through(ax: plt.Axes, top: float) -> None:
+    """x ticks from 0 up to the first tick at or past `top` (the largest value): the axis
+    line, which ends at the last tick (end_axis_at_ticks), then spans every bar."""
+    ticks = [t for t in ax.get_xticks() if t >= 0]
+    ax.set_xticks([t for t in ticks if t < top * 0.9999] + [t for t in ticks if t >= top * 0.9999][:1])
+
+
+def end_axis_at_ticks(fig: plt.Figure) -> None:
+    """Each drawn x-axis line (bottom spine) ends at its last tick: room left on the right
+    for value labels must not read as scale (a 0–1,000 axis drawn on to 1,450)."""
+    for ax in fig.axes:
+        spine = ax.spines["bottom"]
+        if not (spine.get_visible() and ax.xaxis.get_visible() and ax.axison):
+            continue
+        lo, hi = sorted(ax.get_xlim())
+        ticks = [t for t in ax.get_xticks() if lo - 1e-9 <= t <= hi + 1e-9]
+        if len(ticks) >= 2 and ticks[-1] < hi - 1e-9 * max(1.0, abs(hi)):
+            ax.set_xticks(ticks)  # fixed: a later draw at another size must not move the last tick
+            spine.set_bounds(lo, ticks[-1])
+
+
+TITLE_SIZE, SUBTITLE_SIZE = 12, 10.5  # points
+TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold DejaVu Sans
+SUBTITLE_CHARS_PER_INCH = 11.5  # 10.5 pt regular
+MIN_LAST_LINE = 20  # characters: a shorter last line is a lone word or two; balance the lines
+
+
+def balanced_wrap(text: str, chars: int) -> list[str]:
+    """`text` wrapped to at most `chars` per line, lines of even length (no lone last word)."""
+    lines = wrap(text, chars) or [""]
+    while len(lines) > 1 and len(lines[-1]) < MIN_LAST_LINE and chars > MIN_LAST_LINE:
+        narrower = wrap(text, chars - 1)
+        if len(narrower) > len(lines):
+            break
+        chars, lines = chars - 1, narrower
+    return lines
+
+
+def title_lines(title: str, fig_width: float) -> tuple[list[str], list[str]]:
+    """(title lines, subtitle lines) of `title` on a figure `fig_width` inches wide: at most
+    two balanced title lines; a longer finding keeps its head ("X: …" or "…; …") as the
+    title and goes on as a subtitle in smaller regular type."""
+    chars = int(fig_width * TITLE_CHARS_PER_INCH)
+    given = title.split("\n")
+    if len(given) <= 2 and all(len(line) <= chars for line in given) and len(given[-1]) >= MIN_LAST_LINE:
+        return given, []  # the caller's own lines (e.g. a map's finding, then its numbers) already fit
+    if "\n" in title:  # wrapped by its caller (e.g. clear of a legend): keep within that width
+        chars = min(chars, max(map(len, title.split("\n"))))
+    text = " ".join(title.split())
+    lines = balanced_wrap(text, chars)
+    if len(lines) <= 2:
+        return lines, []
+    for mark in (": ", "; ", " — "):
+        head, found, rest = text.partition(mark)
+        if found and len(balanced_wrap(head + mark.strip(), chars)) <= 2:
+            sub_chars = int(chars * SUBTITLE_CHARS_PER_INCH / TITLE_CHARS_PER_INCH)
+            return balanced_wrap(head + mark.rstrip(), chars), balanced_wrap(rest[:1].upper() + rest[1:], sub_chars)
+    return lines, []
+
+
 def add_title(fig: plt.Figure, title: str) -> None:
-    """The finding, as a figure-wide title aligned with the left edge."""
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    """The finding, as a figure-wide title aligned with the left edge: at most two bold
+    lines, the rest of a long finding as a subtitle under it (title_lines)."""
+    head, sub = title_lines(title, fig.get_figwidth())
+    # blank lines reserve the subtitle's room: the layout engine makes space for the suptitle only
+    text = fig.suptitle("\n".join(head + [""] * len(sub)), x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold")
+    if sub:
+        drop = len(head) * TITLE_SIZE * 1.2 / 72 / fig.get_figheight()
+        fig.text(0.01, text.get_position()[1] - drop, "\n".join(sub), ha="left", va="top", fontsize=SUBTITLE_SIZE)
 
 
 CAPTION_SIZE = 9  # points; a test holds every caption to at least this
@@ -190,6 +276,7 @@ def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list
     local_ticks(fig, lang)
     if data is not None:  # shown under the figure by show(), written or not
         data.attrs["figure_data"] = figure_data_line(figure_data_path(name), lang)
+    end_axis_at_ticks(fig)
     if not writes_figures():
         return []
     out = figures_dir()

@@ -22,7 +22,7 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
     fig, axes = plt.subplots(
         len(panels),
         1,
-        figsize=(12, 1.8 + 0.42 * sum(heights) + 0.9 * len(panels)),
+        figsize=(9, 1.8 + 0.42 * sum(heights) + 0.9 * len(panels)),
         height_ratios=heights,
         squeeze=False,
     )
@@ -63,7 +63,10 @@ def dumbbells(plotted: pd.DataFrame, panels: list[dict], provinces: list[str], t
     shown = set(plotted["tier"])
     handles += tier_handles({t: m for t, m in MARKERS.items() if t in shown}, texts["tiers"])
     handles.append(Line2D([], [], color=GAP_GREY, linewidth=5, label=texts["gap"]))
-    fig.legend(handles=handles, loc="outside right upper", frameon=False, fontsize=9)
+    # under the last panel (the layout keeps an axes' legend clear of the caption); at the
+    # right it would take a third of a 9 in figure
+    last = axes[-1, 0]
+    last.legend(handles=handles, loc="upper left", bbox_to_anchor=(-0.4, -0.42), frameon=False, fontsize=9, ncols=2)
     add_title(fig, texts["title"])
     add_caption(fig, texts["caption"])
     return fig

@@ -19,9 +19,8 @@ import pandas as pd
 from matplotlib.colors import to_rgb
 from matplotlib.ticker import FuncFormatter
 
-from helpers.charts.plotting import add_caption, add_title, province_colour
+from helpers.charts.plotting import add_caption, add_title, mark_not_reported, province_colour, ticks_through
 
-MISSING_MARK = {"marker": "x", "color": "#777777", "markersize": 6, "linestyle": "none"}
 BAR_HEIGHT = 0.5
 
 
@@ -66,7 +65,7 @@ def stacked_bars(
             inside = width >= top * 0.016 * max(len(s) for s in r.label.split("\n"))
             if inside:
                 ink = colour if r.role == "remainder" else _ink(face)
-                ax.text(r.segment_start + width / 2, y, r.label, ha="center", va="center", fontsize=8, color=ink)
+                ax.text(r.segment_start + width / 2, y, r.label, ha="center", va="center", fontsize=9, color=ink)
             else:  # too narrow: above the bar, centred on its segment
                 ax.text(
                     r.segment_start + width / 2,
@@ -74,7 +73,7 @@ def stacked_bars(
                     r.label.replace("\n", " "),
                     ha="center",
                     va="bottom",
-                    fontsize=8,
+                    fontsize=9,
                 )
         total = group[group["role"] == "total"]
         end = float(group["segment_end"].max()) if group["segment_end"].notna().any() else 0.0
@@ -87,8 +86,7 @@ def stacked_bars(
         colours.append(colour)
     for i, r in enumerate(missing.itertuples()):
         y = n_bars + i
-        ax.plot(0, y, clip_on=False, **MISSING_MARK)
-        ax.text(top * 0.02, y, r.label, va="center", fontsize=9, style="italic", color="#555555")
+        mark_not_reported(ax, y, r.label, top)
         labels.append(r.province)
         colours.append(province_colour(r.province, provinces))
     ax.set_yticks(range(rows_total), labels=labels)
@@ -96,9 +94,9 @@ def stacked_bars(
         tick.set_color(colour)
     ax.set_ylim(rows_total - 0.4, -0.75)
     ax.set_xlim(0, top * 1.75)
-    ax.set_xticks([t for t in ax.get_xticks() if 0 <= t <= top * 1.0001])
+    ticks_through(ax, top)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: tick_format(x)))
-    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="x", labelsize=9)
     ax.set_xlabel(texts["axis"], fontsize=9, loc="left")
     ax.set_title(texts["panel"], fontsize=9.5, loc="left", fontweight="normal")
     add_title(fig, texts["title"])

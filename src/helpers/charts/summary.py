@@ -107,9 +107,7 @@ def score_field(
     else:
         cols = 4
         rows_n = math.ceil(len(provinces) / cols)
-        fig, axes = plt.subplots(
-            rows_n, cols, figsize=(12, 1.2 + 2.4 * rows_n), sharex=True, sharey=True, squeeze=False
-        )
+        fig, axes = plt.subplots(rows_n, cols, figsize=(9, 1.2 + 2.4 * rows_n), sharex=True, sharey=True, squeeze=False)
         for ax, p in zip(axes.flat, provinces):
             _field(ax, field, years)
             _medians(ax, benchmarks)
@@ -117,7 +115,7 @@ def score_field(
                 _line(ax, chosen[chosen["province"] == provinces[0]], colours[provinces[0]], 1.0, 12)
             _line(ax, chosen[chosen["province"] == p], colours[p], 2.2, 36)
             ax.set_title(p, fontsize=10, color=colours[p])
-            ax.tick_params(labelsize=8)
+            ax.tick_params(labelsize=9)
         for ax in list(axes.flat)[len(provinces) :]:
             ax.set_visible(False)
         fig.supylabel(texts["ylabel"], fontsize=10)
@@ -158,7 +156,7 @@ def dated_shares(plotted: pd.DataFrame, provinces: list[str], texts: dict, inlin
     values, for a pair the notebook compares). `inline_rows`: each row's label is
     written above its line, across the width, instead of as a tick label."""
     rows = list(dict.fromkeys(plotted["row"]))
-    fig, ax = plt.subplots(figsize=(10, 1.9 + (1.5 if inline_rows else 0.85) * len(rows)))
+    fig, ax = plt.subplots(figsize=(9, 1.9 + (1.5 if inline_rows else 0.85) * len(rows)))
     for y, row in enumerate(rows):
         mine = plotted[plotted["row"] == row]
         ax.plot([0, 100], [y, y], color="#EEEEEE", linewidth=1, zorder=0)

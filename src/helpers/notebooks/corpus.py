@@ -71,7 +71,6 @@ def plot_timeline(ms: pd.DataFrame, provinces: list[str], lang: str, name: str =
         ms.attrs["why"] = say("corpus.no_milestones_for", lang, provinces=", ".join(provinces))
         return None, ms
     events = ms["event_en"] if lang == "en" else ms["event_vi"]
-    events = [t if len(t) <= 90 else t[:87].rsplit(" ", 1)[0] + "…" for t in events]
     shown = ms.assign(text=[f"{date_text(d, lang)} · {p}: {t}" for d, p, t in zip(ms["date"], ms["province"], events)])
     missing = [
         (p, f"{p}: " + say("corpus.no_dated_milestone_corpus", lang)) for p in provinces if p not in set(ms["province"])
@@ -162,13 +161,14 @@ def plot_availability(data: pd.DataFrame, provinces: list[str], lang: str, name:
     """Grid of indicators × provinces of `data` (availability(provinces), possibly narrowed):
     a tinted cell lists the periods reported, a × says the corpus does not report it."""
     cells = pd.DataFrame({p: [periods_text(v, lang) for v in data[p]] for p in provinces})
-    row_labels = [f"{say(f'theme.{r.theme}', lang)} · {indicator_label(r._asdict(), lang)}" for r in data.itertuples()]
+    row_labels = [indicator_label(r._asdict(), lang) for r in data.itertuples()]
+    groups = [say(f"theme.{t}", lang) for t in data["theme"]]
     both = int(reported(data, provinces).all(axis=1).sum())
     texts = {
         "title": say("corpus.only_indicators_are_reported_for", lang, both=both, len=len(data)),
         "caption": say("corpus.availability_caption", lang),
     }
-    fig = charts_corpus.availability(cells, row_labels, provinces, texts)
+    fig = charts_corpus.availability(cells, row_labels, provinces, texts, groups)
     long = data.melt(id_vars=["theme", "indicator_id"], value_vars=provinces, var_name="province", value_name="periods")
     save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]), lang=lang)
     return fig, data

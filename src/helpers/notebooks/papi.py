@@ -248,7 +248,12 @@ def plot_distribution(papi: pd.DataFrame, provinces: list[str], lang: str, name:
             "papi.distribution_caption", lang, years=_years(years), sources=citations(scores["source_id"], lang)
         ),
     }
-    fig = charts_dti.distribution(data, provinces, texts)
+    texts |= {
+        "national_median": say("summary.papi.national_median", lang),
+        "mekong_median": say("summary.papi.mekong_median", lang),
+    }
+    medians = papi_scores.benchmarks().rename(columns={"year": "assessment_year"})
+    fig = charts_dti.distribution(data, provinces, texts, medians=medians)  # comparable years: one scale
     drawn_as = [
         "chosen" if p in provinces else "mekong" if m else "rest"
         for p, m in zip(data["province"], data["in_mekong_delta"])

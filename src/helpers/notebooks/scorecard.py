@@ -224,7 +224,9 @@ def plot_scorecard(comparable: pd.DataFrame, provinces: list[str], lang: str, na
             gap_label = say("scorecard.gap", lang, gap=number_text(r.rank_gap, lang), leader=r.leader)
         else:
             gap_label = say("scorecard.gap_no_leader", lang, gap=number_text(r.rank_gap, lang))
-        row = f"{_label(r, labels, lang)} · {period_text(r.period, lang)}"
+        # the chart draws ranks: its row says so (the table's row compares the scores)
+        head = say("scorecard.row.dti_official_rank", lang) if r.kind == "dti_official" else _label(r, labels, lang)
+        row = f"{head} · {period_text(r.period, lang)}"
         if r.kind == "papi":
             row += " " + say("scorecard.of_scored", lang, n=r.n)
         if many:

@@ -206,9 +206,9 @@ def build(shared: Path = DEFAULT_SHARED, out: Path = REFERENCE, sources_csv: Pat
     for name, (header, rows) in outputs.items():
         write_csv(out / name, header, rows)
         written.append(out / name)
-    from helpers.reference.geometry import build_shapes  # late: it imports this module
+    from helpers.reference.geometry import build_boundaries  # late: it imports this module
 
-    written.append(build_shapes(shared, out, out / "regions.csv"))
+    written += build_boundaries(shared, out, out / "regions.csv")
     return written
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from helpers.data.paths import REFERENCE
 from helpers.reference.common import ReferenceBuildError, write_csv
+from helpers.reference.geojson import write_geojson
 
 __all__ = [
     "GEO_FILE",
@@ -29,6 +30,7 @@ __all__ = [
     "official_name",
     "shape_rows",
     "build_shapes",
+    "build_boundaries",
 ]
 
 GEO_FILE = Path("geo") / "diaphantinh.json"
@@ -215,3 +217,11 @@ def build_shapes(shared: Path, out: Path = REFERENCE, regions_csv: Path = REFERE
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / OUTPUT, SHAPE_COLUMNS, rows)
     return out / OUTPUT
+
+
+def build_boundaries(shared: Path, out: Path = REFERENCE, regions_csv: Path = REFERENCE / "regions.csv") -> list[Path]:
+    """province_shapes.csv (build_shapes) and the same rings as GeoJSON (helpers.reference.geojson)."""
+    shapes = build_shapes(shared, out, regions_csv)
+    with shapes.open(encoding="utf-8", newline="") as handle:
+        rows = [[r[c] for c in SHAPE_COLUMNS] for r in csv.DictReader(handle)]
+    return [shapes, write_geojson(rows, out)]
