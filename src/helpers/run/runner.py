@@ -9,13 +9,11 @@ from __future__ import annotations
 import argparse
 import ast
 import os
-import re
 import shutil
 import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +21,8 @@ import nbformat
 
 from helpers.data.paths import FIGURES, FIGURES_ENV, NOTEBOOKS, ROOT
 from helpers.run.determinism import clean_notebook, volatile_metadata  # noqa: F401  (used by tests)
-from helpers.text import markdown
+from helpers.run.failures import _log_tail, _stderr_to, describe_failure, traceback_frames  # noqa: F401
+from helpers.text import markdown, navigation
 
 KERNEL = "python3"
 
@@ -155,69 +154,20 @@ class Job:
     source: Path
     staged: Path
     parameters: dict = field(default_factory=dict)
+    cwd: Path = NOTEBOOKS  # the kernel's working folder
+    figures: str = ""  # the staging folder its figures go to
+    published: bool = False  # notebooks/ or notebooks/<lang>/: links to its other-language twin
+    neighbours: list[Path] = field(default_factory=list)  # the notebooks run together, in order
 
 
-@contextmanager
-def _stderr_to(path: Path):
-    """Send this worker's stderr (inherited by the kernel) to `path`.
-
-    Keeps the progress lines readable; on a failure the runner shows the log's
-    last lines (a dead kernel's own words).
-    """
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with open(path, "wb") as log:
-        os.dup2(log.fileno(), 2)
-    try:
-        yield
-    finally:
-        sys.stderr.flush()
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
-def _log_tail(path: Path, lines: int = 15) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace").strip() if path.exists() else ""
-    return "\n".join("    | " + line for line in text.splitlines()[-lines:])
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_ARROW = re.compile(r"^\s*-+>\s*(\d+)\s?(.*)$")
-
-
-def traceback_frames(traceback: list[str]) -> list[tuple[str, int, str]]:
-    """(where, line number, code) of each frame of an IPython traceback, outermost first."""
-    frames = []
-    for entry in traceback:
-        lines = _ANSI.sub("", entry).splitlines()
-        arrows = [m for m in map(_ARROW.match, lines) if m]
-        if lines and arrows:
-            frames.append((lines[0].strip(), int(arrows[-1].group(1)), arrows[-1].group(2).strip()))
-    return frames
-
-
-def describe_failure(exc) -> str:
-    """The cell, the cell line that raised, the innermost line if elsewhere, the exception."""
-    frames = traceback_frames(exc.traceback or [])
-    in_cell = [f for f in frames if f[0].startswith("Cell In")]
-    text = f"cell {exc.cell_index} (execution count {exc.exec_count}) failed"
-    if in_cell:
-        text += f" at line {in_cell[0][1]} of the cell: {in_cell[0][2]}"
-        if frames[-1] is not in_cell[0]:
-            text += f"\n    raised in {frames[-1][0]}: {frames[-1][2]}"
-    else:  # a syntax error has no frame: show the cell's source
-        text += f"; cell source:\n{exc.source}"
-    return text + f"\n    {exc.ename}: {exc.evalue}"
-
-
-def _execute(job: Job, figures_stage: str) -> float:
+def _execute(job: Job) -> float:
     """Run one notebook in a worker process; returns seconds taken."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     from helpers.run.kernels import EncryptedKernelManager
 
-    os.environ[FIGURES_ENV] = figures_stage
+    os.environ[FIGURES_ENV] = job.figures
     # The kernel must use its inline backend, or no chart is stored in the notebook.
     os.environ.pop("MPLBACKEND", None)
     kernel_log = job.staged.with_suffix(".kernel.log")
@@ -230,7 +180,7 @@ def _execute(job: Job, figures_stage: str) -> float:
                 parameters=job.parameters,
                 kernel_name=KERNEL,
                 kernel_manager_class=EncryptedKernelManager,
-                cwd=str(NOTEBOOKS),
+                cwd=str(job.cwd),
                 progress_bar=False,
                 log_output=False,
             )
@@ -243,9 +193,42 @@ def _execute(job: Job, figures_stage: str) -> float:
             + (f"\n    kernel log (last lines):\n{tail}" if tail else "")
         ) from None
     nb = nbformat.read(job.staged, as_version=4)
-    markdown.translate(nb, job.parameters.get("lang", "en"))  # narrative in the run's language
+    lang = job.parameters.get("lang", "en")
+    markdown.translate(nb, lang)  # narrative in the run's language
+    navigation.rewrite(nb, job.source.name, lang, job.neighbours, twin=job.published)
     nbformat.write(clean_notebook(nb, job.parameters), job.staged)
     return time.perf_counter() - start
+
+
+@dataclass
+class Rendition:
+    """One set of runs: its parameters and where its notebooks and figures go."""
+
+    parameters: dict
+    notebooks: Path
+    figures: Path
+    published: bool = True
+
+
+def renditions(parameters: dict, output_dir: Path | None) -> list[Rendition]:
+    """Canonical mode (no parameters, no output_dir): the English notebooks in
+    place and each published language in notebooks/<lang>/, figures/<lang>/.
+    A published language alone (`-p lang vi`) goes there too; other parameters
+    go to output_dir."""
+    from helpers.run.parameters import CANONICAL, PUBLISHED, published_lang
+
+    if output_dir is not None:
+        # the canonical or a published choice written elsewhere is still that rendition (same bytes)
+        published = not parameters or published_lang({**CANONICAL, **parameters}) is not None
+        return [Rendition(parameters, output_dir, output_dir / "figures", published)]
+    if not parameters:
+        return [Rendition({}, NOTEBOOKS, FIGURES)] + [
+            Rendition({"lang": lang}, NOTEBOOKS / lang, FIGURES / lang) for lang in PUBLISHED
+        ]
+    lang = published_lang({**CANONICAL, **parameters})
+    if lang is None:
+        raise RunnerError("parameters given: choose where results go with --output-dir DIR")
+    return [Rendition({"lang": lang}, NOTEBOOKS / lang, FIGURES / lang)]
 
 
 def run_notebooks(
@@ -258,39 +241,46 @@ def run_notebooks(
     """Execute `notebooks`; install results only if every one succeeded.
 
     Canonical mode (no parameters, no output_dir): notebooks are rewritten in
-    place and figures land in figures/. Otherwise everything goes to
-    output_dir (notebooks/ and figures/ are not touched).
+    place, figures land in figures/, and each published language is run too
+    (notebooks/<lang>/, figures/<lang>/), all in one pool. Otherwise everything
+    goes to output_dir (notebooks/ and figures/ are not touched).
     """
     from helpers.run import kernels
 
     kernels.install()  # an environment made before the kernelspec changed gets it too
-    parameters = parameters or {}
-    canonical = not parameters and output_dir is None
-    if not canonical and output_dir is None:
-        raise RunnerError("parameters given: choose where results go with --output-dir DIR")
-    nb_dest = NOTEBOOKS if canonical else output_dir
-    fig_dest = FIGURES if canonical else output_dir / "figures"
+    sets = renditions(parameters or {}, output_dir)
 
     # Staging lives beside the repository so that the final moves are renames.
     stage = Path(tempfile.mkdtemp(prefix=".run-staging-", dir=ROOT))
     try:
-        (stage / "figures").mkdir()
-        jobs = [Job(nb, stage / nb.name, parameters) for nb in notebooks]
+        jobs: list[tuple[Job, Rendition]] = []
+        for number, rendition in enumerate(sets):
+            (stage / f"{number}" / "figures").mkdir(parents=True)
+            for nb in notebooks:
+                # kernels run in notebooks/ (outputs do not depend on it: strict nbval runs notebooks/vi/ there)
+                job = Job(nb, stage / f"{number}" / nb.name, rendition.parameters, NOTEBOOKS)
+                job.figures = str(stage / f"{number}" / "figures")
+                job.published = rendition.published
+                # a published notebook links to its published neighbours, even when run alone
+                job.neighbours = canonical_notebooks() if rendition.published else list(notebooks)
+                jobs.append((job, rendition))
         workers = workers or min(len(jobs), os.cpu_count() or 1)
         failures = []
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_execute, job, str(stage / "figures")): job for job in jobs}
+            futures = {pool.submit(_execute, job): job for job, _ in jobs}
             for done, future in enumerate(as_completed(futures), start=1):
                 job = futures[future]
+                name = job.source.stem + (f" ({job.parameters['lang']})" if "lang" in job.parameters else "")
                 try:
                     seconds = future.result()
-                    log(f"[{done}/{len(jobs)}] {job.source.stem}: ok ({seconds:.1f} s)")
+                    log(f"[{done}/{len(jobs)}] {name}: ok ({seconds:.1f} s)")
                 except RunnerError as exc:
                     failures.append(str(exc))
-                    log(f"[{done}/{len(jobs)}] {job.source.stem}: FAILED")
+                    log(f"[{done}/{len(jobs)}] {name}: FAILED")
         if failures:
             raise RunnerError("nothing was written; " + "\n".join(failures))
-        return _install(jobs, stage / "figures", nb_dest, fig_dest, prune=canonical and _is_all(notebooks))
+        prune = not parameters and output_dir is None and _is_all(notebooks)
+        return _install(jobs, prune)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
@@ -299,23 +289,27 @@ def _is_all(notebooks: list[Path]) -> bool:
     return sorted(notebooks) == canonical_notebooks()
 
 
-def _install(jobs: list[Job], fig_stage: Path, nb_dest: Path, fig_dest: Path, prune: bool) -> list[Path]:
-    nb_dest.mkdir(parents=True, exist_ok=True)
-    fig_dest.mkdir(parents=True, exist_ok=True)
+def _install(jobs: list[tuple[Job, Rendition]], prune: bool) -> list[Path]:
     written = []
     # figures and, in data/, the numbers each one plots
-    produced = {p.relative_to(fig_stage) for p in fig_stage.rglob("*") if p.is_file()}
+    produced = {}
+    for job, rendition in jobs:
+        fig_stage = Path(job.figures)
+        for p in fig_stage.rglob("*"):
+            if p.is_file():
+                produced[rendition.figures / p.relative_to(fig_stage)] = p
     if prune:  # a full canonical run owns figures/: drop figures no notebook makes any more
-        for old in fig_dest.rglob("*"):
-            if old.suffix in {".png", ".svg", ".csv"} and old.relative_to(fig_dest) not in produced:
+        for old in FIGURES.rglob("*"):
+            if old.suffix in {".png", ".svg", ".csv"} and old not in produced:
                 old.unlink()
-    for relative in sorted(produced):
-        (fig_dest / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(fig_stage / relative), fig_dest / relative)
-        written.append(fig_dest / relative)
-    for job in jobs:
-        shutil.move(str(job.staged), nb_dest / job.source.name)
-        written.append(nb_dest / job.source.name)
+    for target in sorted(produced):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(produced[target]), target)
+        written.append(target)
+    for job, rendition in jobs:
+        rendition.notebooks.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(job.staged), rendition.notebooks / job.source.name)
+        written.append(rendition.notebooks / job.source.name)
     return written
 
 
@@ -350,6 +344,12 @@ def _drop_canonical(parameters: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in parameters.items() if k not in CANONICAL or v != CANONICAL[k]}
 
 
+def _published(parameters: dict[str, object]) -> bool:
+    from helpers.run.parameters import CANONICAL, published_lang
+
+    return published_lang({**CANONICAL, **parameters}) is not None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -357,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         parameters = parse_parameters([tuple(p) for p in args.parameter], notebooks)
         output_dir = args.output_dir.resolve() if args.output_dir else None
         parameters = _drop_canonical(parameters)
-        if parameters and output_dir is None:
+        if parameters and output_dir is None and not _published(parameters):
             from helpers.run.parameters import CANONICAL, variant_dir
 
             output_dir = variant_dir({**CANONICAL, **parameters})

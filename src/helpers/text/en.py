@@ -576,4 +576,8 @@ MESSAGES = {
     "rates.input.population": "average population {province} {year}",
     "rates.input.fact": "{what} {province} {year}",
     "notes.curator": "Curator's note",
+    "navigation.twin": "[Tiếng Việt]({path})",
+    "navigation.previous": "← Previous: [{title}]({path})",
+    "navigation.next": "Next: [{title}]({path}) →",
+    "navigation.contents": "**Contents**",
 }
