@@ -21,7 +21,7 @@ import nbformat
 
 from helpers.data.paths import FIGURES, FIGURES_ENV, NOTEBOOKS, ROOT
 from helpers.run.determinism import clean_notebook, volatile_metadata  # noqa: F401  (used by tests)
-from helpers.run.failures import _log_tail, _stderr_to, describe_failure, traceback_frames  # noqa: F401
+from helpers.run.failures import _log_tail, _stderr_to, describe_failure
 from helpers.text import markdown, navigation
 
 KERNEL = "python3"
@@ -154,14 +154,33 @@ class Job:
     source: Path
     staged: Path
     parameters: dict = field(default_factory=dict)
-    cwd: Path = NOTEBOOKS  # the kernel's working folder
     figures: str = ""  # the staging folder its figures go to
     published: bool = False  # notebooks/ or notebooks/<lang>/: links to its other-language twin
     neighbours: list[Path] = field(default_factory=list)  # the notebooks run together, in order
 
 
-def _execute(job: Job) -> float:
-    """Run one notebook in a worker process; returns seconds taken."""
+def _execute_all(jobs: list[Job]) -> list[float | RunnerError]:
+    """One notebook's renditions in turn in one kernel (start-up and imports paid once; strict
+    nbval re-runs each committed notebook in a fresh kernel). Seconds or the error, per job."""
+    from jupyter_core.utils import run_sync
+
+    from helpers.run.kernels import EncryptedKernelManager
+
+    results: list[float | RunnerError] = []
+    for job in jobs:
+        if not results or isinstance(results[-1], RunnerError):  # a failed run's kernel is not reused
+            km = EncryptedKernelManager(kernel_name=KERNEL)  # started by the run, in its cwd
+        try:
+            results.append(_execute(job, km))
+        except RunnerError as exc:
+            results.append(exc)
+        if (job is jobs[-1] or isinstance(results[-1], RunnerError)) and km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+    return results
+
+
+def _execute(job: Job, km=None) -> float:
+    """Run one notebook in a worker process (in kernel `km` when given); returns seconds taken."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -180,7 +199,8 @@ def _execute(job: Job) -> float:
                 parameters=job.parameters,
                 kernel_name=KERNEL,
                 kernel_manager_class=EncryptedKernelManager,
-                cwd=str(job.cwd),
+                km=km,
+                cwd=str(NOTEBOOKS),  # outputs do not depend on it: nbval runs notebooks/vi/ there
                 progress_bar=False,
                 log_output=False,
             )
@@ -210,22 +230,18 @@ class Rendition:
     published: bool = True
 
 
-def renditions(parameters: dict, output_dir: Path | None) -> list[Rendition]:
-    """Canonical mode (no parameters, no output_dir): the English notebooks in
-    place and each published language in notebooks/<lang>/, figures/<lang>/.
-    A published language alone (`-p lang vi`) goes there too; other parameters
-    go to output_dir."""
+def renditions(parameters: dict, output_dir: Path | None, english_only: bool = False) -> list[Rendition]:
+    """No parameters: English and each published language (notebooks/<lang>/, figures/<lang>/),
+    in place or under output_dir; `-p lang vi` alone: that language; otherwise output_dir."""
     from helpers.run.parameters import CANONICAL, PUBLISHED, published_lang
 
-    if output_dir is not None:
-        # the canonical or a published choice written elsewhere is still that rendition (same bytes)
-        published = not parameters or published_lang({**CANONICAL, **parameters}) is not None
-        return [Rendition(parameters, output_dir, output_dir / "figures", published)]
-    if not parameters:
-        return [Rendition({}, NOTEBOOKS, FIGURES)] + [
-            Rendition({"lang": lang}, NOTEBOOKS / lang, FIGURES / lang) for lang in PUBLISHED
-        ]
     lang = published_lang({**CANONICAL, **parameters})
+    if not parameters:
+        nb_dir, fig_dir = (NOTEBOOKS, FIGURES) if output_dir is None else (output_dir, output_dir / "figures")
+        langs = () if english_only else PUBLISHED
+        return [Rendition({}, nb_dir, fig_dir)] + [Rendition({"lang": x}, nb_dir / x, fig_dir / x) for x in langs]
+    if output_dir is not None:  # a published choice written elsewhere is still that rendition (same bytes)
+        return [Rendition(parameters, output_dir, output_dir / "figures", lang is not None)]
     if lang is None:
         raise RunnerError("parameters given: choose where results go with --output-dir DIR")
     return [Rendition({"lang": lang}, NOTEBOOKS / lang, FIGURES / lang)]
@@ -237,18 +253,19 @@ def run_notebooks(
     output_dir: Path | None = None,
     workers: int | None = None,
     log=print,
+    english_only: bool = False,
 ) -> list[Path]:
     """Execute `notebooks`; install results only if every one succeeded.
 
     Canonical mode (no parameters, no output_dir): notebooks are rewritten in
     place, figures land in figures/, and each published language is run too
-    (notebooks/<lang>/, figures/<lang>/), all in one pool. Otherwise everything
-    goes to output_dir (notebooks/ and figures/ are not touched).
+    (notebooks/<lang>/, figures/<lang>/; not with `english_only`, which `make bench`
+    compares with), all in one pool. With output_dir, notebooks/ and figures/ are not touched.
     """
     from helpers.run import kernels
 
     kernels.install()  # an environment made before the kernelspec changed gets it too
-    sets = renditions(parameters or {}, output_dir)
+    sets = renditions(parameters or {}, output_dir, english_only)
 
     # Staging lives beside the repository so that the final moves are renames.
     stage = Path(tempfile.mkdtemp(prefix=".run-staging-", dir=ROOT))
@@ -257,8 +274,7 @@ def run_notebooks(
         for number, rendition in enumerate(sets):
             (stage / f"{number}" / "figures").mkdir(parents=True)
             for nb in notebooks:
-                # kernels run in notebooks/ (outputs do not depend on it: strict nbval runs notebooks/vi/ there)
-                job = Job(nb, stage / f"{number}" / nb.name, rendition.parameters, NOTEBOOKS)
+                job = Job(nb, stage / f"{number}" / nb.name, rendition.parameters)
                 job.figures = str(stage / f"{number}" / "figures")
                 job.published = rendition.published
                 # a published notebook links to its published neighbours, even when run alone
@@ -266,20 +282,24 @@ def run_notebooks(
                 jobs.append((job, rendition))
         workers = workers or min(len(jobs), os.cpu_count() or 1)
         failures = []
+        # one task per notebook: its renditions share a kernel, the notebooks run in parallel
+        tasks = [[job for job, _ in jobs if job.source == nb] for nb in notebooks]
+        workers = min(workers, len(tasks))
+        done = 0
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_execute, job): job for job, _ in jobs}
-            for done, future in enumerate(as_completed(futures), start=1):
-                job = futures[future]
-                name = job.source.stem + (f" ({job.parameters['lang']})" if "lang" in job.parameters else "")
-                try:
-                    seconds = future.result()
-                    log(f"[{done}/{len(jobs)}] {name}: ok ({seconds:.1f} s)")
-                except RunnerError as exc:
-                    failures.append(str(exc))
-                    log(f"[{done}/{len(jobs)}] {name}: FAILED")
+            futures = {pool.submit(_execute_all, task): task for task in tasks}
+            for future in as_completed(futures):
+                for job, result in zip(futures[future], future.result()):
+                    done += 1
+                    name = job.source.stem + (f" ({job.parameters['lang']})" if "lang" in job.parameters else "")
+                    if isinstance(result, RunnerError):
+                        failures.append(str(result))
+                        log(f"[{done}/{len(jobs)}] {name}: FAILED")
+                    else:
+                        log(f"[{done}/{len(jobs)}] {name}: ok ({result:.1f} s)")
         if failures:
             raise RunnerError("nothing was written; " + "\n".join(failures))
-        prune = not parameters and output_dir is None and _is_all(notebooks)
+        prune = not parameters and output_dir is None and not english_only and _is_all(notebooks)
         return _install(jobs, prune)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -334,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--output-dir", type=Path, help="write notebooks and figures here instead")
     parser.add_argument("--skip-validation", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--english-only", action="store_true", help=argparse.SUPPRESS)  # make bench
     return parser
 
 
@@ -368,7 +389,9 @@ def main(argv: list[str] | None = None) -> int:
             problems = validate_all()
             if problems:
                 raise RunnerError("data validation failed; nothing was run:\n" + "\n".join(map(str, problems)))
-        written = run_notebooks(notebooks, parameters, output_dir, log=lambda m: print(m, flush=True))
+        written = run_notebooks(
+            notebooks, parameters, output_dir, None, lambda m: print(m, flush=True), args.english_only
+        )
     except RunnerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
