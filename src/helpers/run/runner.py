@@ -193,7 +193,7 @@ def _execute(job: Job, km=None) -> float:
     start = time.perf_counter()
     try:
         with _stderr_to(kernel_log):
-            papermill.execute_notebook(
+            nb = papermill.execute_notebook(
                 str(job.source),
                 str(job.staged),
                 parameters=job.parameters,
@@ -203,6 +203,7 @@ def _execute(job: Job, km=None) -> float:
                 cwd=str(NOTEBOOKS),  # outputs do not depend on it: nbval runs notebooks/vi/ there
                 progress_bar=False,
                 log_output=False,
+                request_save_on_cell_execute=False,  # one write at the end, not two per cell
             )
     except PapermillExecutionError as exc:
         raise RunnerError(f"{job.source.name}: {describe_failure(exc)}") from None
@@ -212,7 +213,6 @@ def _execute(job: Job, km=None) -> float:
             f"{job.source.name}: the run stopped with {type(exc).__name__}: {exc}"
             + (f"\n    kernel log (last lines):\n{tail}" if tail else "")
         ) from None
-    nb = nbformat.read(job.staged, as_version=4)
     lang = job.parameters.get("lang", "en")
     markdown.translate(nb, lang)  # narrative in the run's language
     navigation.rewrite(nb, job.source.name, lang, job.neighbours, twin=job.published)
@@ -272,10 +272,10 @@ def run_notebooks(
     try:
         jobs: list[tuple[Job, Rendition]] = []
         for number, rendition in enumerate(sets):
-            (stage / f"{number}" / "figures").mkdir(parents=True)
+            (stage / f"{number}").mkdir(parents=True)
             for nb in notebooks:
                 job = Job(nb, stage / f"{number}" / nb.name, rendition.parameters)
-                job.figures = str(stage / f"{number}" / "figures")
+                job.figures = str(stage / "figures")  # one stand-in for figures/ (helpers.data.paths.figures_dir)
                 job.published = rendition.published
                 # a published notebook links to its published neighbours, even when run alone
                 job.neighbours = canonical_notebooks() if rendition.published else list(notebooks)
@@ -300,7 +300,7 @@ def run_notebooks(
         if failures:
             raise RunnerError("nothing was written; " + "\n".join(failures))
         prune = not parameters and output_dir is None and not english_only and _is_all(notebooks)
-        return _install(jobs, prune)
+        return _install(jobs, prune, FIGURES if output_dir is None else output_dir / "figures")
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
@@ -309,15 +309,12 @@ def _is_all(notebooks: list[Path]) -> bool:
     return sorted(notebooks) == canonical_notebooks()
 
 
-def _install(jobs: list[tuple[Job, Rendition]], prune: bool) -> list[Path]:
+def _install(jobs: list[tuple[Job, Rendition]], prune: bool, root: Path) -> list[Path]:
+    """Notebooks to their renditions' folders; the staged stand-in for figures/ to `root`."""
     written = []
-    # figures and, in data/, the numbers each one plots
-    produced = {}
-    for job, rendition in jobs:
-        fig_stage = Path(job.figures)
-        for p in fig_stage.rglob("*"):
-            if p.is_file():
-                produced[rendition.figures / p.relative_to(fig_stage)] = p
+    # figures and, in data/, the numbers each one plots (a published rendition's in its subfolder)
+    fig_stage = Path(jobs[0][0].figures)
+    produced = {root / p.relative_to(fig_stage): p for p in fig_stage.rglob("*") if p.is_file()}
     if prune:  # a full canonical run owns figures/: drop figures no notebook makes any more
         for old in FIGURES.rglob("*"):
             if old.suffix in {".png", ".svg", ".csv"} and old not in produced:
