@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 
 from helpers.data.paths import FIGURES, FIGURES_ENV, NOTEBOOKS, ROOT
-from helpers.run.determinism import clean_notebook, volatile_metadata  # noqa: F401  (used by tests)
+from helpers.run.determinism import clean_notebook, restart_counts, volatile_metadata  # noqa: F401 (tests)
 from helpers.run.failures import _log_tail, _stderr_to, describe_failure
 from helpers.text import markdown, navigation
 
@@ -216,6 +216,7 @@ def _execute(job: Job, km=None) -> float:
     lang = job.parameters.get("lang", "en")
     markdown.translate(nb, lang)  # narrative in the run's language
     navigation.rewrite(nb, job.source.name, lang, job.neighbours, twin=job.published)
+    restart_counts(nb)  # a kernel that ran the other rendition first counts on
     nbformat.write(clean_notebook(nb, job.parameters), job.staged)
     return time.perf_counter() - start
 
@@ -386,9 +387,8 @@ def main(argv: list[str] | None = None) -> int:
             problems = validate_all()
             if problems:
                 raise RunnerError("data validation failed; nothing was run:\n" + "\n".join(map(str, problems)))
-        written = run_notebooks(
-            notebooks, parameters, output_dir, None, lambda m: print(m, flush=True), args.english_only
-        )
+        log = lambda m: print(m, flush=True)  # noqa: E731
+        written = run_notebooks(notebooks, parameters, output_dir, log=log, english_only=args.english_only)
     except RunnerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

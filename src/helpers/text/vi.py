@@ -291,7 +291,7 @@ MESSAGES = {
     "unit.score_0_1": "",
     "unit.rank_of": "/{n}",
     "unknown": "không rõ",
-    "unknown_outlet": "không rõ cơ quan báo chí",
+    "unknown_outlet": "không rõ cơ quan báo",
     "confidence.none": "không có (không có gì so sánh được)",
     "tier.survey": "khảo sát người dân PAPI (UNDP)",
     "summary.question": "**Câu hỏi.** {provinces} so với nhau thế nào về Chỉ số chuyển đổi số cấp tỉnh (DTI), dịch vụ công trực tuyến, sử dụng thương mại điện tử và xã hội số, và bằng chứng cho mỗi câu trả lời mạnh đến đâu? Mọi kết luận dưới đây được tính từ các bảng trong `data/`; khi chọn hơn hai tỉnh, mỗi tỉnh được so với tỉnh đứng đầu danh sách.",
