@@ -113,7 +113,7 @@ class SharedRuns:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if not (self.root / f"{case}.done").exists():
                 shutil.rmtree(folder, ignore_errors=True)
-                committed = [*NOTEBOOKS.glob("*.ipynb"), *(f for f in FIGURES.rglob("*") if f.is_file())]
+                committed = [*NOTEBOOKS.rglob("*.ipynb"), *(f for f in FIGURES.rglob("*") if f.is_file())]
                 before = {p: p.read_bytes() for p in committed}
                 for name in (WRITE_FIGURES_ENV, SHOW_FIGURES_ENV):
                     os.environ[name] = "1" if files else "0"

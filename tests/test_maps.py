@@ -23,7 +23,7 @@ from helpers.data import loading, paths
 from helpers.data.geography import ATTRIBUTION, load_shapes
 from helpers.data.paths import FIGURES_ENV
 from helpers.notebooks import dti_map, summary_figures
-from helpers.text.map_wording import MapText, dti_map_text
+from helpers.text.map_wording import MAP_WORDS, MapText, dti_map_text
 
 matplotlib.use("Agg")
 BOTH = ["Hậu Giang", "Tiền Giang"]
@@ -156,7 +156,7 @@ def test_dti_map_text_states_the_finding_sources_and_licence():
     assert ATTRIBUTION in en.caption and "dti-2024-63-official" in en.caption
     assert en.zoom_labels[(2024, "Tiền Giang")] == "Tiền Giang\n51st"
     vi = dti_map_text(frame, shift, BOTH, "vi")
-    assert vi.title.startswith("Tiền Giang tụt hạng nhiều hơn vùng ĐBSCL")
+    assert vi.title.startswith("Hạng DTI 2022–2024: Tiền Giang tụt hạng nhiều hơn vùng ĐBSCL")  # a change, not a level
     assert "hạng 20 → hạng 51" in vi.title and "Ranh giới tỉnh: Open Development Mekong, CC BY-SA 4.0" in vi.caption
 
 
@@ -278,3 +278,11 @@ def plotting_env():
                 os.environ[paths.WRITE_FIGURES_ENV] = before
 
     return env()
+
+
+def test_vietnamese_map_verdicts_state_a_change_of_rank_not_a_level():
+    """ "Tiền Giang tốt hơn vùng ĐBSCL" alone reads as a level claim; the verdicts compare moves."""
+    words = MAP_WORDS["vi"]
+    for key in ("with_region", "worse_than_region", "better_than_region"):
+        assert any(w in words[key] for w in ("tụt hạng", "diễn biến", "thay đổi hạng")), key
+    assert words["title"].startswith("Hạng DTI") and words["papi_title"].startswith("Hạng PAPI")

@@ -23,7 +23,7 @@ def run_cli(*args, cwd=ROOT):
 
 
 def snapshot():
-    files = sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(f for f in FIGURES.rglob("*") if f.is_file())
+    files = sorted(NOTEBOOKS.rglob("*.ipynb")) + sorted(f for f in FIGURES.rglob("*") if f.is_file())
     return {p: p.read_bytes() for p in files}
 
 
@@ -92,7 +92,10 @@ def test_clean_notebook_drops_volatile_metadata_but_keeps_outputs():
     assert clean.cells[0].execution_count == 3 and clean.cells[0].outputs[0]["data"]["text/plain"] == "2"
 
 
-@pytest.mark.parametrize("path", running.canonical_notebooks(), ids=lambda p: p.stem)
+PUBLISHED = [*running.canonical_notebooks(), *(NOTEBOOKS / "vi" / p.name for p in running.canonical_notebooks())]
+
+
+@pytest.mark.parametrize("path", PUBLISHED, ids=lambda p: p.relative_to(NOTEBOOKS).with_suffix("").as_posix())
 def test_committed_notebooks_carry_no_volatile_metadata(path):
     nb = nbformat.read(path, as_version=4)
     assert running.volatile_metadata(nb) == []

@@ -365,7 +365,7 @@ def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str, lang: str) -> li
     # The map has a fixed layout; without this, savefig would switch the
     # project's default constrained layout back on after the first file.
     with mpl.rc_context({"figure.constrained_layout.use": False}):
-        return save_figure(fig, name, data=plotted, lang=lang)
+        return save_figure(fig, name, data=plotted, lang=lang, inline_copy=False)
 
 
 def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:

@@ -265,10 +265,11 @@ def _layout_as_png(fig: plt.Figure) -> None:
             fig.draw(renderer)
 
 
-def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list[Path]:
+def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en", inline_copy: bool = True) -> list[Path]:
     """Save `name` as figure_formats(name) (PNG, SVG) without date or version
     metadata, and the plotted numbers `data` (a DataFrame) as data/`name`.csv
     beside them. Tick labels first take `lang`'s number format (local_ticks), shown or saved.
+    `inline_copy=False`: the notebook shows its own copy (maps: a small one).
 
     Written to helpers.data.paths.figures_dir(): figures/ by default, a staging
     folder during `python -m helpers.run`, a tmp dir under pytest.
@@ -282,17 +283,38 @@ def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en") -> list
     out = figures_dir()
     (out / "data").mkdir(parents=True, exist_ok=True)
     paths = [out / f"{name}.{kind}" for kind in figure_formats(name)]
+    if inline_copy and [p.suffix for p in paths] == [".png"] and _inline_png(fig):
+        # PNG only (another language or selection): the file is the notebook's inline copy,
+        # rendered once for both (100 dpi, as shown; readable at ~900 px and wider)
+        paths[0].write_bytes(fig._dx_inline_png)
+        paths = paths[:1]
+        return _save_data(paths, out, name, data)
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
     with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
         if paths[0].suffix != ".png":
             _layout_as_png(fig)
         for path in paths:
             fig.savefig(path, metadata=metadata[path.suffix[1:]])
+    return _save_data(paths, out, name, data)
+
+
+def _save_data(paths: list[Path], out: Path, name: str, data) -> list[Path]:
     if data is not None:
         paths.append(out / "data" / f"{name}.csv")
         # periods as ISO text (helpers.data.periods.Period.__str__), fixed line ends: byte-identical reruns
         data.map(lambda v: str(v) if isinstance(v, Period) else v).to_csv(paths[-1], index=False, lineterminator="\n")
     return paths
+
+
+def _inline_png(fig: plt.Figure) -> bool:
+    """Render `fig` as the inline backend would show it (stored on the figure) when it will
+    be shown inline with its image; False otherwise (tests, scripts, strict nbval)."""
+    if not (shows_figures() and renders_inline_images()) or "inline" not in mpl.get_backend():
+        return False
+    from IPython.core.pylabtools import print_figure
+
+    fig._dx_inline_png = print_figure(fig, "png", bbox_inches="tight", base64=False)
+    return True
 
 
 def show(fig, data) -> None:
@@ -303,7 +325,14 @@ def show(fig, data) -> None:
     if fig is None:
         display(Markdown(data.attrs["why"]))
         return
-    if shows_figures():
+    if shows_figures() and getattr(fig, "_dx_inline_png", None) is not None:
+        # already rendered for its file: the same image and text output as the inline backend's
+        from binascii import b2a_base64
+
+        image = b2a_base64(fig._dx_inline_png, newline=False).decode("ascii")
+        display({"image/png": image, "text/plain": repr(fig)}, raw=True)
+        plt.close(fig)
+    elif shows_figures():
         plt.show()
     else:
         plt.close(fig)

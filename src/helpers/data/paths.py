@@ -68,8 +68,13 @@ def renders_inline_images() -> bool:
 
 
 def figures_dir() -> Path:
-    """The folder figures are written to now."""
-    return Path(os.environ.get(FIGURES_ENV) or _chosen or FIGURES)
+    """The folder figures are written to now. DX_FIGURES_DIR stands in for figures/: a
+    published rendition keeps its subfolder there (figures/vi -> $DX_FIGURES_DIR/vi), so
+    that one kernel can run both renditions of a notebook (helpers.run.runner)."""
+    staged = os.environ.get(FIGURES_ENV)
+    if staged:
+        return Path(staged) / _chosen.name if _chosen is not None and _chosen.parent == FIGURES else Path(staged)
+    return _chosen or FIGURES
 
 
 def figure_data_path(name: str) -> str:

@@ -19,6 +19,19 @@ def clean_notebook(nb: nbformat.NotebookNode, parameters: dict | None = None) ->
             cell.metadata.pop(key, None)
         # Injected cells get random ids; positional ids are stable across runs.
         cell["id"] = f"cell-{index:02d}"
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.source = cell.source.rstrip("\n")  # as `ruff format` leaves it (make test checks)
+    return nb
+
+
+def restart_counts(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Execution counts from 1, as in a fresh kernel (one kernel runs both renditions of a notebook)."""
+    counts = [c.execution_count for c in nb.cells if c.cell_type == "code" and c.get("execution_count")]
+    shift = counts[0] - 1 if counts else 0
+    for cell in (c for c in nb.cells if shift and c.cell_type == "code" and c.get("execution_count")):
+        cell.execution_count -= shift
+        for output in (o for o in cell.outputs if o.get("execution_count")):
+            output["execution_count"] -= shift
     return nb
 
 

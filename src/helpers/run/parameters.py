@@ -25,6 +25,9 @@ from helpers.text.catalogue import check_lang, say
 # that every notebook's parameters cell declares exactly these defaults.
 CANONICAL: dict[str, object] = {"provinces": ["Hậu Giang", "Tiền Giang"], "lang": "en"}
 CHECKS = {"provinces": check_provinces, "lang": check_lang}
+# Renditions committed beside the canonical one: the study's provinces in another
+# language, as notebooks/<lang>/ and figures/<lang>/ (made by `make run` too).
+PUBLISHED = ("vi",)
 ALIASES = province_names.ALIASES
 _MAX_VARIANT = 60  # longer folder names are shortened with a hash
 
@@ -76,8 +79,20 @@ def variant_dir(values: dict[str, object]) -> Path:
     return paths.VARIANTS / name
 
 
+def published_lang(values: dict[str, object]) -> str | None:
+    """The language of a published rendition when `values` differ from CANONICAL
+    in a published language only (the study's provinces); None otherwise."""
+    differing = {name for name, value in values.items() if value != CANONICAL.get(name)}
+    lang = values.get("lang")
+    return lang if differing == {"lang"} and lang in PUBLISHED else None
+
+
 def figures_dir_for(values: dict[str, object]) -> Path:
-    """figures/ for the canonical values, out/<variant>/figures/ otherwise."""
+    """figures/ for the canonical values, figures/<lang>/ for a published
+    rendition, out/<variant>/figures/ otherwise."""
+    lang = published_lang(values)
+    if lang:
+        return paths.FIGURES / lang
     return variant_dir(values) / "figures" if variant_name(values) else paths.FIGURES
 
 
@@ -107,7 +122,7 @@ def use(provinces: object, lang: object) -> tuple[list[str], str]:
     print_province_notes(provinces, values["lang"])
     target = figures_dir_for(values)
     paths.choose_figures_dir(target)
-    if target != paths.FIGURES and not os.environ.get(paths.FIGURES_ENV):
+    if paths.VARIANTS in target.parents and not os.environ.get(paths.FIGURES_ENV):
         # Relative to the repository, so that the output is the same in every clone.
         print(say("parameters.variant_folder", values["lang"], folder=target.relative_to(paths.ROOT).as_posix()))
     return values["provinces"], values["lang"]

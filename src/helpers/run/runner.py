@@ -9,21 +9,20 @@ from __future__ import annotations
 import argparse
 import ast
 import os
-import re
 import shutil
 import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
 from helpers.data.paths import FIGURES, FIGURES_ENV, NOTEBOOKS, ROOT
-from helpers.run.determinism import clean_notebook, volatile_metadata  # noqa: F401  (used by tests)
-from helpers.text import markdown
+from helpers.run.determinism import clean_notebook, restart_counts, volatile_metadata  # noqa: F401 (tests)
+from helpers.run.failures import _log_tail, _stderr_to, describe_failure
+from helpers.text import markdown, navigation
 
 KERNEL = "python3"
 
@@ -155,84 +154,56 @@ class Job:
     source: Path
     staged: Path
     parameters: dict = field(default_factory=dict)
+    figures: str = ""  # the staging folder its figures go to
+    published: bool = False  # notebooks/ or notebooks/<lang>/: links to its other-language twin
+    neighbours: list[Path] = field(default_factory=list)  # the notebooks run together, in order
 
 
-@contextmanager
-def _stderr_to(path: Path):
-    """Send this worker's stderr (inherited by the kernel) to `path`.
+def _execute_all(jobs: list[Job]) -> list[float | RunnerError]:
+    """One notebook's renditions in turn in one kernel (start-up and imports paid once; strict
+    nbval re-runs each committed notebook in a fresh kernel). Seconds or the error, per job."""
+    from jupyter_core.utils import run_sync
 
-    Keeps the progress lines readable; on a failure the runner shows the log's
-    last lines (a dead kernel's own words).
-    """
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with open(path, "wb") as log:
-        os.dup2(log.fileno(), 2)
-    try:
-        yield
-    finally:
-        sys.stderr.flush()
-        os.dup2(saved, 2)
-        os.close(saved)
+    from helpers.run.kernels import EncryptedKernelManager
 
-
-def _log_tail(path: Path, lines: int = 15) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace").strip() if path.exists() else ""
-    return "\n".join("    | " + line for line in text.splitlines()[-lines:])
+    results: list[float | RunnerError] = []
+    for job in jobs:
+        if not results or isinstance(results[-1], RunnerError):  # a failed run's kernel is not reused
+            km = EncryptedKernelManager(kernel_name=KERNEL)  # started by the run, in its cwd
+        try:
+            results.append(_execute(job, km))
+        except RunnerError as exc:
+            results.append(exc)
+        if (job is jobs[-1] or isinstance(results[-1], RunnerError)) and km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+    return results
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_ARROW = re.compile(r"^\s*-+>\s*(\d+)\s?(.*)$")
-
-
-def traceback_frames(traceback: list[str]) -> list[tuple[str, int, str]]:
-    """(where, line number, code) of each frame of an IPython traceback, outermost first."""
-    frames = []
-    for entry in traceback:
-        lines = _ANSI.sub("", entry).splitlines()
-        arrows = [m for m in map(_ARROW.match, lines) if m]
-        if lines and arrows:
-            frames.append((lines[0].strip(), int(arrows[-1].group(1)), arrows[-1].group(2).strip()))
-    return frames
-
-
-def describe_failure(exc) -> str:
-    """The cell, the cell line that raised, the innermost line if elsewhere, the exception."""
-    frames = traceback_frames(exc.traceback or [])
-    in_cell = [f for f in frames if f[0].startswith("Cell In")]
-    text = f"cell {exc.cell_index} (execution count {exc.exec_count}) failed"
-    if in_cell:
-        text += f" at line {in_cell[0][1]} of the cell: {in_cell[0][2]}"
-        if frames[-1] is not in_cell[0]:
-            text += f"\n    raised in {frames[-1][0]}: {frames[-1][2]}"
-    else:  # a syntax error has no frame: show the cell's source
-        text += f"; cell source:\n{exc.source}"
-    return text + f"\n    {exc.ename}: {exc.evalue}"
-
-
-def _execute(job: Job, figures_stage: str) -> float:
-    """Run one notebook in a worker process; returns seconds taken."""
+def _execute(job: Job, km=None) -> float:
+    """Run one notebook in a worker process (in kernel `km` when given); returns seconds taken."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     from helpers.run.kernels import EncryptedKernelManager
 
-    os.environ[FIGURES_ENV] = figures_stage
+    os.environ[FIGURES_ENV] = job.figures
     # The kernel must use its inline backend, or no chart is stored in the notebook.
     os.environ.pop("MPLBACKEND", None)
     kernel_log = job.staged.with_suffix(".kernel.log")
     start = time.perf_counter()
     try:
         with _stderr_to(kernel_log):
-            papermill.execute_notebook(
+            nb = papermill.execute_notebook(
                 str(job.source),
                 str(job.staged),
                 parameters=job.parameters,
                 kernel_name=KERNEL,
                 kernel_manager_class=EncryptedKernelManager,
-                cwd=str(NOTEBOOKS),
+                km=km,
+                cwd=str(NOTEBOOKS),  # outputs do not depend on it: nbval runs notebooks/vi/ there
                 progress_bar=False,
                 log_output=False,
+                request_save_on_cell_execute=False,  # one write at the end, not two per cell
             )
     except PapermillExecutionError as exc:
         raise RunnerError(f"{job.source.name}: {describe_failure(exc)}") from None
@@ -242,10 +213,39 @@ def _execute(job: Job, figures_stage: str) -> float:
             f"{job.source.name}: the run stopped with {type(exc).__name__}: {exc}"
             + (f"\n    kernel log (last lines):\n{tail}" if tail else "")
         ) from None
-    nb = nbformat.read(job.staged, as_version=4)
-    markdown.translate(nb, job.parameters.get("lang", "en"))  # narrative in the run's language
+    lang = job.parameters.get("lang", "en")
+    markdown.translate(nb, lang)  # narrative in the run's language
+    navigation.rewrite(nb, job.source.name, lang, job.neighbours, twin=job.published)
+    restart_counts(nb)  # a kernel that ran the other rendition first counts on
     nbformat.write(clean_notebook(nb, job.parameters), job.staged)
     return time.perf_counter() - start
+
+
+@dataclass
+class Rendition:
+    """One set of runs: its parameters and where its notebooks and figures go."""
+
+    parameters: dict
+    notebooks: Path
+    figures: Path
+    published: bool = True
+
+
+def renditions(parameters: dict, output_dir: Path | None, english_only: bool = False) -> list[Rendition]:
+    """No parameters: English and each published language (notebooks/<lang>/, figures/<lang>/),
+    in place or under output_dir; `-p lang vi` alone: that language; otherwise output_dir."""
+    from helpers.run.parameters import CANONICAL, PUBLISHED, published_lang
+
+    lang = published_lang({**CANONICAL, **parameters})
+    if not parameters:
+        nb_dir, fig_dir = (NOTEBOOKS, FIGURES) if output_dir is None else (output_dir, output_dir / "figures")
+        langs = () if english_only else PUBLISHED
+        return [Rendition({}, nb_dir, fig_dir)] + [Rendition({"lang": x}, nb_dir / x, fig_dir / x) for x in langs]
+    if output_dir is not None:  # a published choice written elsewhere is still that rendition (same bytes)
+        return [Rendition(parameters, output_dir, output_dir / "figures", lang is not None)]
+    if lang is None:
+        raise RunnerError("parameters given: choose where results go with --output-dir DIR")
+    return [Rendition({"lang": lang}, NOTEBOOKS / lang, FIGURES / lang)]
 
 
 def run_notebooks(
@@ -254,43 +254,54 @@ def run_notebooks(
     output_dir: Path | None = None,
     workers: int | None = None,
     log=print,
+    english_only: bool = False,
 ) -> list[Path]:
     """Execute `notebooks`; install results only if every one succeeded.
 
     Canonical mode (no parameters, no output_dir): notebooks are rewritten in
-    place and figures land in figures/. Otherwise everything goes to
-    output_dir (notebooks/ and figures/ are not touched).
+    place, figures land in figures/, and each published language is run too
+    (notebooks/<lang>/, figures/<lang>/; not with `english_only`, which `make bench`
+    compares with), all in one pool. With output_dir, notebooks/ and figures/ are not touched.
     """
     from helpers.run import kernels
 
     kernels.install()  # an environment made before the kernelspec changed gets it too
-    parameters = parameters or {}
-    canonical = not parameters and output_dir is None
-    if not canonical and output_dir is None:
-        raise RunnerError("parameters given: choose where results go with --output-dir DIR")
-    nb_dest = NOTEBOOKS if canonical else output_dir
-    fig_dest = FIGURES if canonical else output_dir / "figures"
+    sets = renditions(parameters or {}, output_dir, english_only)
 
     # Staging lives beside the repository so that the final moves are renames.
     stage = Path(tempfile.mkdtemp(prefix=".run-staging-", dir=ROOT))
     try:
-        (stage / "figures").mkdir()
-        jobs = [Job(nb, stage / nb.name, parameters) for nb in notebooks]
+        jobs: list[tuple[Job, Rendition]] = []
+        for number, rendition in enumerate(sets):
+            (stage / f"{number}").mkdir(parents=True)
+            for nb in notebooks:
+                job = Job(nb, stage / f"{number}" / nb.name, rendition.parameters)
+                job.figures = str(stage / "figures")  # one stand-in for figures/ (helpers.data.paths.figures_dir)
+                job.published = rendition.published
+                # a published notebook links to its published neighbours, even when run alone
+                job.neighbours = canonical_notebooks() if rendition.published else list(notebooks)
+                jobs.append((job, rendition))
         workers = workers or min(len(jobs), os.cpu_count() or 1)
         failures = []
+        # one task per notebook: its renditions share a kernel, the notebooks run in parallel
+        tasks = [[job for job, _ in jobs if job.source == nb] for nb in notebooks]
+        workers = min(workers, len(tasks))
+        done = 0
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_execute, job, str(stage / "figures")): job for job in jobs}
-            for done, future in enumerate(as_completed(futures), start=1):
-                job = futures[future]
-                try:
-                    seconds = future.result()
-                    log(f"[{done}/{len(jobs)}] {job.source.stem}: ok ({seconds:.1f} s)")
-                except RunnerError as exc:
-                    failures.append(str(exc))
-                    log(f"[{done}/{len(jobs)}] {job.source.stem}: FAILED")
+            futures = {pool.submit(_execute_all, task): task for task in tasks}
+            for future in as_completed(futures):
+                for job, result in zip(futures[future], future.result()):
+                    done += 1
+                    name = job.source.stem + (f" ({job.parameters['lang']})" if "lang" in job.parameters else "")
+                    if isinstance(result, RunnerError):
+                        failures.append(str(result))
+                        log(f"[{done}/{len(jobs)}] {name}: FAILED")
+                    else:
+                        log(f"[{done}/{len(jobs)}] {name}: ok ({result:.1f} s)")
         if failures:
             raise RunnerError("nothing was written; " + "\n".join(failures))
-        return _install(jobs, stage / "figures", nb_dest, fig_dest, prune=canonical and _is_all(notebooks))
+        prune = not parameters and output_dir is None and not english_only and _is_all(notebooks)
+        return _install(jobs, prune, FIGURES if output_dir is None else output_dir / "figures")
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
@@ -299,23 +310,24 @@ def _is_all(notebooks: list[Path]) -> bool:
     return sorted(notebooks) == canonical_notebooks()
 
 
-def _install(jobs: list[Job], fig_stage: Path, nb_dest: Path, fig_dest: Path, prune: bool) -> list[Path]:
-    nb_dest.mkdir(parents=True, exist_ok=True)
-    fig_dest.mkdir(parents=True, exist_ok=True)
+def _install(jobs: list[tuple[Job, Rendition]], prune: bool, root: Path) -> list[Path]:
+    """Notebooks to their renditions' folders; the staged stand-in for figures/ to `root`."""
     written = []
-    # figures and, in data/, the numbers each one plots
-    produced = {p.relative_to(fig_stage) for p in fig_stage.rglob("*") if p.is_file()}
+    # figures and, in data/, the numbers each one plots (a published rendition's in its subfolder)
+    fig_stage = Path(jobs[0][0].figures)
+    produced = {root / p.relative_to(fig_stage): p for p in fig_stage.rglob("*") if p.is_file()}
     if prune:  # a full canonical run owns figures/: drop figures no notebook makes any more
-        for old in fig_dest.rglob("*"):
-            if old.suffix in {".png", ".svg", ".csv"} and old.relative_to(fig_dest) not in produced:
+        for old in FIGURES.rglob("*"):
+            if old.suffix in {".png", ".svg", ".csv"} and old not in produced:
                 old.unlink()
-    for relative in sorted(produced):
-        (fig_dest / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(fig_stage / relative), fig_dest / relative)
-        written.append(fig_dest / relative)
-    for job in jobs:
-        shutil.move(str(job.staged), nb_dest / job.source.name)
-        written.append(nb_dest / job.source.name)
+    for target in sorted(produced):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(produced[target]), target)
+        written.append(target)
+    for job, rendition in jobs:
+        rendition.notebooks.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(job.staged), rendition.notebooks / job.source.name)
+        written.append(rendition.notebooks / job.source.name)
     return written
 
 
@@ -340,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--output-dir", type=Path, help="write notebooks and figures here instead")
     parser.add_argument("--skip-validation", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--english-only", action="store_true", help=argparse.SUPPRESS)  # make bench
     return parser
 
 
@@ -350,6 +363,12 @@ def _drop_canonical(parameters: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in parameters.items() if k not in CANONICAL or v != CANONICAL[k]}
 
 
+def _published(parameters: dict[str, object]) -> bool:
+    from helpers.run.parameters import CANONICAL, published_lang
+
+    return published_lang({**CANONICAL, **parameters}) is not None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -357,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
         parameters = parse_parameters([tuple(p) for p in args.parameter], notebooks)
         output_dir = args.output_dir.resolve() if args.output_dir else None
         parameters = _drop_canonical(parameters)
-        if parameters and output_dir is None:
+        if parameters and output_dir is None and not _published(parameters):
             from helpers.run.parameters import CANONICAL, variant_dir
 
             output_dir = variant_dir({**CANONICAL, **parameters})
@@ -368,7 +387,8 @@ def main(argv: list[str] | None = None) -> int:
             problems = validate_all()
             if problems:
                 raise RunnerError("data validation failed; nothing was run:\n" + "\n".join(map(str, problems)))
-        written = run_notebooks(notebooks, parameters, output_dir, log=lambda m: print(m, flush=True))
+        log = lambda m: print(m, flush=True)  # noqa: E731
+        written = run_notebooks(notebooks, parameters, output_dir, log=log, english_only=args.english_only)
     except RunnerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

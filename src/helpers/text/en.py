@@ -627,4 +627,8 @@ MESSAGES = {
     "frames.col.sd": "sd",
     "frames.col.verdict": "verdict",
     "frames.col.quote": "quote",
+    "navigation.twin": "[Tiếng Việt]({path})",
+    "navigation.previous": "← Previous: [{title}]({path})",
+    "navigation.next": "Next: [{title}]({path}) →",
+    "navigation.contents": "**Contents**",
 }

@@ -75,10 +75,11 @@ MAP_WORDS = {
         "rank": "hạng {rank}",
         "shift": "{province} {first} → {last}",
         "median": "trung vị ĐBSCL {first} → {last}",
-        "with_region": "{province} biến động cùng vùng ĐBSCL",
+        # verdicts on the change of rank, never on its level ("tốt hơn vùng" alone reads as a level)
+        "with_region": "{province} thay đổi hạng cùng nhịp với vùng ĐBSCL",
         "worse_than_region": "{province} tụt hạng nhiều hơn vùng ĐBSCL",
-        "better_than_region": "{province} tốt hơn vùng ĐBSCL",
-        "title": "{verdict} về hạng DTI, {first_panel}–{last_panel}\n{shifts}; {median}",
+        "better_than_region": "thứ hạng của {province} diễn biến tốt hơn mức chung của vùng ĐBSCL",
+        "title": "Hạng DTI {first_panel}–{last_panel}: {verdict}\n{shifts}; {median}",
         "caption": (
             "Hạng DTI chính thức của {n} tỉnh, thành, năm đánh giá {years} (dti.gov.vn; "
             "data/reference/dti_scores.csv: {sources}); xếp hạng đồng hạng, 1 = cao nhất. "
@@ -90,7 +91,7 @@ MAP_WORDS = {
         "papi_panel": "PAPI {panel}",
         "papi_zoom": "Đồng bằng sông Cửu Long, {panel}",
         "papi_colour": "Hạng PAPI quản trị điện tử (1 = cao nhất = màu đậm nhất)",
-        "papi_title": "{verdict} về hạng PAPI quản trị điện tử, {first_panel}–{last_panel}\n{shifts}; {median}",
+        "papi_title": "Hạng PAPI quản trị điện tử {first_panel}–{last_panel}: {verdict}\n{shifts}; {median}",
         "papi_caption": (
             "Hạng PAPI nội dung Quản trị điện tử, năm khảo sát {years}, trên số tỉnh được xếp hạng "
             "mỗi năm ({ns}); dự án tự xếp hạng theo điểm PAPI (UNDP Việt Nam, papi.org.vn; "
@@ -165,6 +166,7 @@ def rank_map_text(
                 shifts=_w(lang, "no_shift"),
                 median="",
             )
+            .replace(": \n", "\n")
             .strip()
             .rstrip(";")
         )

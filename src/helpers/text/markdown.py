@@ -35,8 +35,13 @@ def translations(path: Path = CATALOGUE) -> dict[str, str]:
     return found
 
 
+def _narrative(cell) -> bool:
+    """A markdown cell of the narrative (navigation cells are computed: helpers.text.navigation)."""
+    return cell.cell_type == "markdown" and "navigation" not in cell.get("metadata", {}).get("tags", [])
+
+
 def markdown_cells(nb) -> list[str]:
-    return [cell.source for cell in nb.cells if cell.cell_type == "markdown"]
+    return [cell.source for cell in nb.cells if _narrative(cell)]
 
 
 def translate(nb, lang: str):
@@ -44,7 +49,7 @@ def translate(nb, lang: str):
     a translation stays English: tests/test_markdown_vi.py names it."""
     if lang != "vi":
         return nb
-    cells = [cell for cell in nb.cells if cell.cell_type == "markdown"]
+    cells = [cell for cell in nb.cells if _narrative(cell)]
     # glossary terms spelled out at their first use in the notebook (helpers.text.glossary)
     for cell, text in zip(cells, vietnamese([cell.source for cell in cells])):
         cell.source = text
