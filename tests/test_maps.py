@@ -15,6 +15,7 @@ import pytest
 from matplotlib.patches import PathPatch
 from matplotlib.text import Text
 
+from helpers.analysis import papi_scores
 from helpers.analysis.map_frames import DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame, regional_shift
 from helpers.charts import plotting
 from helpers.charts.label_layout import overlapping, place_labels
@@ -232,7 +233,10 @@ def test_colour_bar_label_and_legend_stay_clear_of_the_caption(lang):
     """The colour bar's label sat on the caption's first line (maps of notebooks 01, 02)."""
     from helpers.notebooks import papi_map
 
-    for draw in (lambda: dti_map.draw(BOTH, lang, save=False), lambda: papi_map.draw(BOTH, lang)):
+    for draw in (
+        lambda: dti_map.draw(BOTH, lang, save=False),
+        lambda: papi_map.draw(papi_scores.papi_frame(), BOTH, lang),
+    ):
         with plotting_env():
             fig, _ = draw()
         fig.draw_without_rendering()  # places the axis labels
