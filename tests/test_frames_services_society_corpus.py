@@ -8,7 +8,7 @@ import matplotlib
 import nbformat
 import pandas as pd
 
-from helpers.analysis import scope
+from helpers.analysis import papi_scores, scope
 from helpers.data.paths import FIGURES, NOTEBOOKS
 from helpers.notebooks import ecommerce_rows, tidy
 from helpers.notebooks import papi as egov
@@ -31,6 +31,10 @@ def test_a_narrowed_papi_frame_redraws_the_distribution_with_its_provinces_only(
     fig, plotted = egov.plot_distribution(papi, BOTH, "en", name="papi_distribution_full_test")
     assert dots(fig) == sorted(scored["score"].round(4))
     assert len(plotted) == len(scored)  # the figure's CSV: one row per dot, background provinces included
+    # the medians it draws and the text relies on are in the CSV too, beside each dot of their year
+    medians = papi_scores.benchmarks().set_index("year")
+    for column in ("national_median", "mekong_median"):
+        assert (plotted[column] == plotted["year"].map(medians[column])).all(), column
 
     # what a reader types in a new cell: keep the Mekong Delta, draw again
     mekong = papi[papi["mekong_delta"]]

@@ -212,3 +212,17 @@ def test_benchmark_failure_shows_the_commands_own_output():
     with pytest.raises(benchmark.BenchError) as error:
         benchmark._timed(failing, {})
     assert "exit status 3" in str(error.value) and "the reason it failed" in str(error.value)
+
+
+def test_the_benchmark_floor_imports_what_the_notebooks_import():
+    """The floor kernel imports every helpers module a notebook's set-up cell imports (it
+    broke silently when the modules moved into layer folders: `import ` and nothing)."""
+    import importlib.util
+
+    from helpers.run.benchmark import floor_imports
+
+    code = floor_imports()
+    compile(code, "floor", "exec")
+    modules = code.splitlines()[1].removeprefix("import ").split(", ")
+    assert any(m.startswith("helpers.notebooks.") for m in modules)
+    assert all(importlib.util.find_spec(m) is not None for m in modules), modules

@@ -265,6 +265,9 @@ def plot_distribution(papi: pd.DataFrame, provinces: list[str], lang: str, name:
         .rename(columns={"assessment_year": "year"})
         .reset_index(drop=True)
     )
+    # the medians drawn (and relied on by the text), beside every dot of their year
+    marks = medians.rename(columns={"assessment_year": "year"})[["year", "national_median", "mekong_median"]]
+    plotted = plotted.merge(marks, on="year", how="left")
     save_figure(fig, name, plotted, lang=lang)
     return fig, plotted
 

@@ -77,8 +77,8 @@ def floor_imports() -> str:
         nb = nbformat.read(path, as_version=4)
         code = [c for c in nb.cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])]
         for node in ast.parse(code[0].source).body:
-            if isinstance(node, ast.ImportFrom) and node.module == "helpers":
-                modules |= {f"helpers.{alias.name}" for alias in node.names}
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("helpers"):
+                modules |= {f"{node.module}.{alias.name}" for alias in node.names}
     return "import pandas, matplotlib.pyplot, seaborn\nimport " + ", ".join(sorted(modules))
 
 
