@@ -11,7 +11,7 @@ import pandas as pd
 from helpers.analysis import scope
 from helpers.text.catalogue import say
 from helpers.text.citations import citations
-from helpers.text.formats import dated_text, value_text
+from helpers.text.formats import dated_value
 from helpers.text.phrases import label
 
 
@@ -34,7 +34,7 @@ def measures_table(observations: pd.DataFrame, provinces: list[str], lang: str) 
         for province in provinces:
             found = mine[mine["province"] == province]
             row[province] = "; ".join(
-                f"{value_text(r.value, r.qualifier, r.unit, lang)} ({dated_text(r.period, r.period_basis, lang)})"
+                dated_value(r.value, r.qualifier, r.period, lang, r.period_basis, unit=r.unit)
                 for r in found.itertuples()
             ) or say("no_data", lang)
         row[say("sources", lang)] = citations(mine["source_id"], lang)

@@ -143,3 +143,8 @@ def wrap(text: str, width: int, **options) -> list[str]:
 def figure_data_line(path: str, lang: str) -> str:
     """The line under a figure in a notebook: where the CSV of every mark and number drawn is."""
     return say("frames.figure_data", lang, path=path)
+
+
+def dated_value(value: float, qualifier: str, period, lang: str, basis: str = "stated", unit: str = "percent") -> str:
+    """ "75% (as of 2023-06-30 (inferred))" / "75% (tính đến 30/6/2023 (suy ra từ ngữ cảnh))"."""
+    return f"{value_text(value, qualifier, unit, lang)} ({dated_text(period, basis, lang)})"

@@ -13,7 +13,7 @@ from helpers.analysis.evidence import results
 from helpers.data import loading
 from helpers.text.catalogue import CATALOGUES, say
 from helpers.text.citations import citations
-from helpers.text.formats import dated_text, indicator_label, join_words, number_text, value_text
+from helpers.text.formats import dated_value, indicator_label, join_words, number_text
 
 THEMES = ["digital_society", "digital_government", "infrastructure", "digital_economy"]
 
@@ -43,11 +43,6 @@ def row_label(r, lang: str) -> str:
         pa=r.province_a,
         pb=r.province_b,
     )
-
-
-def dated_value(value: float, qualifier: str, period, lang: str, basis: str = "stated") -> str:
-    """ "75% (as of 2023-06-30 (inferred))" / "75% (tính đến 30/6/2023 (suy ra từ ngữ cảnh))"."""
-    return f"{value_text(value, qualifier, 'percent', lang)} ({dated_text(period, basis, lang)})"
 
 
 def points(gap: float, lang: str) -> str:
@@ -208,8 +203,7 @@ def one_sided_table(rows: pd.DataFrame, provinces: list[str], lang: str) -> pd.D
         for p in provinces:
             mine = group[group["province"] == p]
             line[p] = "; ".join(
-                f"{value_text(r.value, r.qualifier, r.unit, lang)} ({dated_text(r.period, r.basis, lang)})"
-                for r in mine.itertuples()
+                dated_value(r.value, r.qualifier, r.period, lang, r.basis, unit=r.unit) for r in mine.itertuples()
             ) or say("society.not_reported", lang)
         line[say("sources", lang)] = citations(group["source_id"], lang)
         out.append(line)
