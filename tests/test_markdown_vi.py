@@ -11,7 +11,8 @@ import pytest
 
 from helpers.data.paths import ROOT
 from helpers.run import runner as running
-from helpers.text import en, glossary, markdown
+from helpers.text import glossary, markdown
+from helpers.text.catalogue import CATALOGUES, file_of
 
 NOTEBOOKS = {p.name: nbformat.read(p, as_version=4) for p in running.canonical_notebooks()}
 
@@ -82,7 +83,7 @@ COUNTED_ARTICLES = re.compile(
 
 def test_no_prose_states_how_many_articles_there_are():
     texts = [(name, cell) for name, nb in NOTEBOOKS.items() for cell in markdown.markdown_cells(nb)]
-    texts += [("en.py", text) for text in en.MESSAGES.values()]
+    texts += [(file_of(key, "en"), text) for key, text in CATALOGUES["en"].items()]
     found = [(name, m.group(0)) for name, text in texts for m in COUNTED_ARTICLES.finditer(text)]
     assert found == []
     assert COUNTED_ARTICLES.search("Four of the five articles") and not COUNTED_ARTICLES.search("the {n} articles")

@@ -15,8 +15,11 @@ from helpers.data import loading
 from helpers.data.numbers import format_number
 from helpers.data.paths import ROOT
 from helpers.run.validate import validate_all
-from helpers.text import glossary, markdown, notes, tables, vi
+from helpers.text import glossary, markdown, notes, tables
+from helpers.text.catalogue import CATALOGUES, file_of
 from helpers.text.formats import date_text, number_text_full, signed
+
+VI = CATALOGUES["vi"]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +50,7 @@ def test_rate_formulas_are_written_in_the_readers_number_format():
     assert len(found), "no rate: nothing to check"
     for notebook in ("02", "03", "04"):
         table = tables.rates_table(notebook, loading.available_provinces(), "vi")
-        for formula in table.get(vi.MESSAGES["topics.formula"], []):
+        for formula in table.get(VI["topics.formula"], []):
             numbers = [t for t in formula.replace("(", " ").replace(")", " ").split() if t[0].isdigit()]
             assert all("," not in n or n.split(",")[-1].isdigit() for n in numbers), formula
             assert not any(len(n) > 3 and n.isdigit() for n in numbers), f"ungrouped thousands in {formula!r}"
@@ -72,7 +75,7 @@ def test_glossary_rules_out_the_variants_the_issue_names():
 
 
 def test_catalogues_use_only_the_glossarys_forms():
-    found = [f"vi.py {key}: {v}" for key, text in vi.MESSAGES.items() for v in glossary.variants(text)]
+    found = [f"{file_of(key, 'vi')} {key}: {v}" for key, text in VI.items() for v in glossary.variants(text)]
     found += [
         f"markdown_vi.yaml «{en[:40]}»: {v}"
         for en, text in markdown.translations().items()
@@ -83,9 +86,9 @@ def test_catalogues_use_only_the_glossarys_forms():
 
 def test_papi_sub_dimensions_are_named_as_the_glossary_names_them():
     terms = {t.term_en.split(" (")[0]: t.term_vi for t in glossary.terms()}
-    assert vi.MESSAGES["papi.sub.internet_access"] == terms["access to and use of the Internet"]
-    assert vi.MESSAGES["papi.sub.egov_portal_access"] == terms["use of local e-government portals"]
-    assert vi.MESSAGES["papi.sub.e_responsiveness"] == terms["e-responsiveness of local governments"]
+    assert VI["papi.sub.internet_access"] == terms["access to and use of the Internet"]
+    assert VI["papi.sub.egov_portal_access"] == terms["use of local e-government portals"]
+    assert VI["papi.sub.e_responsiveness"] == terms["e-responsiveness of local governments"]
 
 
 def test_short_forms_are_spelled_out_in_the_first_cell():
@@ -139,9 +142,9 @@ def test_vietnamese_tables_show_the_vietnamese_notes_and_no_id_headers():
     provinces = loading.available_provinces()
     table = tables.for_reader(tables.evidence_table(results("02", provinces), "vi"), "vi")
     observations = loading.load("observations").set_index("obs_id")
-    shown = set(table[vi.MESSAGES["notes.curator"]])
+    shown = set(table[VI["notes.curator"]])
     assert shown and shown <= set(notes.texts()[k] for k in notes.texts() if k[0] == "observations")
     assert shown.isdisjoint(observations["note"])
     assert not {"indicator_id", "source_id", "obs_id"} & set(table.columns)
-    sources = table[vi.MESSAGES["topics.source"]]
+    sources = table[VI["topics.source"]]
     assert len(sources) and set(sources).isdisjoint(loading.load("sources")["source_id"])  # outlet and date, not ids

@@ -1,2 +1,2 @@
-"""Layer 4, text: message catalogues (en.py, vi.py, `catalogue.say`), number and date formats, citations,
-captions, findings and table wording. Imports the layers below; no matplotlib."""
+"""Layer 4, text: message catalogues (messages/en/, messages/vi/, `catalogue.say`), number and date formats,
+citations, captions, findings and table wording. Imports the layers below; no matplotlib."""

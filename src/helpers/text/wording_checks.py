@@ -8,16 +8,16 @@ would stop `make run` with a KeyError; validation names the row and the key.
 
 from __future__ import annotations
 
-from helpers.text.catalogue import CATALOGUES, LANGS
+from helpers.text.catalogue import CATALOGUES, LANGS, file_of
 from helpers.text.formats import unit_key
 
 
 def missing(key: str) -> str | None:
-    """'add the key ... to <files>' when `key` is absent from a catalogue, else None."""
+    """'add the key ... to <modules>' when `key` is absent from a catalogue, else None."""
     absent = [lang for lang in LANGS if key not in CATALOGUES[lang]]
     if not absent:
         return None
-    return f"add the key {key!r} to " + " and ".join(f"src/helpers/text/{lang}.py" for lang in absent)
+    return f"add the key {key!r} to " + " and ".join(file_of(key, lang) for lang in absent)
 
 
 def require(c, tab, column: str, what: str, key_of) -> None:

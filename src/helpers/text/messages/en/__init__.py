@@ -1,0 +1,2 @@
+"""The English catalogue, one module per notebook or topic (key -> str.format template);
+helpers.text.catalogue assembles them."""
