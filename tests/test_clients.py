@@ -64,7 +64,7 @@ def test_plain_papermill_writes_variants_beside_the_canonical_figures(case, tmp_
         assert figures_snapshot() == before, "plain papermill wrote over figures/"
         own = {n for n in before if n.split("/")[-1].startswith(notebook.stem[:3]) and not n.startswith("vi/")}
         written = {p.relative_to(variant).as_posix() for p in variant.rglob("*") if p.is_file()}
-        # the same figures and data files; a variant's figures are PNG only (helpers.charts.plotting.figure_formats)
+        # the same figures and data files; one PNG per figure
         assert own and {n.rsplit(".", 1)[0] for n in written} == {n.rsplit(".", 1)[0] for n in own}
         assert all(n.endswith((".png", ".csv")) for n in written)
         assert any((variant / n).read_bytes() != before[n] for n in written & own), "variant drew the canonical"

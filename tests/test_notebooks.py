@@ -67,7 +67,7 @@ def test_figures_are_written_or_the_notebook_says_why_not(runs, shared_runs):
     produced = figure_files(folder / "figures")
     prefixes = {nb.stem[:3] for nb in shared_runs.notebooks("without_articles")}
     canonical = [f for f in figure_files(FIGURES) if Path(f).name[:3] in prefixes]
-    # the same figures and data files; the formats differ (helpers.charts.plotting.figure_formats)
+    # the same figures and data files; one PNG per figure
     assert produced and {Path(p).with_suffix("") for p in produced} <= {Path(p).with_suffix("") for p in canonical}
     for name in sorted({Path(p).stem for p in canonical} - {Path(p).stem for p in produced}):
         notebook = next(folder.glob(f"{name[:2]}_*.ipynb"))

@@ -100,13 +100,8 @@ def test_use_routes_figures_by_parameters_and_an_explicit_folder_wins(monkeypatc
     variant = paths.VARIANTS / parameters.variant_name({"provinces": [OFFICIAL[-1]], "lang": "vi"}) / "figures"
     assert paths.figures_dir() == variant
     assert f"lưu vào out/{variant.parent.name}/figures/" in capsys.readouterr().out  # in the chosen language
-    shown = sorted(plotting._readme_images())  # figures README.md shows as PNG
-    assert shown and plotting.figure_formats(shown[0]) == ["png"]  # a variant: PNG only
     parameters.use(*parameters.CANONICAL.values())
     assert paths.figures_dir() == paths.FIGURES
-    # canonical: SVG for every figure, PNG too where README.md shows it
-    assert plotting.figure_formats(shown[0]) == ["png", "svg"]
-    assert plotting.figure_formats("a_figure_not_in_the_readme") == ["svg"]
     monkeypatch.setenv(paths.FIGURES_ENV, str(tmp_path))
     parameters.use(OFFICIAL[-1], "vi")
     assert paths.figures_dir() == tmp_path

@@ -361,11 +361,14 @@ def _figure(
 
 
 def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str, lang: str) -> list[Path]:
-    """PNG and SVG through helpers.charts.plotting.save_figure, plus the plotted data as data/`name`.csv."""
+    """The map's PNG (the notebook's copy, in a palette: helpers.charts.inline) through
+    helpers.charts.plotting.save_figure, plus the plotted data as data/`name`.csv."""
+    from helpers.charts.inline import inline_png
+
     # The map has a fixed layout; without this, savefig would switch the
-    # project's default constrained layout back on after the first file.
+    # project's default constrained layout back on.
     with mpl.rc_context({"figure.constrained_layout.use": False}):
-        return save_figure(fig, name, data=plotted, lang=lang, inline_copy=False)
+        return save_figure(fig, name, data=plotted, lang=lang, render=inline_png)
 
 
 def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:
@@ -393,6 +396,6 @@ def _show(fig: plt.Figure) -> None:
         return
     from helpers.charts.inline import inline_png
 
-    data = inline_png(fig)
+    data = getattr(fig, "_dx_inline_png", None) or inline_png(fig)  # rendered once for its file
     plt.close(fig)
     display(Image(data=data, format="png"))

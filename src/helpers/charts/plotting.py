@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-from matplotlib import cbook
 from matplotlib.ticker import ScalarFormatter
 
 from helpers.data.numbers import format_number
 from helpers.data.paths import (
-    ROOT,
-    canonical_figures,
     figure_data_path,
     figures_dir,
     renders_inline_images,
@@ -45,8 +40,7 @@ STYLE = {
     "axes.titlesize": 12,
     "axes.titlelocation": "left",
     "figure.constrained_layout.use": True,
-    "svg.hashsalt": "mekong-dx",  # fixed ids in SVG output
-    "svg.fonttype": "path",
+    "svg.hashsalt": "mekong-dx",  # fixed ids in a reader's own SVG copy
 }
 
 
@@ -235,67 +229,41 @@ def local_ticks(fig: plt.Figure, lang: str) -> None:
                 axis.set_major_formatter(LocalTicks(lang))
 
 
-@cache
-def _readme_images() -> frozenset[str]:
-    """Names of the figures README.md shows as PNG (`](figures/NAME.png)`)."""
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
-    return frozenset(re.findall(r"\]\(figures/([^)/\s]+)\.png\)", text))
+def figure_png(fig: plt.Figure) -> bytes:
+    """The figure as a PNG, rendered once for both its file and the notebook's copy: as
+    the inline backend renders it (figure dpi, 100: a 9-inch figure is 900 px, GitHub's
+    width; tight bounding box)."""
+    from IPython.core.pylabtools import print_figure
+
+    return print_figure(fig, "png", bbox_inches="tight", base64=False)
 
 
-def figure_formats(name: str) -> list[str]:
-    """The files a figure is saved as, each where it serves a reader: the
-    canonical (English, study provinces) figures as SVG, the scalable master,
-    plus PNG where README.md shows them; any other language or selection
-    (out/<variant>/) as PNG only, the format a notebook reader opens."""
-    if not canonical_figures():
-        return ["png"]
-    return ["png", "svg"] if name in _readme_images() else ["svg"]
-
-
-def _layout_as_png(fig: plt.Figure) -> None:
-    """The layout pass a PNG save makes (at savefig.dpi), without rendering
-    pixels: a layout engine starts from the positions the previous pass left, so
-    the SVG and the notebook's copy come out as when the PNG is saved too."""
-    if fig.get_layout_engine() is None:
-        return
-    with cbook._setattr_cm(fig, dpi=mpl.rcParams["savefig.dpi"]), cbook._setattr_cm(fig.canvas, _is_saving=True):
-        renderer = fig.canvas.get_renderer()
-        with renderer._draw_disabled():
-            fig.draw(renderer)
-
-
-def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en", inline_copy: bool = True) -> list[Path]:
-    """Save `name` as figure_formats(name) (PNG, SVG) without date or version
-    metadata, and the plotted numbers `data` (a DataFrame) as data/`name`.csv
-    beside them. Tick labels first take `lang`'s number format (local_ticks), shown or saved.
-    `inline_copy=False`: the notebook shows its own copy (maps: a small one).
+def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en", render=figure_png) -> list[Path]:
+    """Save `name` as `name`.png (one file per figure and language: the image the notebook
+    shows, rendered once by `render`) and the plotted numbers `data` (a DataFrame) as
+    data/`name`.csv beside it. Tick labels first take `lang`'s number format (local_ticks).
 
     Written to helpers.data.paths.figures_dir(): figures/ by default, a staging
-    folder during `python -m helpers.run`, a tmp dir under pytest.
+    folder during `python -m helpers.run`, a tmp dir under pytest. For a vector copy
+    in JupyterLab: `fig.savefig("name.svg")` after the figure's cell.
     """
     local_ticks(fig, lang)
     if data is not None:  # shown under the figure by show(), written or not
         data.attrs["figure_data"] = figure_data_line(figure_data_path(name), lang)
     end_axis_at_ticks(fig)
+    inline = _shown_inline()
+    if not (writes_figures() or inline):
+        return []  # strict nbval and chart-rule tests: checked on the figure object, nothing rendered
+    image = render(fig)
+    if inline:
+        fig._dx_inline_png = image
     if not writes_figures():
         return []
     out = figures_dir()
     (out / "data").mkdir(parents=True, exist_ok=True)
-    paths = [out / f"{name}.{kind}" for kind in figure_formats(name)]
-    if inline_copy and [p.suffix for p in paths] == [".png"] and _inline_png(fig):
-        # PNG only (another language or selection): the file is the notebook's inline copy,
-        # rendered once for both (100 dpi, as shown; readable at ~900 px and wider)
-        paths[0].write_bytes(fig._dx_inline_png)
-        paths = paths[:1]
-        return _save_data(paths, out, name, data)
-    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
-    with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
-        if paths[0].suffix != ".png":
-            _layout_as_png(fig)
-        for path in paths:
-            fig.savefig(path, metadata=metadata[path.suffix[1:]])
-    return _save_data(paths, out, name, data)
+    path = out / f"{name}.png"
+    path.write_bytes(image)
+    return _save_data([path], out, name, data)
 
 
 def _save_data(paths: list[Path], out: Path, name: str, data) -> list[Path]:
@@ -306,15 +274,10 @@ def _save_data(paths: list[Path], out: Path, name: str, data) -> list[Path]:
     return paths
 
 
-def _inline_png(fig: plt.Figure) -> bool:
-    """Render `fig` as the inline backend would show it (stored on the figure) when it will
-    be shown inline with its image; False otherwise (tests, scripts, strict nbval)."""
-    if not (shows_figures() and renders_inline_images()) or "inline" not in mpl.get_backend():
-        return False
-    from IPython.core.pylabtools import print_figure
-
-    fig._dx_inline_png = print_figure(fig, "png", bbox_inches="tight", base64=False)
-    return True
+def _shown_inline() -> bool:
+    """True when the figure will be shown inline with its image (not in tests, scripts or
+    strict nbval)."""
+    return shows_figures() and renders_inline_images() and "inline" in mpl.get_backend()
 
 
 def show(fig, data) -> None:
