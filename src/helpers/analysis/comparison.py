@@ -16,6 +16,7 @@ from helpers.data.periods import Period
 DTI_PREFIX = "dti_"
 
 
+@loading.from_tables
 def results(provinces: list[str] | None = None) -> pd.DataFrame:
     """Article observations of kind `result` (targets left out), with labels and a `period` (helpers.data.periods.Period)."""
     obs = loading.observations_with_indicators()

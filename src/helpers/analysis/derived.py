@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis.comparison import DTI_PREFIX, results
+from helpers.data import loading
 
 # How each derived number is computed from its inputs (in order); numbers are
 # formatted for the reader by helpers.text.catalogue.formula_text.
@@ -35,6 +36,7 @@ DERIVED_COLUMNS = [
 ]
 
 
+@loading.from_tables
 def derived_numbers(provinces: list[str]) -> pd.DataFrame:
     """Numbers computed from two curated numbers of the same source and period,
     language-neutral: the value, the formula key (FORMULAS), its operands and the

@@ -137,6 +137,7 @@ def lowest(*levels: str) -> str:
     return min(levels, key=CONFIDENCE_ORDER.index)
 
 
+@loading.from_tables
 def _confirmed_sources() -> set[str]:
     """Copied tables one of whose values an independent, uncopied, high-confidence source
     states identically (DTI ranks: press facts and stored articles; PAPI scores: press facts)."""
@@ -162,6 +163,7 @@ def _confirmed_sources() -> set[str]:
     return found | set(hits.loc[(hits["score"] - hits["value"]).abs() < 0.005, "source_id"])
 
 
+@loading.from_tables
 def source_confidence(source_id: str) -> dict:
     """{'confidence', 'copy_used', 'confirmed'} of one source, by the rule above."""
     register = loading.load("sources").set_index("source_id")

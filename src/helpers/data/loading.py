@@ -79,6 +79,44 @@ def load(name: str) -> pd.DataFrame:
     return _cached(name).copy()
 
 
+def _frozen(value):
+    """A hashable stand-in for an argument: lists and tuples as tuples, dicts as sorted items."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
+
+
+def _copied(value):
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy()
+    if isinstance(value, (dict, list, set)):
+        return type(value)(value)
+    return value
+
+
+def from_tables(function):
+    """Memoise a function of the loaded tables and its arguments: computed once per process
+    (a kernel's two renditions and the notebooks run in it share it) and handed out as a copy.
+    The key holds the table loaders in use, so a caller that swaps `load` or `_cached` (a test
+    editing a table) gets results of its own tables."""
+    import functools
+
+    results: dict = {}
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        key = (load, _cached, _frozen(args), _frozen(kwargs))
+        if key not in results:
+            results[key] = function(*args, **kwargs)
+        return _copied(results[key])
+
+    wrapper.cache_clear = results.clear
+    return wrapper
+
+
+@from_tables
 def observations_with_indicators() -> pd.DataFrame:
     """Observations joined with indicator labels, units and themes."""
     return load("observations").merge(load("indicators"), on="indicator_id", how="left", validate="many_to_one")
