@@ -111,3 +111,37 @@ def test_the_sum_a_title_prints_is_in_the_figure_data(tmp_path, monkeypatch):
         assert r.value == mine.loc[mine["indicator_id"].isin([first, second]), "value"].sum()
         assert f"{r.value:,.0f}" in fig._suptitle.get_text()
     assert len(saved[saved["drawn_as"] != "title"]) == len(plotted)
+
+
+# Numbers on a figure that are no data: dates, years, "level 4", "first 6 months", a formula's "100 ×".
+NOT_DATA = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b|\b100 ×|(?<![\d,.])\d{1,2}(?![\d,.])")
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def printed_numbers(fig) -> set[float]:
+    """Every data number printed on `fig` (title, caption, labels; not tick labels), in English."""
+    texts = [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in [*ax.texts, ax.title]]
+    return {round(float(n.replace(",", "")), 4) for t in texts for n in NUMBER.findall(NOT_DATA.sub(" ", t))}
+
+
+def test_every_number_printed_on_a_chart_is_in_its_figure_data(tmp_path, monkeypatch):
+    """Title sums, value labels and the derived numbers a caption prints (with their numerator
+    and denominator) are all cells of the figure's CSV."""
+    from helpers.data.paths import FIGURES_ENV
+    from helpers.notebooks import figures
+
+    monkeypatch.setenv(FIGURES_ENV, str(tmp_path))
+    drawn = 0
+    for name in scope.charts():
+        fig, _ = figures.plot(name, tidy.observations(name[:2], BOTH), BOTH, "en")
+        if fig is None:
+            continue
+        saved = pd.read_csv(tmp_path / "data" / f"{name}.csv")
+        held = {round(float(x), 4) for c in ("value", "numerator", "denominator") if c in saved for x in saved[c].dropna()}
+        printed = printed_numbers(fig)
+        assert printed and printed <= held, (name, sorted(printed - held))
+        drawn += 1
+    assert drawn
+    saved = pd.read_csv(FIGURES / "data" / "02_national_portal_integration.csv")
+    caption = saved[saved["drawn_as"] == "caption"]
+    assert len(caption) and caption["formula"].notna().all() and caption["derived"].notna().all()
