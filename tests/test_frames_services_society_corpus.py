@@ -137,7 +137,9 @@ def test_every_number_printed_on_a_chart_is_in_its_figure_data(tmp_path, monkeyp
         if fig is None:
             continue
         saved = pd.read_csv(tmp_path / "data" / f"{name}.csv")
-        held = {round(float(x), 4) for c in ("value", "numerator", "denominator") if c in saved for x in saved[c].dropna()}
+        held = {
+            round(float(x), 4) for c in ("value", "numerator", "denominator") if c in saved for x in saved[c].dropna()
+        }
         printed = printed_numbers(fig)
         assert printed and printed <= held, (name, sorted(printed - held))
         drawn += 1
