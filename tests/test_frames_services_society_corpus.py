@@ -12,6 +12,7 @@ from helpers.analysis import papi_scores, scope
 from helpers.data.paths import FIGURES, NOTEBOOKS
 from helpers.notebooks import ecommerce_rows, tidy
 from helpers.notebooks import papi as egov
+from helpers.text import tables
 from helpers.text.formats import value_text
 
 matplotlib.use("Agg")
@@ -45,13 +46,26 @@ def test_a_narrowed_papi_frame_redraws_the_distribution_with_its_provinces_only(
     assert set(plotted.loc[plotted["drawn_as"] == "chosen", "province"]) == set(BOTH)
 
 
-def test_a_frame_is_shown_without_the_pandas_index():
-    papi = tidy.papi()
-    shown = tidy.show(papi, "en", rows=4)
-    lines = repr(shown).splitlines()
-    assert lines[0].split()[:2] == ["year", "province"]
-    assert lines[1].split()[0] == str(papi["year"].iloc[0])  # the first cell, no index before it
-    assert "<th></th>" not in shown._repr_html_()
+def test_a_frame_is_shown_without_the_pandas_index_with_labels_and_its_first_and_last_rows(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append(obj))
+    services = tidy.observations("02", BOTH)
+    assert len(services) > 4
+    tables.show(services, "en", rows=4)
+    (bundle,) = shown
+    lines = bundle["text/plain"].splitlines()
+    assert lines[0].split()[:2] == ["province", "indicator"]
+    assert lines[1].split()[0] == services["province"].iloc[0].split()[0]  # the first cell, no index before it
+    assert "<th></th>" not in bundle["text/html"]
+    assert len(lines) == 1 + 4 + 1  # header, first and last two rows, the "..." row between them
+    text = bundle["text/plain"]
+    assert not [i for i in set(services["indicator_id"]) | set(services["obs_id"]) if i in text], "an id is shown"
+    assert services["indicator_id"].str.contains("_").all()  # the frame itself keeps its ids
+
+    shown.clear()
+    tables.show(services, "vi", rows=4)
+    headers = shown[0]["text/plain"].splitlines()[0]
+    assert "province" not in headers and "value" not in headers  # headers in the notebook's language
 
 
 def test_every_figure_cell_prints_the_csv_it_wrote():
