@@ -137,6 +137,11 @@ WORDED = {
     "theme": "theme",
     "topic": "summary.topic",
     "confidence": "confidence",
+    "verdict": "frames.verdict",
+    "rule": "frames.rule",
+    "role": "frames.role",
+    **{c: "frames.qualifier" for c in ("qualifier", "qualifier_a", "qualifier_b")},
+    **{c: "frames.basis" for c in ("basis", "basis_a", "basis_b", "period_basis")},
 }
 
 
@@ -154,8 +159,15 @@ def for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
         values = table[column].dropna()
         if len(values) and values.map(lambda v: isinstance(v, str) and v in known).all():
             table[column] = [citation(v, lang) if isinstance(v, str) else v for v in table[column]]
-        else:
-            table[column] = [_reader_cell(v, column, lang) for v in table[column]]
+        else:  # a column whose cells stay as they are keeps its type (numbers aligned, no <NA>)
+            values = list(table[column])
+            cells = [_reader_cell(v, column, lang) for v in values]
+            if any(c is not v for c, v in zip(cells, values)):
+                table[column] = cells
+            elif pd.api.types.is_extension_array_dtype(table[column]) and table[column].isna().any():
+                table[column] = (
+                    table[column].astype(object).where(table[column].notna(), float("nan"))
+                )  # blank, not <NA>
     names = {c: say(f"columns.{c}", lang) for c in ID_COLUMNS if c in table.columns}
     names |= {
         c: say(f"frames.col.{c}", lang)
