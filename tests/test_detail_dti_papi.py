@@ -282,3 +282,25 @@ def test_rank_trajectories_for_13_provinces_label_the_first_two_and_name_each_ye
     labelled = {t.get_color() for ax in fig.axes for t in ax.texts}
     colours = {p: plotting.province_colour(p, chosen) for p in chosen}
     assert labelled == {colours[p] for p in chosen[:2] if p in set(plotted["province"])}
+
+
+def test_dti_and_papi_gap_lines_come_from_one_rule_with_each_years_verdict():
+    """Notebook 01's and 02's per-year gap bullets are helpers.text.gaps.gap_lines: one line per
+    year and pair, its SD gap and verdict recomputed from the scores."""
+    from helpers.text import gaps as gap_wording
+
+    for found, text, key in (
+        (dti_scores.gaps(BOTH), dti_change.gap_findings(dti_scores.gaps(BOTH), "en"), "gap.line"),
+        (papi_scores.gaps(BOTH), papi.verdicts(BOTH, "en"), "papi.year_line"),
+    ):
+        assert len(found)
+        lines = [line for line in text.splitlines() if "SD →" in line]
+        assert len(lines) == len(found), key
+        for line, r in zip(lines, found.itertuples()):
+            gap_in_sd = (r.score_a - r.score_b) / r.sd
+            assert f"{abs(gap_in_sd):.2f} SD" in line
+            leader = r.province_a if gap_in_sd > 0 else r.province_b
+            assert line.rstrip("*.").endswith("near tie" if abs(gap_in_sd) < 0.25 else f"{leader} ahead"), line
+        decimals = 4 if key == "gap.line" else 2
+        year = "assessment_year" if key == "gap.line" else "year"
+        assert gap_wording.gap_lines(found, key, "en", decimals, year) == lines

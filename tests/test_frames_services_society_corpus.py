@@ -12,6 +12,7 @@ from helpers.analysis import papi_scores, scope
 from helpers.data.paths import FIGURES, NOTEBOOKS
 from helpers.notebooks import ecommerce_rows, tidy
 from helpers.notebooks import papi as egov
+from helpers.text import tables
 from helpers.text.formats import value_text
 
 matplotlib.use("Agg")
@@ -45,13 +46,26 @@ def test_a_narrowed_papi_frame_redraws_the_distribution_with_its_provinces_only(
     assert set(plotted.loc[plotted["drawn_as"] == "chosen", "province"]) == set(BOTH)
 
 
-def test_a_frame_is_shown_without_the_pandas_index():
-    papi = tidy.papi()
-    shown = tidy.show(papi, "en", rows=4)
-    lines = repr(shown).splitlines()
-    assert lines[0].split()[:2] == ["year", "province"]
-    assert lines[1].split()[0] == str(papi["year"].iloc[0])  # the first cell, no index before it
-    assert "<th></th>" not in shown._repr_html_()
+def test_a_frame_is_shown_without_the_pandas_index_with_labels_and_its_first_and_last_rows(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append(obj))
+    services = tidy.observations("02", BOTH)
+    assert len(services) > 4
+    tables.show(services, "en", rows=4)
+    (bundle,) = shown
+    lines = bundle["text/plain"].splitlines()
+    assert lines[0].split()[:2] == ["province", "indicator"]
+    assert lines[1].split()[0] == services["province"].iloc[0].split()[0]  # the first cell, no index before it
+    assert "<th></th>" not in bundle["text/html"]
+    assert len(lines) == 1 + 4 + 1  # header, first and last two rows, the "..." row between them
+    text = bundle["text/plain"]
+    assert not [i for i in set(services["indicator_id"]) | set(services["obs_id"]) if i in text], "an id is shown"
+    assert services["indicator_id"].str.contains("_").all()  # the frame itself keeps its ids
+
+    shown.clear()
+    tables.show(services, "vi", rows=4)
+    headers = shown[0]["text/plain"].splitlines()[0]
+    assert "province" not in headers and "value" not in headers  # headers in the notebook's language
 
 
 def test_every_figure_cell_prints_the_csv_it_wrote():
@@ -111,3 +125,39 @@ def test_the_sum_a_title_prints_is_in_the_figure_data(tmp_path, monkeypatch):
         assert r.value == mine.loc[mine["indicator_id"].isin([first, second]), "value"].sum()
         assert f"{r.value:,.0f}" in fig._suptitle.get_text()
     assert len(saved[saved["drawn_as"] != "title"]) == len(plotted)
+
+
+# Numbers on a figure that are no data: dates, years, "level 4", "first 6 months", a formula's "100 ×".
+NOT_DATA = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d\d\b|\b100 ×|(?<![\d,.])\d{1,2}(?![\d,.])")
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def printed_numbers(fig) -> set[float]:
+    """Every data number printed on `fig` (title, caption, labels; not tick labels), in English."""
+    texts = [t.get_text() for t in fig.texts] + [t.get_text() for ax in fig.axes for t in [*ax.texts, ax.title]]
+    return {round(float(n.replace(",", "")), 4) for t in texts for n in NUMBER.findall(NOT_DATA.sub(" ", t))}
+
+
+def test_every_number_printed_on_a_chart_is_in_its_figure_data(tmp_path, monkeypatch):
+    """Title sums, value labels and the derived numbers a caption prints (with their numerator
+    and denominator) are all cells of the figure's CSV."""
+    from helpers.data.paths import FIGURES_ENV
+    from helpers.notebooks import figures
+
+    monkeypatch.setenv(FIGURES_ENV, str(tmp_path))
+    drawn = 0
+    for name in scope.charts():
+        fig, _ = figures.plot(name, tidy.observations(name[:2], BOTH), BOTH, "en")
+        if fig is None:
+            continue
+        saved = pd.read_csv(tmp_path / "data" / f"{name}.csv")
+        held = {
+            round(float(x), 4) for c in ("value", "numerator", "denominator") if c in saved for x in saved[c].dropna()
+        }
+        printed = printed_numbers(fig)
+        assert printed and printed <= held, (name, sorted(printed - held))
+        drawn += 1
+    assert drawn
+    saved = pd.read_csv(FIGURES / "data" / "02_national_portal_integration.csv")
+    caption = saved[saved["drawn_as"] == "caption"]
+    assert len(caption) and caption["formula"].notna().all() and caption["derived"].notna().all()

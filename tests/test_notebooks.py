@@ -168,24 +168,10 @@ QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`|
 IDS = re.compile(r"[\w.\-/]*\w[_/][\w.\-/]*|\w+(?:\.\w+)+|\b(?=[\w-]*[^\W\d_])\w+(?:-\w+){2,}")
 # Outputs of code written inside the notebooks (not in helpers), English until
 # that code calls a helper that takes `lang`; keyed by the cell's exact code.
-# Every table a notebook shows for reading comes from a helper with catalogue wording
-# (helpers.notebooks.display_tables for the counts notebooks 01 and 06 once built inline);
-# what stays as it is: the data frames a notebook names and shows raw (tables.frame), whose
-# column names and values are what a reader's code filters, the same in every language.
-ENGLISH_FROM_NOTEBOOK_CODE: dict[str, str] = {
-    "scores = dti.distribution()  # every province's official score and rank, per assessment year\n"
-    "tables.frame(scores)": "01: the DTI frame",
-    "spread = dti_scores.national_spread(scores)  # median and SD of each year's scores\n"
-    "tables.frame(spread)": "01: the spread frame",
-    "evidence = dti_scores.evidence(provinces)  # every DTI rank claim: tier, confidence, agreement\n"
-    "tables.frame(evidence)": "01: the evidence frame",
-    "verdicts_frame = verdicts.frame(found)  # every comparison behind the verdicts\n"
-    "tables.frame(verdicts_frame, head=None)": "00: the verdicts frame",
-    "strengths = verdicts.strengths(found)  # the evidence behind each topic's verdict\n"
-    "tables.frame(strengths, head=None)": "00: the strengths frame",
-    "rows, not_comparable, missing = scorecard_rows.independent(provinces)\n"
-    "tables.frame(rows, head=None)": "05: the scorecard rows",
-}
+# None left: every table and every named frame a notebook shows goes through
+# helpers.text.tables.show with the notebook's `lang` (labels for ids, headers and
+# cells in the reader's language); the frames in the variables keep their ids.
+ENGLISH_FROM_NOTEBOOK_CODE: dict[str, str] = {}
 
 
 def english_left(text: str) -> list[str]:
@@ -303,7 +289,6 @@ def test_vietnamese_run_spells_each_short_form_out_before_its_first_use(runs):
 
 def test_vietnamese_run_shows_the_vietnamese_notes_and_no_id_headers_or_codes(runs):
     english = "\n".join(outputs_text(nbformat.read(nb, as_version=4)) for nb in NOTEBOOKS_ALL)
-    # the data frames shown raw keep their column names and ids: the code a reader filters them with
     vietnamese = "\n".join(
         outputs_text(nbformat.read(runs["vietnamese"] / nb.name, as_version=4), skip=ENGLISH_FROM_NOTEBOOK_CODE)
         for nb in NOTEBOOKS_ALL

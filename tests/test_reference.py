@@ -205,11 +205,28 @@ def test_boundaries_geojson_has_the_rings_of_the_map_shapes() -> None:
         assert [[len(r) for r in p] for p in polygons] == [[len(r) for r in p] for p in drawn]
 
 
-def test_datapackage_describes_every_csv() -> None:
+def test_datapackage_describes_every_file_under_data() -> None:
+    """Every file under data/ is a resource of datapackage.json (the GeoJSON boundaries with
+    their format, media type, licence and source), except the raw articles, each of which
+    is a row of data/sources.csv (its `file` column)."""
     package = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    paths = {r["path"] for r in package["resources"] if "path" in r}
-    csvs = {p.relative_to(ROOT).as_posix() for p in [*DATA.glob("*.csv"), *REFERENCE.glob("*.csv")]}
-    assert csvs <= paths, f"not described: {sorted(csvs - paths)}"
+    resources = {r["path"]: r for r in package["resources"] if "path" in r}
+    articles = {row["file"] for row in read_data("sources.csv")}
+    files = {p.relative_to(ROOT).as_posix() for p in DATA.rglob("*") if p.is_file()} - articles
+    assert files <= set(resources), f"not described in datapackage.json: {sorted(files - set(resources))}"
+    assert {p.relative_to(ROOT).as_posix() for p in (DATA / "raw").rglob("*") if p.is_file()} <= articles
+    boundaries = resources["data/reference/province_boundaries.geojson"]
+    assert (boundaries["format"], boundaries["mediatype"]) == ("geojson", "application/geo+json")
+    shapes = resources["data/reference/province_shapes.csv"]
+    assert (boundaries["licenses"], boundaries["sources"]) == (shapes["licenses"], shapes["sources"])
+    metadata = json.loads((REFERENCE / "province_boundaries.geojson").read_text(encoding="utf-8"))["metadata"]
+    assert [lic["name"] for lic in boundaries["licenses"]] == [metadata["license"]]
+    assert metadata["attribution"] in boundaries["licenses"][0]["title"]
+
+
+def read_data(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
 
 
 def test_frictionless_validate_passes() -> None:

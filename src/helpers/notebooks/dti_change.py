@@ -17,6 +17,7 @@ from helpers.notebooks.dti import ordinal
 from helpers.text.catalogue import say
 from helpers.text.citations import citation, citations
 from helpers.text.formats import indicator_label, number_text, value_text
+from helpers.text.gaps import gap_lines, verdict_text
 
 SLOPE_NAME = "01_dti_mekong_change"
 
@@ -47,32 +48,12 @@ def gap_table(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def verdict_text(row, lang: str) -> str:
-    if row.verdict == "near_tie":
-        return say("gap.near_tie", lang)
-    return say("gap.ahead", lang, leader=row.leader)
-
-
 def gap_findings(gaps: pd.DataFrame, lang: str) -> str:
     """Markdown bullets: the rule, then each year's verdict per pair of `gaps` (or why there is none)."""
     lines = [say("gap.rule", lang, share=number_text(dti_scores.NEAR_TIE_SD, lang, decimals=2))]
     if gaps.empty:
         lines.append(say("gap.no_pair", lang))
-    for r in gaps.itertuples():
-        lines.append(
-            say(
-                "gap.line",
-                lang,
-                year=r.assessment_year,
-                a=r.province_a,
-                b=r.province_b,
-                sa=_score(r.score_a, lang),
-                sb=_score(r.score_b, lang),
-                gap=_score(abs(r.gap), lang),
-                sd=number_text(abs(r.gap_in_sd), lang, decimals=2),
-                verdict=verdict_text(r, lang),
-            )
-        )
+    lines += gap_lines(gaps, "gap.line", lang, decimals=4, year="assessment_year")
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.analysis import comparison, scope, service_levels, society_pairs
+from helpers.analysis import comparison, derived, scope, service_levels, society_pairs
 from helpers.analysis.evidence import best_rows
 from helpers.charts import panels as charts_panels
 from helpers.charts import stacked as charts_stacked
@@ -18,7 +18,7 @@ from helpers.charts.plotting import save_figure, wrap
 from helpers.data import loading
 from helpers.text import society_tables
 from helpers.text.catalogue import say
-from helpers.text.chart_titles import caption_extra, chart_title
+from helpers.text.chart_titles import CAPTION_DERIVED, caption_extra, chart_title
 from helpers.text.citations import citations
 from helpers.text.formats import indicator_label, join_words, number_text, period_text, periods_text, value_text
 
@@ -105,7 +105,7 @@ def plot(name: str, observations: pd.DataFrame, provinces: list[str], lang: str)
     fig = charts_panels.indicator_panels(
         plotted.assign(label=text), panels, provinces, texts, lambda x: number_text(x, lang)
     )
-    save_figure(fig, name, _with_title_sums(name, plotted), lang=lang)
+    save_figure(fig, name, _with_caption_numbers(name, _with_title_sums(name, plotted), provinces), lang=lang)
     return fig, plotted
 
 
@@ -296,3 +296,32 @@ def plot_uptake_pairs(found: pd.DataFrame, provinces: list[str], lang: str):
         lang=lang,
     )
     return fig, plotted
+
+
+def _with_caption_numbers(name: str, data: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:
+    """`data` plus one row per derived number the caption prints (chart_titles.CAPTION_DERIVED,
+    `drawn_as` "caption"): its value, numerator, denominator and formula, language-neutral."""
+    if name not in CAPTION_DERIVED:
+        return data
+    found = derived.derived_numbers(provinces)
+    found = found[found["key"].isin(CAPTION_DERIVED[name]) & found["indicator_id"].isin(scope.indicators(name[:2]))]
+    tiers = loading.load("sources").set_index("source_id")["tier"]
+    rows = [
+        {
+            "indicator_id": d.indicator_id,
+            "province": d.province,
+            "value": d.value,
+            "qualifier": d.qualifier,
+            "unit": d.unit,
+            "period": str(d.period),
+            "tier": tiers[d.source_id],
+            "source_id": d.source_id,
+            "drawn_as": "caption",
+            "derived": d.key,
+            "numerator": d.operands[0],
+            "denominator": d.operands[1],
+            "formula": derived.FORMULAS[d.key].format(*(f"{x:g}" for x in d.operands)),
+        }
+        for d in found.itertuples()
+    ]
+    return pd.concat([data, pd.DataFrame(rows)], ignore_index=True) if rows else data

@@ -17,6 +17,7 @@ from helpers.charts.plotting import save_figure
 from helpers.text.catalogue import say
 from helpers.text.citations import citation, citations
 from helpers.text.formats import date_text, join_words, number_text
+from helpers.text.gaps import gap_lines
 
 DISTRIBUTION_NAME = "02_papi_egov_distribution"
 
@@ -43,24 +44,7 @@ def verdicts(provinces: list[str], lang: str) -> str:
         lines.append(
             say(key, lang, a=r.province_a, b=r.province_b, n=r.years, first=r.first_year, last=r.last_year, **extra)
         )
-    for r in papi_scores.gaps(provinces).itertuples():
-        verdict = say("gap.near_tie", lang) if r.verdict == "near_tie" else say("gap.ahead", lang, leader=r.leader)
-        lines.append(
-            say(
-                "papi.year_line",
-                lang,
-                year=r.year,
-                a=r.province_a,
-                b=r.province_b,
-                sa=number_text(r.score_a, lang, decimals=2),
-                sb=number_text(r.score_b, lang, decimals=2),
-                ra=r.rank_a,
-                rb=r.rank_b,
-                n=r.n_ranked,
-                sd=number_text(abs(r.gap_in_sd), lang, decimals=2),
-                verdict=verdict,
-            )
-        )
+    lines += gap_lines(papi_scores.gaps(provinces), "papi.year_line", lang, decimals=2)
     return "\n".join(lines)
 
 

@@ -1,6 +1,6 @@
 """The tidy frames notebooks 02, 03, 04 and 06 analyse, loaded into named variables
-at their top (one row per observation, ids and ISO periods as in data/), shown
-without the pandas index; and the figure-data path each figure cell prints.
+at their top (one row per observation, ids and ISO periods as in data/), shown by
+helpers.text.tables.show; and the figure-data path each figure cell prints.
 
 A reader filters one of these frames in a cell of their own and passes it to the
 chart or table function below it: every chart and table of those notebooks is
@@ -13,10 +13,8 @@ import pandas as pd
 from helpers.analysis import papi_scores, society_pairs
 from helpers.analysis.evidence import results
 from helpers.data import paths
-from helpers.data.periods import Period
 from helpers.text import society_tables
-from helpers.text.catalogue import CATALOGUES, say
-from helpers.text.formats import date_text, figure_data_line, period_text
+from helpers.text.formats import figure_data_line
 
 OBSERVATION_COLUMNS = [
     "province",
@@ -56,64 +54,6 @@ def facts(provinces: list[str]) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------ display
-
-
-# Cells a Vietnamese reader reads in words: catalogue key prefix per column.
-WORDED = {"tier": "tier", "status": "corpus.status", "reason": "exclusion", "theme": "theme"}
-
-
-def _reader_cell(value, column: str, lang: str):
-    """A cell as a reader reads it: periods as text (ISO in English, as the CSVs), and in
-    Vietnamese yes/no, tiers, statuses, reasons and themes in words."""
-    if isinstance(value, tuple):
-        return "; ".join(str(_reader_cell(v, column, lang)) for v in value)
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d") if lang == "en" else date_text(value, lang)
-    if lang == "en":
-        return str(value) if isinstance(value, Period) else value
-    if isinstance(value, Period):
-        return period_text(value, lang)
-    if column in ("indicator_id", "measure", "measure_b") and isinstance(value, str):
-        return society_tables.measure_label(value, lang)  # a Vietnamese reader reads names, not codes
-    if isinstance(value, bool):
-        return say("frames.yes" if value else "frames.no", lang)
-    keys = [f"{WORDED.get(column)}.{v}" for v in str(value).split("+")]
-    if column in WORDED and value and all(k in CATALOGUES[lang] for k in keys):
-        return " + ".join(say(k, lang) for k in keys)
-    return value
-
-
-def for_reader(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The frame's cells and headers in `lang` (headers through `frames.col.<name>` where the
-    catalogue has one; a column of the other language's text left out); the frame in the
-    notebook's variable keeps its ids."""
-    other = "_vi" if lang == "en" else "_en"
-    shown = frame[[c for c in frame.columns if not str(c).endswith(other)]].copy()
-    for column in shown.columns:
-        shown[column] = [_reader_cell(v, column, lang) for v in shown[column]]
-    if lang != "en":
-        names = {c: say(f"frames.col.{c}", lang) for c in shown.columns if f"frames.col.{c}" in CATALOGUES[lang]}
-        shown = shown.rename(columns=names)
-    return shown
-
-
-class Frame:
-    """A frame displayed without its index: HTML in JupyterLab and on GitHub, text elsewhere;
-    long frames show their first and last rows and say how many there are."""
-
-    def __init__(self, frame: pd.DataFrame, rows: int):
-        self.frame, self.rows = frame, rows
-
-    def _repr_html_(self) -> str:
-        return self.frame.to_html(index=False, max_rows=self.rows, notebook=True, na_rep="", escape=True)
-
-    def __repr__(self) -> str:
-        return self.frame.to_string(index=False, max_rows=self.rows, na_rep="")
-
-
-def show(frame: pd.DataFrame, lang: str, rows: int = 12) -> Frame:
-    """The frame to display as the last line of a cell (no pandas index)."""
-    return Frame(for_reader(frame, lang), rows)
 
 
 def show_figure(fig, plotted: pd.DataFrame, name: str, lang: str) -> None:

@@ -77,13 +77,18 @@ def _wrap_title(head: str, parts: list[str], width: int = 88) -> str:
     return "\n".join(lines)
 
 
+# The derived numbers (helpers.analysis.derived keys) a chart's caption prints, not drawn;
+# helpers.notebooks.figures writes them to the figure's CSV with numerator, denominator, formula.
+CAPTION_DERIVED = {"02_national_portal_integration": ("integration_rate", "implied_denominator")}
+
+
 def caption_extra(name: str, provinces: list[str], lang: str) -> str:
     """Extra caption text: the derived rate a chart leaves out, with its formula."""
-    if name != "02_national_portal_integration":
+    if name not in CAPTION_DERIVED:
         return ""
     notes = [
         f"{d['province']}: {d['quantity']} {d['value']} = {d['formula']}"
-        for d in worded_derived("02", provinces, lang)
-        if d["key"] in {"integration_rate", "implied_denominator"}
+        for d in worded_derived(name[:2], provinces, lang)
+        if d["key"] in CAPTION_DERIVED[name]
     ]
     return (say("topics.not_plotted_computed_see_table", lang) + "; ".join(notes) + ".") if notes else ""

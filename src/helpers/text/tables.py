@@ -1,5 +1,6 @@
-"""Display tables of notebooks 02–04: curated rows with their quotes, values
-reported at several dates, derived numbers with formulas."""
+"""Display tables of notebooks 02–04 (curated rows with their quotes, values reported at
+several dates, derived numbers with formulas) and `show`, the one way every notebook
+displays a frame or a table, through one `for_reader` (labels for ids, the reader's language)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ import pandas as pd
 from helpers.analysis import comparison, scope
 from helpers.analysis.evidence import excerpt, own_words, results
 from helpers.data import loading
+from helpers.data.periods import Period
 from helpers.text.catalogue import CATALOGUES, say
 from helpers.text.citations import citation
 from helpers.text.formats import (
     QUALIFIER_MARK,
+    date_text,
     dated_text,
     indicator_label,
     number_text,
     number_text_full,
+    period_text,
 )
 from helpers.text.notes import notes
 from helpers.text.phrases import label, value, worded_derived
@@ -98,57 +102,101 @@ def revisions_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFr
     ).reset_index(drop=True)
 
 
-def show(table: pd.DataFrame, lang: str) -> None:
-    """Display a table as a reader reads it (for_reader: labels, not ids), without the
-    pandas index and with its text columns in full (quotes, notes, formulas): HTML for
-    JupyterLab and GitHub, plain text beside it (what strict nbval compares); or a
-    one-line note when it is empty (e.g. for a single province)."""
+def show(table: pd.DataFrame, lang: str, rows: int | None = None) -> None:
+    """The one way a notebook displays a frame or table: as a reader reads it (for_reader:
+    labels, not ids; headers and cells in `lang`), without the pandas index and with its
+    text columns in full (quotes, notes, formulas): HTML for JupyterLab and GitHub, plain
+    text beside it (what strict nbval compares). `rows`: a long frame shows its first and
+    last rows and how many there are (all rows with None); an empty one, a one-line note
+    (e.g. for a single province). The frame in the notebook's variable keeps its ids."""
     from IPython.display import Markdown, display
 
     if not len(table):
         display(Markdown(say("topics.nothing_to_show_for_selected", lang)))
         return
-    _display(for_reader(table, lang))
-
-
-def frame(data: pd.DataFrame, head: int | None = 10) -> None:
-    """Display a data frame as it is, without the pandas index: its first `head` rows
-    (all with None). Column names and ids stay as in the code that filters them."""
-    _display(data if head is None else data.head(head))
-
-
-def _display(table: pd.DataFrame) -> None:
-    """HTML for JupyterLab and GitHub, plain text beside it (what strict nbval compares)."""
-    from IPython.display import display
-
+    shown = for_reader(table, lang)
     with pd.option_context("display.max_colwidth", None):
         bundle = {
-            "text/html": table.to_html(index=False, na_rep="", border=0),
-            "text/plain": table.to_string(index=False, na_rep=""),
+            "text/html": shown.to_html(index=False, na_rep="", border=0, max_rows=rows),
+            "text/plain": shown.to_string(index=False, na_rep="", max_rows=rows),
         }
     display(bundle, raw=True)
 
 
 ID_COLUMNS = ("obs_id", "source_id", "indicator_id", "fact_id", "rate_id")
 # Ids without a label a reader could use; they stay in the appendix (06) and the CSVs.
-DROPPED_IDS = ("obs_id", "fact_id", "rate_id")
+DROPPED_IDS = ("obs_id", "fact_id", "rate_id", "id_a", "id_b")
+# Cells a Vietnamese reader reads in words: catalogue key prefix per column.
+WORDED = {
+    "tier": "tier",
+    "tier_a": "tier",
+    "tier_b": "tier",
+    "status": "corpus.status",
+    "agreement": "status",
+    "reason": "exclusion",
+    "theme": "theme",
+    "topic": "summary.topic",
+    "confidence": "confidence",
+    "verdict": "frames.verdict",
+    "rule": "frames.rule",
+    "role": "frames.role",
+    **{c: "frames.qualifier" for c in ("qualifier", "qualifier_a", "qualifier_b")},
+    **{c: "frames.basis" for c in ("basis", "basis_a", "basis_b", "period_basis")},
+}
 
 
 def for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A table as a reader sees it: indicator ids as the indicator's name, source ids
-    as outlet and date (helpers.text.citations), other ids left out; headers from the
-    catalogue (columns.<id>)."""
-    from helpers.text.citations import citation
-
-    table = table.drop(columns=[c for c in DROPPED_IDS if c in table.columns])
-    if "indicator_id" in table.columns:
-        table["indicator_id"] = [label(i, lang) if isinstance(i, str) and i else i for i in table["indicator_id"]]
+    """A frame or table as a reader sees it: indicator and measure ids as their names, source
+    ids as outlet and date (helpers.text.citations), ids without a label and the other
+    language's columns left out, periods and dates as text (ISO in English, as the CSVs);
+    in Vietnamese yes/no, tiers, statuses, reasons, themes and topics in words. Headers from
+    the catalogue: columns.<id> for id columns, frames.col.<name> for the others."""
+    other = "_vi" if lang == "en" else "_en"
+    dropped = [c for c in table.columns if c in DROPPED_IDS or str(c).endswith(other)]
+    table = table.drop(columns=dropped)
     known = set(loading.load("sources")["source_id"])
     for column in table.columns:
         values = table[column].dropna()
         if len(values) and values.map(lambda v: isinstance(v, str) and v in known).all():
             table[column] = [citation(v, lang) if isinstance(v, str) else v for v in table[column]]
-    return table.rename(columns={c: say(f"columns.{c}", lang) for c in ID_COLUMNS if c in table.columns})
+        else:  # a column whose cells stay as they are keeps its type (numbers aligned, no <NA>)
+            values = list(table[column])
+            cells = [_reader_cell(v, column, lang) for v in values]
+            if any(c is not v for c, v in zip(cells, values)):
+                table[column] = cells
+            elif pd.api.types.is_extension_array_dtype(table[column]) and table[column].isna().any():
+                table[column] = (
+                    table[column].astype(object).where(table[column].notna(), float("nan"))
+                )  # blank, not <NA>
+    names = {c: say(f"columns.{c}", lang) for c in ID_COLUMNS if c in table.columns}
+    names |= {
+        c: say(f"frames.col.{c}", lang)
+        for c in table.columns
+        if c not in ID_COLUMNS and f"frames.col.{c}" in CATALOGUES[lang]
+    }
+    return table.rename(columns=names)
+
+
+def _reader_cell(value, column: str, lang: str):
+    """A cell as a reader reads it (see for_reader); a number or a text stays as it is."""
+    from helpers.text.society_tables import measure_label
+
+    if isinstance(value, tuple):
+        return "; ".join(str(_reader_cell(v, column, lang)) for v in value)
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if lang == "en" else date_text(value, lang)
+    if isinstance(value, Period):
+        return str(value) if lang == "en" else period_text(value, lang)
+    if not isinstance(value, str) or not value:
+        return value if lang == "en" or not isinstance(value, bool) else say(f"frames.{'yes' if value else 'no'}", lang)
+    if column == "indicator_id" and value in set(loading.load("indicators")["indicator_id"]):
+        return label(value, lang)
+    if column in ("indicator_id", "measure", "measure_b"):
+        return measure_label(value, lang)  # a fact measure, a scorecard row's measure
+    keys = [f"{WORDED.get(column)}.{v}" for v in value.split("+")]
+    if lang != "en" and column in WORDED and all(k in CATALOGUES[lang] for k in keys):
+        return " + ".join(say(k, lang) for k in keys)
+    return value
 
 
 def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:
