@@ -151,6 +151,29 @@ def test_dead_kernel_is_reported_with_the_notebook_name(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_kept_kernel_gives_each_notebook_a_fresh_namespace(tmp_path):
+    """One worker runs both notebooks in one kernel (same process id), the second without the
+    first's variables or open figures; with keep_kernels=False each gets a kernel of its own."""
+    first = python_notebook("import os, matplotlib.pyplot as plt\nleaked = plt.figure()\nprint(os.getpid())")
+    second = python_notebook(
+        "import os, matplotlib.pyplot as plt\nprint(os.getpid(), 'leaked' in dir(), plt.get_fignums())"
+    )
+    sources = [tmp_path / "00_first.ipynb", tmp_path / "01_second.ipynb"]
+    for path, nb in zip(sources, [first, second]):
+        nbformat.write(nb, path)
+
+    def pids(keep):
+        out = tmp_path / f"out-{keep}"
+        running.run_notebooks(sources, output_dir=out, workers=1, log=lambda m: None, keep_kernels=keep)
+        texts = [nbformat.read(out / p.name, as_version=4).cells[0].outputs[0]["text"].split() for p in sources]
+        assert texts[1][1:] == ["False", "[]"]  # nothing of the first notebook is left
+        assert [c.execution_count for c in nbformat.read(out / sources[1].name, as_version=4).cells] == [1]
+        return texts[0][0], texts[1][0]
+
+    kept, fresh = pids(True), pids(False)
+    assert kept[0] == kept[1] and fresh[0] != fresh[1]
+
+
 QUICKEST = NOTEBOOKS / "05_scorecard.ipynb"  # the whole CLI path, in the shortest run
 
 

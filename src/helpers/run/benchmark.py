@@ -85,7 +85,7 @@ def floor_imports() -> str:
 def floor_run(folder: Path) -> None:
     """The floor: as many kernels as there are notebooks, each only starting and
     importing (floor_imports), one after another, through the runner's own
-    machinery (papermill, one worker)."""
+    machinery (papermill, one worker), each in a new kernel."""
     import nbformat
 
     from helpers.run.runner import run_notebooks
@@ -98,7 +98,7 @@ def floor_run(folder: Path) -> None:
         paths.append(folder / "source" / path.name)
         paths[-1].parent.mkdir(exist_ok=True)
         nbformat.write(nb, paths[-1])
-    run_notebooks(paths, {}, folder / "out", workers=1, log=lambda message: None)
+    run_notebooks(paths, {}, folder / "out", workers=1, log=lambda message: None, keep_kernels=False)
 
 
 REGENERATION = "regeneration (python -m helpers.run, parallel, English and Vietnamese)"

@@ -10,6 +10,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+class RunnerError(Exception):
+    """A problem with the command line or a notebook run, explained for the user."""
+
+
 @contextmanager
 def _stderr_to(path: Path):
     """Send this worker's stderr (inherited by the kernel) to `path`.
@@ -19,7 +23,7 @@ def _stderr_to(path: Path):
     """
     sys.stderr.flush()
     saved = os.dup(2)
-    with open(path, "wb") as log:
+    with open(path, "ab") as log:  # appended: a kept kernel writes on into it
         os.dup2(log.fileno(), 2)
     try:
         yield

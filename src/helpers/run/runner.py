@@ -12,24 +12,13 @@ import os
 import shutil
 import sys
 import tempfile
-import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
-from helpers.data.paths import FIGURES, FIGURES_ENV, NOTEBOOKS, ROOT
+from helpers.data.paths import FIGURES, NOTEBOOKS, ROOT
 from helpers.run.determinism import clean_notebook, restart_counts, volatile_metadata  # noqa: F401 (tests)
-from helpers.run.failures import _log_tail, _stderr_to, describe_failure
-from helpers.text import markdown, navigation
-
-KERNEL = "python3"
-
-
-class RunnerError(Exception):
-    """A problem with the command line or a notebook run, explained for the user."""
-
+from helpers.run.failures import RunnerError
+from helpers.run.kernel_pool import Job, run_pool
 
 # ---------------------------------------------------------------- discovery
 
@@ -150,78 +139,6 @@ def parse_parameters(pairs: list[tuple[str, str]], notebooks: list[Path]) -> dic
 
 
 @dataclass
-class Job:
-    source: Path
-    staged: Path
-    parameters: dict = field(default_factory=dict)
-    figures: str = ""  # the staging folder its figures go to
-    published: bool = False  # notebooks/ or notebooks/<lang>/: links to its other-language twin
-    neighbours: list[Path] = field(default_factory=list)  # the notebooks run together, in order
-
-
-def _execute_all(jobs: list[Job]) -> list[float | RunnerError]:
-    """One notebook's renditions in turn in one kernel (start-up and imports paid once; strict
-    nbval re-runs each committed notebook in a fresh kernel). Seconds or the error, per job."""
-    from jupyter_core.utils import run_sync
-
-    from helpers.run.kernels import EncryptedKernelManager
-
-    results: list[float | RunnerError] = []
-    for job in jobs:
-        if not results or isinstance(results[-1], RunnerError):  # a failed run's kernel is not reused
-            km = EncryptedKernelManager(kernel_name=KERNEL)  # started by the run, in its cwd
-        try:
-            results.append(_execute(job, km))
-        except RunnerError as exc:
-            results.append(exc)
-        if (job is jobs[-1] or isinstance(results[-1], RunnerError)) and km.has_kernel:
-            run_sync(km.shutdown_kernel)(now=True)
-    return results
-
-
-def _execute(job: Job, km=None) -> float:
-    """Run one notebook in a worker process (in kernel `km` when given); returns seconds taken."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from helpers.run.kernels import EncryptedKernelManager
-
-    os.environ[FIGURES_ENV] = job.figures
-    # The kernel must use its inline backend, or no chart is stored in the notebook.
-    os.environ.pop("MPLBACKEND", None)
-    kernel_log = job.staged.with_suffix(".kernel.log")
-    start = time.perf_counter()
-    try:
-        with _stderr_to(kernel_log):
-            nb = papermill.execute_notebook(
-                str(job.source),
-                str(job.staged),
-                parameters=job.parameters,
-                kernel_name=KERNEL,
-                kernel_manager_class=EncryptedKernelManager,
-                km=km,
-                cwd=str(NOTEBOOKS),  # outputs do not depend on it: nbval runs notebooks/vi/ there
-                progress_bar=False,
-                log_output=False,
-                request_save_on_cell_execute=False,  # one write at the end, not two per cell
-            )
-    except PapermillExecutionError as exc:
-        raise RunnerError(f"{job.source.name}: {describe_failure(exc)}") from None
-    except Exception as exc:  # dead kernel, missing kernel spec, timeout: show the kernel's own words
-        tail = _log_tail(kernel_log)
-        raise RunnerError(
-            f"{job.source.name}: the run stopped with {type(exc).__name__}: {exc}"
-            + (f"\n    kernel log (last lines):\n{tail}" if tail else "")
-        ) from None
-    lang = job.parameters.get("lang", "en")
-    markdown.translate(nb, lang)  # narrative in the run's language
-    navigation.rewrite(nb, job.source.name, lang, job.neighbours, twin=job.published)
-    restart_counts(nb)  # a kernel that ran the other rendition first counts on
-    nbformat.write(clean_notebook(nb, job.parameters), job.staged)
-    return time.perf_counter() - start
-
-
-@dataclass
 class Rendition:
     """One set of runs: its parameters and where its notebooks and figures go."""
 
@@ -255,8 +172,10 @@ def run_notebooks(
     workers: int | None = None,
     log=print,
     english_only: bool = False,
+    keep_kernels: bool = True,
 ) -> list[Path]:
-    """Execute `notebooks`; install results only if every one succeeded.
+    """Execute `notebooks`; install results only if every one succeeded. Each worker keeps
+    one kernel for the notebooks it runs (`keep_kernels=False`: a new kernel per notebook).
 
     Canonical mode (no parameters, no output_dir): notebooks are rewritten in
     place, figures land in figures/, and each published language is run too
@@ -283,21 +202,18 @@ def run_notebooks(
                 jobs.append((job, rendition))
         workers = workers or min(len(jobs), os.cpu_count() or 1)
         failures = []
-        # one task per notebook: its renditions share a kernel, the notebooks run in parallel
+        # one task per notebook (its renditions in turn); each worker keeps one kernel for its tasks
         tasks = [[job for job, _ in jobs if job.source == nb] for nb in notebooks]
-        workers = min(workers, len(tasks))
         done = 0
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_execute_all, task): task for task in tasks}
-            for future in as_completed(futures):
-                for job, result in zip(futures[future], future.result()):
-                    done += 1
-                    name = job.source.stem + (f" ({job.parameters['lang']})" if "lang" in job.parameters else "")
-                    if isinstance(result, RunnerError):
-                        failures.append(str(result))
-                        log(f"[{done}/{len(jobs)}] {name}: FAILED")
-                    else:
-                        log(f"[{done}/{len(jobs)}] {name}: ok ({result:.1f} s)")
+        for task, results in run_pool(tasks, min(workers, len(tasks)), keep_kernels):
+            for job, result in zip(task, results):
+                done += 1
+                name = job.source.stem + (f" ({job.parameters['lang']})" if "lang" in job.parameters else "")
+                if isinstance(result, RunnerError):
+                    failures.append(str(result))
+                    log(f"[{done}/{len(jobs)}] {name}: FAILED")
+                else:
+                    log(f"[{done}/{len(jobs)}] {name}: ok ({result:.1f} s)")
         if failures:
             raise RunnerError("nothing was written; " + "\n".join(failures))
         prune = not parameters and output_dir is None and not english_only and _is_all(notebooks)
