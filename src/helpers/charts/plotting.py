@@ -232,10 +232,20 @@ def local_ticks(fig: plt.Figure, lang: str) -> None:
 def figure_png(fig: plt.Figure) -> bytes:
     """The figure as a PNG, rendered once for both its file and the notebook's copy: as
     the inline backend renders it (figure dpi, 100: a 9-inch figure is 900 px, GitHub's
-    width; tight bounding box)."""
-    from IPython.core.pylabtools import print_figure
+    width; tight bounding box), without the software-version metadata."""
+    import io
 
-    return print_figure(fig, "png", bbox_inches="tight", base64=False)
+    buffer = io.BytesIO()
+    fig.canvas.print_figure(
+        buffer,
+        format="png",
+        dpi=fig.dpi,
+        bbox_inches="tight",
+        facecolor=fig.get_facecolor(),
+        edgecolor=fig.get_edgecolor(),
+        metadata={"Software": None},
+    )
+    return buffer.getvalue()
 
 
 def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en", render=figure_png) -> list[Path]:

@@ -6,8 +6,9 @@ running), canonical parameters, figures written to a scratch folder. The
 kernel's own CPU time (steadier than wall-clock on a shared machine) is
 read at the end of its start-up, after the setup cell's imports (run first as
 their own cell) and after each cell; inside the kernel, `record()` times table
-loading, figure creation, file saving (PNG, SVG, CSV) and the inline copy, so
-that each cell splits into loading / computing / drawing / saving / inline.
+loading, figure creation, the PNG render (one per figure: its file and the
+notebook's copy) and CSV saving, so that each cell splits into loading /
+computing / drawing / render / csv.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-PHASES = ["kernel", "imports", "loading", "computing", "drawing", "png", "svg", "csv", "inline"]
+PHASES = ["kernel", "imports", "loading", "computing", "drawing", "render", "csv"]
 _EVENTS: list[tuple[str, str, float, float]] = []  # (phase, detail, start, end), CPU seconds of this process
 
 
@@ -54,7 +55,7 @@ def record() -> None:
     def kind(canvas, fname, *args, **kwargs):
         if isinstance(fname, (str, os.PathLike)):
             return f"{Path(fname).suffix.lstrip('.')}:{Path(fname).stem}"
-        return "inline:"
+        return "render:"  # the PNG for the file and the notebook (helpers.charts.plotting.figure_png)
 
     FigureCanvasBase.print_figure = _timed("save", kind, FigureCanvasBase.print_figure)
     pd.DataFrame.to_csv = _timed(
@@ -88,7 +89,7 @@ def _setup_imports(nb) -> str:
 
 def _cell_phases(start: float, end: float, events: list) -> dict[str, float]:
     """Split one cell's time: loading, drawing (figure creation to its first
-    save), png/svg/csv/inline saving, computing (the rest)."""
+    render), the PNG render (file and notebook copy alike), CSV saving, computing (the rest)."""
     inside = [e for e in events if start <= e[2] and e[3] <= end and e[0] != "mark"]
     phases = defaultdict(float)
     for phase, detail, s, e in inside:
@@ -175,7 +176,7 @@ def main() -> int:
             every_figure.update(figures)
             print(_row(path.stem, phases, columns), flush=True)
     print(_row("**all**", totals, columns))
-    figure_columns = ["loading", "computing", "drawing", "png", "svg", "csv", "inline", "total"]
+    figure_columns = ["loading", "computing", "drawing", "render", "csv", "total"]
     print("\nPer figure (its cell), CPU seconds of the kernel:\n")
     print("| figure | " + " | ".join(figure_columns) + " |")
     print("|---|" + "---:|" * len(figure_columns))
