@@ -25,6 +25,7 @@ def outlet_text(outlet: str, lang: str) -> str:
     return say(f"outlet.{outlet}", lang) if f"outlet.{outlet}" in CATALOGUES[lang] else outlet
 
 
+@loading.from_tables
 def citation(source_id: str, lang: str) -> str:
     """ "baohaugiang.com.vn, 2022-05-05" / "unknown outlet, 2023-05-23, «HẬU GIANG “ĐI SAU”…»"."""
     src = loading.load("sources").set_index("source_id").loc[source_id]
