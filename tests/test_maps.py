@@ -122,6 +122,13 @@ def test_a_province_without_a_value_is_hatched_never_coloured():
     assert "NO DATA" in legend
 
 
+def test_province_paths_are_built_once_per_process():
+    shapes, text = load_shapes(), small_text([2022])
+    first, second = (patches(rank_maps(dti_rank_frame([2022]), shapes, BOTH, text)[0]) for _ in range(2))
+    gid = artist_id(2022, "Cà Mau")
+    assert first[gid].get_path() is second[gid].get_path()
+
+
 def test_colour_follows_rank_best_darkest():
     fig, plotted = rank_maps(dti_rank_frame([2022]), load_shapes(), BOTH, small_text([2022]))
     drawn = patches(fig)
@@ -190,8 +197,12 @@ def test_a_render_equals_the_committed_files(tmp_path, monkeypatch):
         fig, _ = dti_map.draw(BOTH, "en", name=name)
     plt.close(fig)
     files = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
-    ids = re.findall(r'<g id="([^"]+)"', files[f"{name}.svg"].decode())
+    svg = files[f"{name}.svg"].decode()
+    ids = re.findall(r'<g id="([^"]+)"', svg)
     assert len(ids) == len(set(ids)) and not any(" " in i for i in ids)  # valid, unique SVG ids
+    # the fills are one image per map panel (and one for the colour bar); outlines stay vector
+    assert svg.count("<image ") == 2 * len(DTI_MAP_YEARS) + 1
+    assert artist_id(2024, "Tiền Giang", "outline") in ids and artist_id(2024, "Tiền Giang") not in ids
     assert set(files) == {f"{name}.{kind}" for kind in plotting.figure_formats(name)} | {f"data/{name}.csv"}
     assert files == {f: (paths.FIGURES / f).read_bytes() for f in files}
     data = pd.read_csv(tmp_path / "data" / f"{name}.csv")
