@@ -54,7 +54,7 @@ MAX_WIDTH = 9.0  # inches
 TEXT_SIZE = 9  # points: place names, zoom labels, colour bar, legend
 PANEL_TITLE_SIZE, ZOOM_TITLE_SIZE = 10.5, 9.5
 CHARS_PER_INCH = 13.0  # ~9.5 pt DejaVu Sans: where a panel title wraps
-FILL_ZORDER, RASTER_BELOW = 1, 1.5  # province fills: one raster image per panel in an SVG
+FILL_ZORDER, RASTER_BELOW = 0.5, 0.8  # fills under the outlines (zorder 1): one image per panel in an SVG
 
 
 def _label_point(polygons: list[list[np.ndarray]]) -> tuple[float, float]:
