@@ -363,11 +363,21 @@ GITHUB_WIDTH_PX = 900  # a notebook's image on GitHub is scaled down to about th
 NOTEBOOK_DPI = 100  # the inline backend's figure dpi (helpers.charts.plotting.STYLE)
 
 
+def every_map(lang):
+    """(name, figure, plotted) of the notebooks' maps, drawn without writing files."""
+    from helpers.notebooks import dti_map, papi_map
+
+    yield summary_figures.DTI_MAP, *dti_map.draw(BOTH, lang, save=False)
+    yield papi_map.NAME, *papi_map.draw(papi_scores.papi_frame(), BOTH, lang)
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_every_text_is_at_least_9_points_at_githubs_width(lang):
     """Font size × (900 px / the figure's width in px) ≥ 9 pt for every visible text: what a
-    reader sees once GitHub scales a wide figure down. (The maps, on a fixed layout of their own, are not yet held to it.)"""
-    for name, fig, _ in every_figure(BOTH, lang):
+    reader sees once GitHub scales a wide figure down. The maps included."""
+    maps = list(every_map(lang))
+    assert len(maps) == 2
+    for name, fig, _ in [*every_figure(BOTH, lang), *maps]:
         if fig is None:
             continue
         scale = min(1.0, GITHUB_WIDTH_PX / (fig.get_figwidth() * NOTEBOOK_DPI))

@@ -19,7 +19,7 @@ from helpers.analysis import papi_scores
 from helpers.analysis.map_frames import DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame, regional_shift
 from helpers.charts import plotting
 from helpers.charts.label_layout import overlapping, place_labels
-from helpers.charts.maps import RANK_CMAP, artist_id, rank_maps
+from helpers.charts.maps import RANK_CMAP, artist_id, province_fills, rank_maps
 from helpers.data import loading, paths
 from helpers.data.geography import ATTRIBUTION, load_shapes
 from helpers.data.paths import FIGURES_ENV
@@ -109,28 +109,33 @@ def test_a_province_without_a_value_is_hatched_never_coloured():
     frame = dti_rank_frame()
     frame = frame[~((frame["panel"] == 2023) & (frame["province"] == "Cà Mau"))]
     fig, plotted = rank_maps(frame, load_shapes(), BOTH, small_text(DTI_MAP_YEARS), zoom=(104.3, 107.0, 8.4, 11.2))
-    drawn = patches(fig)
-    missing = drawn[artist_id(2023, "Cà Mau")]
-    assert missing.get_hatch() and missing.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    drawn = province_fills(fig)
+    _, face, hatch = drawn[artist_id(2023, "Cà Mau")]
+    assert hatch and face[:3] == (1.0, 1.0, 1.0)
     scale = matplotlib.colormaps[RANK_CMAP](np.linspace(0, 1, 256))[:, :3]
-    assert np.abs(scale - missing.get_facecolor()[:3]).sum(axis=1).min() > 0.2
-    assert drawn[artist_id(2023, "Cà Mau", zoom=True)].get_hatch()
-    assert not drawn[artist_id(2022, "Cà Mau")].get_hatch()
+    assert np.abs(scale - face[:3]).sum(axis=1).min() > 0.2
+    assert drawn[artist_id(2023, "Cà Mau", zoom=True)][2]
+    assert not drawn[artist_id(2022, "Cà Mau")][2]
     row = plotted.set_index(["panel", "province"]).loc[(2023, "Cà Mau")]
     assert row["drawn_as"] == "no_data" and row["colour"] == "" and pd.isna(row["rank"])
     legend = [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
     assert "NO DATA" in legend
 
 
+def test_province_paths_are_built_once_per_process():
+    shapes, text = load_shapes(), small_text([2022])
+    first, second = (province_fills(rank_maps(dti_rank_frame([2022]), shapes, BOTH, text)[0]) for _ in range(2))
+    gid = artist_id(2022, "Cà Mau")
+    assert first[gid][0] is second[gid][0]
+
+
 def test_colour_follows_rank_best_darkest():
     fig, plotted = rank_maps(dti_rank_frame([2022]), load_shapes(), BOTH, small_text([2022]))
-    drawn = patches(fig)
+    drawn = province_fills(fig)
     shown = plotted.dropna(subset=["rank"]).sort_values("rank")
-    luminance = [
-        np.dot(drawn[artist_id(2022, p)].get_facecolor()[:3], [0.2126, 0.7152, 0.0722]) for p in shown["province"]
-    ]
+    luminance = [np.dot(drawn[artist_id(2022, p)][1][:3], [0.2126, 0.7152, 0.0722]) for p in shown["province"]]
     assert luminance == sorted(luminance)  # rank 1 darkest, then lighter and lighter
-    assert all(not drawn[artist_id(2022, p)].get_hatch() for p in shown["province"])
+    assert all(not drawn[artist_id(2022, p)][2] for p in shown["province"])
 
 
 def test_chosen_provinces_are_outlined_in_their_colours_in_every_panel():

@@ -9,7 +9,7 @@ sequential scale shared by all panels; a province without a value is hatched
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import matplotlib as mpl
@@ -17,16 +17,22 @@ import matplotlib.patheffects as pe
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.collections import PathCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from helpers.charts.label_layout import place_labels
+from helpers.charts.map_paths import Extent, Shapes, extent_of, province_paths
 from helpers.charts.plotting import (
     MISSING_STYLE,
     STYLE,
+    SUBTITLE_CHARS_PER_INCH,
+    SUBTITLE_SIZE,
+    TITLE_CHARS_PER_INCH,
+    TITLE_SIZE,
     add_caption,
-    add_title,
+    balanced_wrap,
     province_colour,
     save_figure,
     wrap,
@@ -35,62 +41,20 @@ from helpers.charts.plotting import (
 from helpers.data.paths import renders_inline_images, shows_figures
 from helpers.text.map_wording import MapText
 
-__all__ = ["RANK_CMAP", "NO_DATA_STYLE", "artist_id", "rank_maps", "save_map"]
+__all__ = ["RANK_CMAP", "NO_DATA_STYLE", "ProvinceFills", "artist_id", "province_fills", "rank_maps", "save_map"]
 
 RANK_CMAP = "viridis"  # perceptually uniform, colour-blind safe; its dark end = rank 1
 NO_DATA_STYLE = {**MISSING_STYLE, "linewidth": 0.3}
 BORDER = {"edgecolor": "white", "linewidth": 0.25}
 SAVE_DPI = STYLE["savefig.dpi"]
-ISLAND_SIZE = 0.08  # degrees: smaller polygons get a thick edge in their own colour so they stay visible
 HALO = [pe.withStroke(linewidth=2.5, foreground="white")]
-
-Shapes = Mapping[str, list[list[np.ndarray]]]
-Extent = tuple[float, float, float, float]
-
-
-def _snap(ring: np.ndarray, grid: float, dot: bool = False) -> np.ndarray:
-    """The ring on a grid finer than a pixel, repeated points dropped. Equal
-    points snap equally, so neighbours still share their border. A ring that
-    collapses is kept as it is, or with `dot` (islands drawn with a thick
-    edge) reduced to a short closed stroke that still shows as a dot."""
-    snapped = np.round(ring / grid) * grid
-    keep = np.r_[True, np.any(snapped[1:] != snapped[:-1], axis=1)]
-    snapped = snapped[keep]
-    x, y = snapped[:, 0], snapped[:, 1]
-    if len(snapped) >= 4 and np.dot(x[:-1], y[1:]) != np.dot(x[1:], y[:-1]):  # still has area
-        return snapped
-    if not dot:
-        return ring
-    start = snapped[0]
-    return np.array([start, start + (grid, 0.0), start + (grid, grid), start])
-
-
-def _path(polygons: list[list[np.ndarray]], grid: float = 0.0, dot: bool = False) -> MplPath:
-    vertices, codes, seen = [], [], set()
-    for polygon in polygons:
-        for ring in polygon:
-            ring = _snap(ring, grid, dot) if grid else ring
-            if dot:  # islands in the same pixel make one dot
-                if ring.tobytes() in seen:
-                    continue
-                seen.add(ring.tobytes())
-            vertices.append(ring)
-            codes.append([MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 2) + [MplPath.CLOSEPOLY])
-    return MplPath(np.vstack(vertices), np.concatenate(codes))
-
-
-def _small(polygons: list[list[np.ndarray]]) -> list[list[np.ndarray]]:
-    return [p for p in polygons if np.ptp(p[0], axis=0).max() < ISLAND_SIZE]
-
-
-def _inside(polygons: list[list[np.ndarray]], extent: Extent | None) -> bool:
-    if extent is None:
-        return True
-    x0, x1, y0, y1 = extent
-    return any(
-        p[0][:, 0].max() >= x0 and p[0][:, 0].min() <= x1 and p[0][:, 1].max() >= y0 and p[0][:, 1].min() <= y1
-        for p in polygons
-    )
+# Every text at least 9 pt on a figure at most 9 in wide: read at GitHub's ~900 px
+# (the notebooks' 100 dpi) without being scaled down.
+MAX_WIDTH = 9.0  # inches
+TEXT_SIZE = 9  # points: place names, zoom labels, colour bar, legend
+PANEL_TITLE_SIZE, ZOOM_TITLE_SIZE = 10.5, 9.5
+CHARS_PER_INCH = 13.0  # ~9.5 pt DejaVu Sans: where a panel title wraps
+FILL_ZORDER, RASTER_BELOW = 0.5, 0.8  # fills under the outlines (zorder 1): one image per panel in an SVG
 
 
 def _label_point(polygons: list[list[np.ndarray]]) -> tuple[float, float]:
@@ -105,20 +69,24 @@ def artist_id(panel: object, province: str, part: str = "", zoom: bool = False) 
     return "-".join(str(x) for x in ["zoom" if zoom else "map", panel, province.replace(" ", "_"), part] if x)
 
 
-def _paths(
-    shapes: Shapes, extent: Extent | None, grid: float, islands_apart: bool
-) -> dict[str, tuple[MplPath | None, MplPath | None]]:
-    """Each province's path snapped to `grid`, for the provinces reaching into
-    `extent` (all when None); with `islands_apart`, small islands form a second
-    path drawn with a thick edge so that they stay visible."""
-    paths = {}
-    for province, polygons in sorted(shapes.items()):
-        if not _inside(polygons, extent):
-            continue
-        small = _small(polygons) if islands_apart else []
-        large = [p for p in polygons if not any(p is q for q in small)]
-        paths[province] = (_path(large, grid) if large else None, _path(small, grid, dot=True) if small else None)
-    return paths
+class ProvinceFills(PathCollection):
+    """Provinces' fills (or islands) of one panel drawn as one collection: far cheaper to draw
+    than a patch each; `ids` names each path by artist_id, in order."""
+
+    def __init__(self, ids: list[str], paths: list[MplPath], **style) -> None:
+        super().__init__(paths, zorder=FILL_ZORDER, **style)
+        self.ids = ids
+
+
+def province_fills(fig: plt.Figure) -> dict[str, tuple[MplPath, tuple, str | None]]:
+    """(path, face colour, hatch) of every province fill drawn on `fig`, by artist_id (for checks)."""
+    drawn = {}
+    for ax in fig.axes:
+        for fills in (c for c in ax.collections if isinstance(c, ProvinceFills)):
+            faces = fills.get_facecolor()
+            for i, (gid, path) in enumerate(zip(fills.ids, fills.get_paths())):
+                drawn[gid] = (path, tuple(faces[i % len(faces)]), fills.get_hatch())
+    return drawn
 
 
 def _draw_panel(
@@ -130,29 +98,30 @@ def _draw_panel(
     all_outlined: list[str],
     zoom: bool,
 ) -> None:
-    for province, (path, islands) in paths.items():
+    ranked, missing, islands = ([], [], []), ([], []), ([], [], [])  # ids, paths (, colours)
+    for province, (path, small) in paths.items():
         colour = colours.get(province)
         gid = artist_id(panel, province, zoom=zoom)
-        style = (
-            {"facecolor": colour, **BORDER}
-            if colour is not None
-            else {**NO_DATA_STYLE, "linewidth": 0.3 if not zoom else 0.5}
-        )
-        if path is not None:
-            ax.add_artist(PathPatch(path, gid=gid, **style))
-        if islands is not None:  # a thick edge in the fill colour keeps them visible
+        if path is not None and colour is not None:
+            for into, item in zip(ranked, (gid, path, colour)):
+                into.append(item)
+        elif path is not None:
+            missing[0].append(gid)
+            missing[1].append(path)
+        if small is not None:  # a thick edge in the fill colour keeps them visible
             edge = colour if colour is not None else NO_DATA_STYLE["edgecolor"]
-            ax.add_artist(
-                PathPatch(
-                    islands,
-                    facecolor=edge,
-                    edgecolor=edge,
-                    linewidth=0.9,
-                    capstyle="round",
-                    joinstyle="round",
-                    gid=f"{gid}-islands",
-                )
-            )
+            for into, item in zip(islands, (f"{gid}-islands", small, edge)):
+                into.append(item)
+    if ranked[0]:
+        ax.add_collection(ProvinceFills(*ranked[:2], facecolors=ranked[2], **BORDER), autolim=False)
+    if missing[0]:
+        style = {**NO_DATA_STYLE, "linewidth": 0.3 if not zoom else 0.5}
+        ax.add_collection(ProvinceFills(*missing, **style), autolim=False)
+    if islands[0]:
+        style = {"linewidth": 0.9, "capstyle": "round", "joinstyle": "round"}
+        ax.add_collection(
+            ProvinceFills(*islands[:2], facecolors=islands[2], edgecolors=islands[2], **style), autolim=False
+        )
     for province in outlined:
         if province not in paths:
             continue
@@ -177,6 +146,9 @@ def _frame_axes(ax: plt.Axes, extent: Extent) -> None:
     # Equirectangular with the mid-latitude's scale, so shapes are not stretched.
     ax.set_aspect(1 / np.cos(np.radians((y0 + y1) / 2)))
     ax.set_axis_off()  # no ticks: also spares the layout engine from measuring them
+    # The fills (thousands of points) become one image at the saved dpi in an SVG, where a
+    # pixel is the finest detail they keep anyway (_snap); outlines and texts stay vector.
+    ax.set_rasterization_zorder(RASTER_BELOW)
 
 
 def rank_maps(
@@ -226,21 +198,26 @@ def rank_maps(
             )
     plotted = pd.DataFrame(rows)
 
-    extent = extent or _extent(shapes)
-    title = _wrap(text.title, _width(len(panels)))
-    caption_lines = wrap_caption(text.caption, _width(len(panels))).count("\n") + 1
-    fig, axes = _figure(len(panels), extent, zoom, title.count("\n") + 1, caption_lines)
+    extent = extent or extent_of(shapes)
+    panel_width = _panel_width(len(panels))
+    width = _width(len(panels))
+    head, sub = _title_lines(text.title, width)
+    caption_lines = wrap_caption(text.caption, width).count("\n") + 1
+    panel_titles = {p: _wrap(str(text.panel_titles[p]), panel_width, CHARS_PER_INCH) for p in panels}
+    zoom_titles = {p: _wrap(text.zoom_titles.get(p, ""), panel_width, CHARS_PER_INCH) for p in panels}
+    heads = [max(t.count("\n") + 1 for t in titles.values()) for titles in (panel_titles, zoom_titles)]
+    fig, axes = _figure(len(panels), extent, zoom, (len(head), len(sub)), caption_lines, heads)
     # One pixel of the saved PNG (snapping moves a point by half a pixel at most): finer
     # detail cannot show, and the SVG stays small.
-    national = _paths(shapes, None, (extent[1] - extent[0]) / (PANEL_WIDTH * SAVE_DPI), True)
-    enlarged = _paths(shapes, zoom, (zoom[1] - zoom[0]) / (PANEL_WIDTH * SAVE_DPI), False) if zoom else {}
+    national = province_paths(shapes, None, (extent[1] - extent[0]) / (panel_width * SAVE_DPI), True)
+    enlarged = province_paths(shapes, zoom, (zoom[1] - zoom[0]) / (panel_width * SAVE_DPI), False) if zoom else {}
     for column, panel in enumerate(panels):
         ax = axes[0][column]
         _draw_panel(ax, panel, national, colours_by_panel[panel], outlined, all_outlined, False)
         _frame_axes(ax, extent)
-        ax.set_title(text.panel_titles[panel], fontsize=10.5, y=1.0)  # fixed y: no tick measuring
+        ax.set_title(panel_titles[panel], fontsize=PANEL_TITLE_SIZE, y=1.0)  # fixed y: no tick measuring
         for lon, lat, words in text.places:
-            ax.text(lon, lat, words, fontsize=6.5, color="#555555", style="italic", ha="right", va="center")
+            ax.text(lon, lat, words, fontsize=TEXT_SIZE, color="#555555", style="italic", ha="center", va="bottom")
         if zoom:
             ax.add_artist(
                 Rectangle(
@@ -256,7 +233,7 @@ def rank_maps(
             zax = axes[1][column]
             _draw_panel(zax, panel, enlarged, colours_by_panel[panel], outlined, all_outlined, True)
             _frame_axes(zax, zoom)
-            zax.set_title(text.zoom_titles.get(panel, ""), fontsize=9.5, fontweight="normal", y=1.0)
+            zax.set_title(zoom_titles[panel], fontsize=ZOOM_TITLE_SIZE, fontweight="normal", y=1.0)
             zax.add_artist(
                 Rectangle(
                     (0, 0),
@@ -267,6 +244,7 @@ def rank_maps(
                     edgecolor="#333333",
                     linewidth=0.8,
                     linestyle="--",
+                    clip_on=False,  # drawn whole on the panel's edge
                 )
             )
             labels = []
@@ -274,16 +252,16 @@ def rank_maps(
                 label = text.zoom_labels.get((panel, province))
                 x, y = _label_point(shapes[province])
                 if label and zoom[0] < x < zoom[1] and zoom[2] < y < zoom[3]:
-                    style = {"fontsize": 8, "fontweight": "bold", "ha": "center", "va": "center"}
+                    style = {"fontsize": TEXT_SIZE, "fontweight": "bold", "ha": "center", "va": "center"}
                     style |= {"color": province_colour(province, all_outlined), "path_effects": HALO}
                     labels.append((x, y, label, style))
             place_labels(zax, labels)  # many neighbours: moved apart, with a leader line
 
     bar = fig.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), cax=axes[-1][0], orientation="horizontal")
-    bar.set_label(text.colour_label, fontsize=9)
+    bar.set_label(text.colour_label, fontsize=TEXT_SIZE)
     ticks = [1, *range(10, n_max + 1, 10)]
     bar.set_ticks(ticks + ([n_max] if n_max - ticks[-1] >= 5 else []))
-    bar.ax.tick_params(labelsize=8.5)
+    bar.ax.tick_params(labelsize=TEXT_SIZE)
     handles = [Patch(**NO_DATA_STYLE, label=text.no_data)]
     handles += [
         Line2D([], [], color=province_colour(p, all_outlined), linewidth=2.2, label=text.outline_labels.get(p, p))
@@ -295,59 +273,86 @@ def rank_maps(
         bbox_to_anchor=(1.05, 0.5),
         frameon=False,
         ncols=min(1 + len(outlined), 5),
-        fontsize=9,
+        fontsize=TEXT_SIZE,
         handlelength=1.6,
     )
-    add_title(fig, title)
+    title = fig.suptitle("\n".join(head), x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold")
+    if sub:  # the numbers under the finding, in regular type
+        drop = (len(head) * TITLE_SIZE * 1.2 + 4) / 72 / fig.get_figheight()  # 4 pt: clear of diacritics
+        fig.text(0.01, title.get_position()[1] - drop, "\n".join(sub), ha="left", va="top", fontsize=SUBTITLE_SIZE)
     add_caption(fig, text.caption)
     return fig, plotted
 
 
 # Fixed layout, in inches: a layout engine would measure every text twice per
 # saved file, which costs more than drawing the maps.
-PANEL_WIDTH, GAP, MARGIN = 3.6, 0.15, 0.15
+PANEL_WIDTH, GAP, MARGIN = 3.6, 0.15, 0.15  # PANEL_WIDTH: the widest, narrower when many
 TITLE_LINE, PANEL_TITLE, COLOURBAR_SPACE, CAPTION_SPACE = 0.24, 0.3, 0.85, 0.7
-TITLE_CHARS_PER_INCH = 8.5  # 12 pt bold DejaVu Sans
+SUBTITLE_LINE = 0.2  # inches: 10.5 pt, 1.2 line spacing
 CAPTION_LINE = 0.155  # inches: 9 pt text, 1.2 line spacing
 CAPTION_BOTTOM = 0.12  # inches: the caption's baseline offset from the figure's bottom edge
 CAPTION_GAP = 0.15  # inches between the caption's top line and the colour bar's label
+PANEL_TITLE_LINE = 0.17  # inches: a panel title's second line
+
+
+def _panel_width(n_panels: int) -> float:
+    """PANEL_WIDTH, or less so that the figure is at most MAX_WIDTH wide."""
+    return min(PANEL_WIDTH, (MAX_WIDTH - 2 * MARGIN - (n_panels - 1) * GAP) / n_panels)
 
 
 def _width(n_panels: int) -> float:
-    return 2 * MARGIN + n_panels * PANEL_WIDTH + (n_panels - 1) * GAP
+    return 2 * MARGIN + n_panels * _panel_width(n_panels) + (n_panels - 1) * GAP
 
 
-def _wrap(title: str, width: float) -> str:
-    """Wrap each line of the title to the figure width (the title is passed in, wrapping is layout)."""
-    chars = int(width * TITLE_CHARS_PER_INCH)
+def _title_lines(title: str, width: float) -> tuple[list[str], list[str]]:
+    """The title's first line (the finding) in bold, the rest (its numbers) as a subtitle,
+    each wrapped to the figure's `width` in inches without a lone last word."""
+    head, _, sub = title.partition("\n")
+    head_lines = balanced_wrap(head, int(width * TITLE_CHARS_PER_INCH))
+    sub_lines = balanced_wrap(" ".join(sub.split()), int(width * SUBTITLE_CHARS_PER_INCH)) if sub.strip() else []
+    return head_lines, sub_lines
+
+
+def _wrap(title: str, width: float, per_inch: float) -> str:
+    """Wrap each line of the title to `width` inches (the title is passed in, wrapping is layout)."""
+    chars = int(width * per_inch)
     return "\n".join(wrapped for line in title.split("\n") for wrapped in (wrap(line, chars) or [""]))
 
 
-def _height(extent: Extent) -> float:
+def _height(extent: Extent, panel_width: float) -> float:
     x0, x1, y0, y1 = extent
-    return PANEL_WIDTH * (y1 - y0) / (x1 - x0) / np.cos(np.radians((y0 + y1) / 2))
+    return panel_width * (y1 - y0) / (x1 - x0) / np.cos(np.radians((y0 + y1) / 2))
 
 
 def _figure(
-    n_panels: int, extent: Extent, zoom: Extent | None, title_lines: int, caption_lines: int = 1
+    n_panels: int,
+    extent: Extent,
+    zoom: Extent | None,
+    title_lines: tuple[int, int],
+    caption_lines: int = 1,
+    head_lines: Sequence[int] = (1, 1),
 ) -> tuple[plt.Figure, list[list[plt.Axes]]]:
-    rows = [_height(extent)] + ([_height(zoom)] if zoom else [])
+    """Axes for the panels (a row, and a row of zooms), then the colour bar; `head_lines`:
+    lines of the panels' and the zooms' titles; `title_lines`: lines of the title and its subtitle."""
+    panel_width = _panel_width(n_panels)
+    rows = [_height(extent, panel_width)] + ([_height(zoom, panel_width)] if zoom else [])
     width = _width(n_panels)
-    title_space = 0.27 + TITLE_LINE * title_lines
+    title_space = 0.27 + TITLE_LINE * title_lines[0] + SUBTITLE_LINE * title_lines[1]
     # a long caption (many provinces named) gets the lines it needs, clear of the colour bar's label
     caption_space = max(CAPTION_SPACE, CAPTION_BOTTOM + CAPTION_LINE * caption_lines + CAPTION_GAP)
-    height = title_space + sum(h + PANEL_TITLE for h in rows) + COLOURBAR_SPACE + caption_space
+    heads = sum(PANEL_TITLE + PANEL_TITLE_LINE * (lines - 1) for lines, _ in zip(head_lines, rows))
+    height = title_space + sum(rows) + heads + COLOURBAR_SPACE + caption_space
     fig = plt.figure(figsize=(width, height), layout="none")
     axes, top = [], height - title_space
-    for row in rows:
-        top -= PANEL_TITLE
+    for row, lines in zip(rows, head_lines):
+        top -= PANEL_TITLE + PANEL_TITLE_LINE * (lines - 1)
         axes.append(
             [
                 fig.add_axes(
                     (
-                        (MARGIN + i * (PANEL_WIDTH + GAP)) / width,
+                        (MARGIN + i * (panel_width + GAP)) / width,
                         (top - row) / height,
-                        PANEL_WIDTH / width,
+                        panel_width / width,
                         row / height,
                     )
                 )
@@ -369,12 +374,6 @@ def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str, lang: str) -> li
     # project's default constrained layout back on.
     with mpl.rc_context({"figure.constrained_layout.use": False}):
         return save_figure(fig, name, data=plotted, lang=lang, render=inline_png)
-
-
-def _extent(shapes: Shapes, margin: float = 0.3) -> Extent:
-    points = np.vstack([polygon[0] for polygons in shapes.values() for polygon in polygons])
-    (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
-    return (float(x0) - margin, float(x1) + margin, float(y0) - margin, float(y1) + margin)
 
 
 def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:

@@ -14,7 +14,7 @@ import numpy as np
 
 from helpers.data.paths import REFERENCE
 
-__all__ = ["SHAPES_CSV", "ATTRIBUTION", "GeometryError", "load_shapes", "bounds", "offshore_west"]
+__all__ = ["SHAPES_CSV", "ATTRIBUTION", "GeometryError", "load_shapes", "bounds", "offshore_top"]
 
 SHAPES_CSV = REFERENCE / "province_shapes.csv"
 # Required on every map by the licence (see LICENSE-DATA.md).
@@ -100,8 +100,8 @@ def bounds(shapes: Shapes, provinces: list[str], margin: float = 0.1) -> tuple[f
     return (float(x0) - margin, float(x1) + margin, float(y0) - margin, float(y1) + margin)
 
 
-def offshore_west(shapes: Shapes, province: str, lon_min: float) -> tuple[float, float]:
-    """West edge and middle latitude of a province's polygons east of `lon_min`
-    (an archipelago), where its label goes."""
+def offshore_top(shapes: Shapes, province: str, lon_min: float) -> tuple[float, float]:
+    """Middle longitude and north edge of a province's polygons east of `lon_min`
+    (an archipelago): its label goes centred above, in the open sea."""
     points = np.vstack([p[0] for p in shapes[province] if p[0][:, 0].min() > lon_min])
-    return (float(points[:, 0].min()), float(points[:, 1].min() + points[:, 1].max()) / 2)
+    return (float(points[:, 0].min() + points[:, 0].max()) / 2, float(points[:, 1].max()))

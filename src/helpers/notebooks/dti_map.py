@@ -14,14 +14,23 @@ import pandas as pd
 from helpers.analysis.map_frames import DTI_MAP_YEARS, dti_rank_frame, regional_shift
 from helpers.charts.maps import rank_maps, save_map
 from helpers.data import loading
-from helpers.data.geography import bounds, load_shapes, offshore_west
+from helpers.data.geography import Shapes, bounds, load_shapes, offshore_top
 from helpers.text.map_wording import dti_map_text
 
-__all__ = ["NAME", "draw"]
+__all__ = ["NAME", "archipelago_places", "draw"]
 
 NAME = "dti_rank_map"
 # Labels for the archipelagos: (province holding them, longitude east of which they lie, word key).
 ARCHIPELAGOS = (("Đà Nẵng", 110.0, "hoang_sa"), ("Khánh Hòa", 110.0, "truong_sa"))
+
+
+def archipelago_places(shapes: Shapes) -> list[tuple[float, float, str]]:
+    """(lon, lat, word key) of each archipelago's label: centred just north of its islands."""
+    places = []
+    for province, lon_min, key in ARCHIPELAGOS:
+        lon, north = offshore_top(shapes, province, lon_min)
+        places.append((lon, north + 0.3, key))
+    return places
 
 
 def draw(
@@ -39,11 +48,7 @@ def draw(
     mekong = list(regions.loc[regions["in_mekong_delta"], "province"])
     frame = dti_rank_frame(years)
     shapes = load_shapes()
-    places = []
-    for province, lon_min, key in ARCHIPELAGOS:
-        west, lat = offshore_west(shapes, province, lon_min)
-        places.append((west - 0.3, lat, key))  # in the open sea west of the islands
-    text = dti_map_text(frame, regional_shift(frame, provinces, mekong), provinces, lang, places)
+    text = dti_map_text(frame, regional_shift(frame, provinces, mekong), provinces, lang, archipelago_places(shapes))
     fig, plotted = rank_maps(frame, shapes, list(provinces), text, zoom=bounds(shapes, mekong, margin=0.15))
     if save:
         save_map(fig, plotted, name, lang)

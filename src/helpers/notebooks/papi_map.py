@@ -12,8 +12,8 @@ import pandas as pd
 from helpers.analysis.map_frames import papi_comparable_years, papi_rank_frame, regional_shift
 from helpers.charts.maps import rank_maps, save_map
 from helpers.data import loading
-from helpers.data.geography import bounds, load_shapes, offshore_west
-from helpers.notebooks.dti_map import ARCHIPELAGOS
+from helpers.data.geography import bounds, load_shapes
+from helpers.notebooks.dti_map import archipelago_places
 from helpers.text.map_wording import papi_map_text
 
 __all__ = ["NAME", "draw"]
@@ -46,11 +46,7 @@ def draw(
     mekong = list(regions.loc[regions["in_mekong_delta"], "province"])
     frame = papi_rank_frame(years if years is not None else map_years(provinces, papi), papi)
     shapes = load_shapes()
-    places = []
-    for province, lon_min, key in ARCHIPELAGOS:
-        west, lat = offshore_west(shapes, province, lon_min)
-        places.append((west - 0.3, lat, key))
-    text = papi_map_text(frame, regional_shift(frame, provinces, mekong), provinces, lang, places)
+    text = papi_map_text(frame, regional_shift(frame, provinces, mekong), provinces, lang, archipelago_places(shapes))
     fig, plotted = rank_maps(frame, shapes, list(provinces), text, zoom=bounds(shapes, mekong, margin=0.15))
     save_map(fig, plotted, name, lang)
     return fig, plotted

@@ -25,7 +25,7 @@ class MapText:
     outline_labels: Mapping[str, str] = field(default_factory=dict)  # outlined province -> legend text
     zoom_titles: Mapping[object, str] = field(default_factory=dict)  # panel -> heading of its zoom
     zoom_labels: Mapping[tuple[object, str], str] = field(default_factory=dict)  # (panel, province) -> label
-    places: Sequence[tuple[float, float, str]] = ()  # (lon, lat, text) on each national map, right-aligned
+    places: Sequence[tuple[float, float, str]] = ()  # (lon, lat, text) on each national map, centred above the point
 
 
 MAP_WORDS = {
