@@ -15,6 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
+
 from helpers.data.paths import FIGURES, NOTEBOOKS, ROOT
 from helpers.run.determinism import clean_notebook, restart_counts, volatile_metadata  # noqa: F401 (tests)
 from helpers.run.failures import RunnerError
@@ -204,6 +206,9 @@ def run_notebooks(
         failures = []
         # one task per notebook (its renditions in turn); each worker keeps one kernel for its tasks
         tasks = [[job for job, _ in jobs if job.source == nb] for nb in notebooks]
+        # longest first, so that no worker is left with a long notebook while the other
+        # waits (expected_work); the results do not depend on the order
+        tasks.sort(key=lambda task: -expected_work(task[0].source))
         done = 0
         for task, results in run_pool(tasks, min(workers, len(tasks)), keep_kernels):
             for job, result in zip(task, results):
@@ -220,6 +225,15 @@ def run_notebooks(
         return _install(jobs, prune, FIGURES if output_dir is None else output_dir / "figures")
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def expected_work(path: Path) -> int:
+    """What a notebook costs to run, roughly: its code cells, and three more per chart its
+    committed copy shows (drawing and rendering a chart costs about three cells)."""
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    charts = sum("image/png" in o.get("data", {}) for c in code for o in c.get("outputs", []))
+    return len(code) + 3 * charts
 
 
 def _is_all(notebooks: list[Path]) -> bool:
