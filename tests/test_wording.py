@@ -184,3 +184,16 @@ def test_no_module_is_above_400_lines():
 def test_no_inline_two_language_wording():
     for path in SRC.rglob("*.py"):
         assert not re.search(r"\bpick\(", path.read_text(encoding="utf-8")), path.name
+
+
+def test_readme_layout_names_every_module_of_each_layer():
+    """README's layout table lists, for each folder of src/helpers/, every module in it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    missing = {}
+    for layer in sorted(p for p in (ROOT / "src" / "helpers").iterdir() if p.is_dir() and p.name != "__pycache__"):
+        row = [line for line in readme if line.startswith(f"| `{layer.name}/` |")]
+        assert row, f"README.md: no layout row for {layer.name}/"
+        named = set(re.findall(r"`([A-Za-z_0-9]+)", row[0]))
+        modules = {p.stem for p in layer.glob("*.py")} - {"__init__", "__main__"}
+        missing.update({f"{layer.name}/{m}.py": "not in README's layout table" for m in sorted(modules - named)})
+    assert missing == {}
