@@ -26,14 +26,24 @@ WRITTEN = (tuple(BOTH), "en")  # the one selection whose files are written (and 
 
 def every_figure(provinces, lang="en"):
     """(name, figure, plotted) of every figure of notebooks 00–06 (maps: tests/test_maps.py), drawn once per
-    selection and language. Only the study's English figures are written: saving renders each figure
-    twice more, and the other selections' rules are checked on the figure objects."""
+    selection, language and test process (the figure tests of other modules share them). Only the study's
+    English figures are written: saving renders each figure once more, and the other selections' rules
+    are checked on the figure objects."""
     key = (tuple(provinces), lang)
     if key not in _DRAWN:
+        os.environ[FIGURES_ENV] = str(_FOLDER[0])
         os.environ[WRITE_FIGURES_ENV] = "1" if key == WRITTEN else "0"
         _DRAWN[key] = list(_draw(provinces, lang))
         os.environ[WRITE_FIGURES_ENV] = "0"
     return _DRAWN[key]
+
+
+def laid_out(fig):
+    """The figure after one layout pass (texts placed, ticks formatted, no pixels rendered), done once."""
+    if not getattr(fig, "_laid_out", False):
+        fig.draw_without_rendering()
+        fig._laid_out = True
+    return fig
 
 
 def _draw(provinces, lang):
@@ -55,17 +65,20 @@ def _draw(provinces, lang):
     yield "05_scorecard", *scorecard.plot_scorecard(independent(provinces)[0], provinces, lang)
 
 
+_FOLDER = []  # one folder per test process: the figures drawn here are kept for every module that checks them
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("figures")
+    if not _FOLDER:
+        _FOLDER.append(tmp_path_factory.mktemp("figures"))
+    out = _FOLDER[0]
     before = {k: os.environ.get(k) for k in (FIGURES_ENV, WRITE_FIGURES_ENV)}
     os.environ[FIGURES_ENV] = str(out)
     os.environ[WRITE_FIGURES_ENV] = "0"
     plotting.use_style()
     plt.rcParams["figure.max_open_warning"] = 0  # figures are kept for every rule
     yield out
-    _DRAWN.clear()
-    plt.close("all")
     for k, v in before.items():
         if v is None:
             os.environ.pop(k, None)

@@ -6,7 +6,7 @@ import re
 
 import matplotlib.pyplot as plt
 import pytest
-from test_chart_rules import BOTH, _out, every_figure  # noqa: F401  (_out: the chart style, figures not written)
+from test_chart_rules import BOTH, _out, every_figure, laid_out  # noqa: F401  (_out: the chart style, figures not written)
 
 from helpers.charts.plotting import LocalTicks, fit_label, wrap
 from helpers.data import loading
@@ -14,7 +14,7 @@ from helpers.text import glossary
 
 
 def tick_texts(fig):
-    fig.canvas.draw()
+    laid_out(fig)
     for ax in fig.axes:
         for label in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
             if label.get_visible() and label.get_text():
@@ -55,7 +55,7 @@ def _within(value, interval) -> bool:
 
 def _boxes(fig):
     """Figure-level texts (title, caption, legends) and every text inside each axes, as display boxes."""
-    fig.canvas.draw()
+    laid_out(fig)
     renderer = fig.canvas.get_renderer()
     top = [t for t in (fig._suptitle, fig._supxlabel, fig._supylabel) if t is not None and t.get_text()]
     top = [(t.get_text()[:40], t.get_window_extent(renderer)) for t in top]
