@@ -1,0 +1,80 @@
+"""Corrections found by a review of the published texts: each test recomputes what the data
+and the rule module say and checks that every text built from them says the same."""
+
+import csv
+
+from helpers.analysis import comparison, dti_scores, evidence, verdict_rule
+from helpers.data.paths import DATA, FIGURES, REFERENCE
+from helpers.notebooks import dti_change
+from helpers.text import citations
+
+HG, TG = "Hậu Giang", "Tiền Giang"
+BOTH = [HG, TG]
+KEY = ["province", "indicator_id", "assessment_year"]
+
+
+def read(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# ---- a lead is decided by the derived confidence, never the typed one -----------------------
+
+
+def test_a_lone_claim_is_a_lead_by_its_derived_confidence_not_the_typed_one():
+    ev = dti_scores.evidence(BOTH)
+    sources = comparison.dti_evidence(BOTH).groupby(KEY)["source_id"].nunique()
+    typed = {
+        (r["province"], r["indicator_id"], int(r["assessment_year"]), r["source_id"]): r["confidence"]
+        for r in read(REFERENCE / "dti_press_facts.csv")
+    }
+    overridden = 0
+    for r in ev[ev["tier"] != "official_table"].itertuples():
+        key = (r.province, r.indicator_id, r.assessment_year)
+        fact = typed.get((*key, r.source_id), "high")
+        derived = verdict_rule.lowest(verdict_rule.source_confidence(r.source_id)["confidence"], fact)
+        assert r.confidence == derived, r
+        if sources[key] == 1:
+            assert r.lone == (derived != "high"), r
+            overridden += fact == "high" and (*key, r.source_id) in typed and derived != "high"
+    assert overridden, "no press fact typed high from a source of lower confidence: the case is not exercised"
+
+
+def test_notebook_01_lists_every_overall_rank_resting_on_one_source_below_high():
+    ev = dti_scores.evidence(BOTH)
+    leads = ev[ev["lone"] & (ev["indicator_id"] == "dti_rank_overall")]
+    text = dti_change.single_source_notes(BOTH, "en")
+    for r in leads.itertuples():
+        assert f"{r.province}" in text and f"{r.assessment_year}" in text and f"{r.value:g}" in text, (r, text)
+    if len(leads):
+        assert "No overall-rank claim" not in text
+
+
+# ---- reference lists hold every source the notebook shows -----------------------------------
+
+
+def test_notebook_03_references_cite_the_digital_economy_ranks_it_tabulates():
+    shown = set(evidence.digital_economy_ranks(BOTH)["source_id"])
+    assert shown, "no digital-economy pillar rank for the study's provinces"
+    assert shown <= set(citations.notebook_sources("03", BOTH))
+
+
+def test_notebook_06_references_cite_every_source_of_its_availability_matrix():
+    cells = evidence.availability_cells(BOTH)
+    listed = set(citations.notebook_sources("06", BOTH))
+    assert set(cells["source_id"]) <= listed
+    register = {r["source_id"]: r["tier"] for r in read(DATA / "sources.csv")}
+    assert {register[s] for s in cells["source_id"]} - {"article"}, "the matrix uses the reference tier too"
+
+
+def test_availability_figure_data_names_the_source_of_every_reported_cell():
+    rows = read(FIGURES / "data" / "06_availability_matrix.csv")
+    assert rows and "source_id" in rows[0]
+    register = {r["source_id"] for r in read(DATA / "sources.csv")}
+    cells = evidence.availability_cells(BOTH)
+    for r in rows:
+        ids = [s for s in r["source_id"].split(";") if s]
+        assert bool(ids) == bool(r["periods"]), r
+        assert set(ids) <= register, r
+        mine = cells[(cells["indicator_id"] == r["indicator_id"]) & (cells["province"] == r["province"])]
+        assert set(ids) == set(mine["source_id"]), r
