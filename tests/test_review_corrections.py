@@ -2,10 +2,11 @@
 and the rule module say and checks that every text built from them says the same."""
 
 import csv
+import re
 
-from helpers.analysis import comparison, dti_scores, evidence, verdict_rule
+from helpers.analysis import comparison, dti_scores, evidence, scorecard_rows, verdict_rule
 from helpers.data.paths import DATA, FIGURES, REFERENCE
-from helpers.notebooks import dti_change
+from helpers.notebooks import dti_change, scorecard
 from helpers.text import citations
 
 HG, TG = "Hậu Giang", "Tiền Giang"
@@ -78,3 +79,51 @@ def test_availability_figure_data_names_the_source_of_every_reported_cell():
         assert set(ids) <= register, r
         mine = cells[(cells["indicator_id"] == r["indicator_id"]) & (cells["province"] == r["province"])]
         assert set(ids) == set(mine["source_id"]), r
+
+
+# ---- a comparison resting on a disputed year says so, and is not counted ---------------------
+
+
+def _disputed_rows():
+    """Scorecard rows (not official scores) whose value for either province is one notebook 01
+    lists as a year-assignment or value conflict, from the conflicts frame itself."""
+    rows, _, _ = scorecard_rows.independent(BOTH)
+    found = comparison.conflicts(BOTH)
+    found = found[found["type"].isin(["year_assignment", "value"])]
+    hits = []
+    for i, r in rows[rows["kind"] == "pair"].iterrows():
+        mine = found[
+            found["province"].isin([r.province_a, r.province_b])
+            & (found["indicator_id"] == r.indicator_id)
+            & (found["period"] == r.period)
+        ]
+        if len(mine):
+            hits.append((i, mine))
+    return rows, hits
+
+
+def test_the_scorecard_caveat_carries_the_year_conflicts_of_notebook_01():
+    rows, hits = _disputed_rows()
+    assert hits, "no scorecard row rests on a disputed year: the case is not exercised"
+    for lang in ("en", "vi"):
+        caveats = scorecard.comparison_table(rows, lang).iloc[:, -1]
+        for i, mine in hits:
+            text = caveats.iloc[i]
+            for c in mine.itertuples():
+                assert c.province in text, (lang, text)
+                if c.type == "year_assignment":
+                    years = dict(c.b[1])["years"]
+                    assert all(f"DTI {y}" in text for y in years), (lang, text)
+
+
+def test_the_scorecard_tallies_leave_disputed_rows_out_and_say_so():
+    rows, hits = _disputed_rows()
+    lines = scorecard.findings(BOTH, "en").splitlines()
+    tier_lines = [line for line in lines if re.match(r"- [^:]+: \d+ \(", line)]
+    counted = sum(int(re.search(r": (\d+) \(", line).group(1)) for line in tier_lines)
+    left = [line for line in lines if line.startswith("- Not counted")]
+    assert len(left) == 1, lines
+    assert int(re.search(r"\((\d+)\)", left[0]).group(1)) == len(rows) - counted  # every row once
+    assert counted <= len(rows) - len(hits)
+    for i, _ in hits:
+        assert f"{rows.loc[i, 'period']}" in left[0], left[0]

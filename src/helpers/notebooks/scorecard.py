@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analysis import scorecard_rows
 from helpers.analysis.dti_scores import NEAR_TIE_SD
 from helpers.analysis.scorecard_rows import independent, leader  # noqa: F401  (leader: the qualifier rule, re-exported)
 from helpers.charts import scorecard as charts_scorecard
@@ -23,7 +24,28 @@ def _caveat(pair, lang: str) -> str:
         notes.append(say("scorecard.caveat_qualifiers", lang))
     if pair.tier_a != pair.tier_b:
         notes.append(say("scorecard.caveat_tiers", lang))
+    notes += [_doubt(kind, province, dict(fields), lang) for kind, province, fields in pair.doubts]
     return "; ".join(notes)
+
+
+def _doubt(kind: str, province: str, fields: dict, lang: str) -> str:
+    """One doubt of helpers.analysis.scorecard_rows.doubts in words (notebook 01 shows it in full)."""
+    if kind == "year_label":
+        return say(
+            "scorecard.caveat_year_label",
+            lang,
+            province=province,
+            literal=fields["literal"],
+            recorded=fields["recorded"],
+        )
+    if kind == "year_assignment":
+        values = join_words(list(dict.fromkeys(fields["values"])), lang)
+        years = join_words([str(y) for y in fields["years"]], lang)
+        return say("scorecard.caveat_year_assignment", lang, province=province, values=values, years=years)
+    if kind == "lead":
+        level = say(f"confidence.{fields['confidence']}", lang)
+        return say("scorecard.caveat_lead", lang, province=province, confidence=level)
+    return say("scorecard.caveat_value", lang, province=province)
 
 
 def _label(r, labels: pd.DataFrame, lang: str) -> str:
@@ -323,10 +345,14 @@ VERDICT_KEYS = ("ahead", "near_tie", "ranked_above", "same_rank", "no_leader")
 
 
 def tallies(comparable: pd.DataFrame, lang: str) -> list[str]:
-    """One sentence per evidence tier: its comparisons, their derived confidence and verdicts."""
+    """One sentence per evidence tier: its comparisons, their derived confidence and verdicts;
+    rows in doubt (helpers.analysis.scorecard_rows.in_doubt) are not counted, and a last
+    sentence names them."""
     out = []
     if comparable.empty:
         return out
+    doubtful = scorecard_rows.in_doubt(comparable)
+    left_out, comparable = comparable[doubtful], comparable[~doubtful]
     groups = pd.Series([_group(r) for r in comparable.itertuples()], index=comparable.index)
     for tier in TIER_GROUPS:
         rows = comparable[groups == tier]
@@ -334,6 +360,12 @@ def tallies(comparable: pd.DataFrame, lang: str) -> list[str]:
             continue
         levels = join_words([say(f"confidence.{c}", lang) for c in dict.fromkeys(rows["confidence"])], lang)
         out.append(say(f"scorecard.tally.{tier}", lang, n=len(rows), confidence=levels, parts=_parts(rows, lang)))
+    if len(left_out):
+        labels = loading.load("indicators").set_index("indicator_id")
+        items = join_words(
+            [f"{_label(r, labels, lang)} {period_text(r.period, lang)}" for r in left_out.itertuples()], lang
+        )
+        out.append(say("scorecard.left_out", lang, n=len(left_out), items=items))
     return out
 
 
