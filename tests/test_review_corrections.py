@@ -127,3 +127,59 @@ def test_the_scorecard_tallies_leave_disputed_rows_out_and_say_so():
     assert counted <= len(rows) - len(hits)
     for i, _ in hits:
         assert f"{rows.loc[i, 'period']}" in left[0], left[0]
+
+
+# ---- one date rule, stated with its computed limit wherever it is stated --------------------
+
+README = DATA.parent / "README.md"
+
+
+def _readme_paragraphs(title: str) -> str:
+    """The README bullet starting with **title**, as one line."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index(f"- **{title}**")
+    end = text.find("\n- ", start + 1)
+    return " ".join(text[start:end].split())
+
+
+def test_readme_states_the_date_rule_with_the_limit_of_the_rule_module():
+    limit = verdict_rule.MAX_DATE_GAP_MONTHS
+    for title in ("Comparability.", "Dates**"):
+        bullet = _readme_paragraphs(title.rstrip("*"))
+        assert f"at most {limit} months apart" in bullet, bullet
+        assert "same period" in bullet or "period agree" in bullet, bullet
+    stated = {int(m) for m in re.findall(r"at most (\d+) months apart", README.read_text(encoding="utf-8"))}
+    assert stated == {limit}
+
+
+def test_every_share_verdict_states_the_limit_it_was_compared_under(monkeypatch):
+    import matplotlib.pyplot as plt
+
+    from helpers.data.paths import WRITE_FIGURES_ENV
+
+    monkeypatch.setenv(WRITE_FIGURES_ENV, "0")
+    from helpers.analysis import society_pairs, verdicts
+    from helpers.notebooks import summary_figures
+    from helpers.text import summary_text
+
+    pairs = society_pairs.comparable(BOTH)
+    assert len(pairs), "no comparable share pair for the study's provinces"
+    assert (pairs["period_gap_days"] <= verdict_rule.MAX_DATE_GAP_DAYS).all()
+    found = verdicts.summary(BOTH)
+    rows, _, _ = scorecard_rows.independent(BOTH)
+    shares = rows[rows["kind"] == "share"]
+    assert len(shares) == len(pairs)  # notebook 05 shows every pair the summary compares
+    n = verdict_rule.MAX_DATE_GAP_MONTHS
+    for lang, words in (("en", rf"(?:up to|at most) {n}\b"), ("vi", rf"không quá {n} tháng")):
+
+        def states(text, words=words):
+            return re.search(words, " ".join(text.split())) is not None
+
+        assert states(summary_text.section("digital_society", found, BOTH, lang))
+        caveats = scorecard.comparison_table(rows, lang).iloc[:, -1]
+        assert all(states(caveats.loc[i]) for i in shares.index)
+        assert states(scorecard.findings(BOTH, lang))
+        fig, _ = summary_figures.plot_uptake(found["digital_society"]["pairs"], BOTH, lang, found)
+        drawn = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+        plt.close(fig)
+        assert states(drawn), drawn  # the caption states the rule the title follows

@@ -5,7 +5,10 @@ come from the same official score, so that year is one row (the score gap in
 points and in SD of the 63, the rank gap in places of 63, the Mekong Delta
 ranks alongside). PAPI e-governance rows (comparable years where both provinces
 have a score) join them. Every other same-indicator, same-period pair is its
-own row. As in the summary, each province is compared with the first one listed.
+own row, and so is every comparable digital-uptake share pair of
+helpers.analysis.society_pairs (kind "share": stocks dated at most
+verdict_rule.MAX_DATE_GAP_MONTHS apart, rule 4; `period` is A's date, `period_b`
+B's). As in the summary, each province is compared with the first one listed.
 
 `doubts` (a tuple of (kind, province, fields)) carries, for a row that is not an
 official score, what notebook 01 surfaces about either value: the disagreements of
@@ -51,6 +54,8 @@ COLUMNS = [
     "source_a",
     "source_b",
     "doubts",
+    "period_b",
+    "period_gap_months",
 ]
 DTI_RANKS = ("dti_rank_overall", "dti_rank_mekong_delta")  # both from the one overall score
 # Doubts that leave a row out of the tallies: a year or value two sources disagree on, or a lead.
@@ -156,6 +161,43 @@ def _scored(frame: pd.DataFrame, kind: str, indicator: str, tier: str, mekong=No
     return rows
 
 
+def _shares(provinces: list[str]) -> list[dict]:
+    """The comparable digital-uptake share pairs (the pairs of the summary's digital-society verdict)."""
+    from helpers.analysis import society_pairs
+
+    rows = []
+    for r in society_pairs.comparable(provinces).itertuples():
+        verdict = "ahead" if r.leader else "no_leader"
+        rows.append(
+            {
+                "kind": "share",
+                "indicator_id": r.measure,
+                "period": r.period_a,
+                "period_b": r.period_b,
+                "period_gap_months": int(r.period_gap_months),
+                "unit": r.unit,
+                "n": None,
+                "province_a": r.province_a,
+                "province_b": r.province_b,
+                "value_a": r.value_a,
+                "value_b": r.value_b,
+                "qualifier_a": r.qualifier_a,
+                "qualifier_b": r.qualifier_b,
+                "gap_points": abs(r.gap_points),
+                "verdict": verdict,
+                "leader": r.leader or None,
+                "tier_a": r.tier.split("+")[0],
+                "tier_b": r.tier.split("+")[-1],
+                "confidence": verdict_rule.verdict_confidence([r.source_a, r.source_b], verdict, facts=[r.confidence]),
+                "copy_used": ";".join(verdict_rule.copies_used([r.source_a, r.source_b])),
+                "rule": "qualified",
+                "source_a": r.source_a,
+                "source_b": r.source_b,
+            }
+        )
+    return rows
+
+
 def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(one row per independent comparison, values that cannot be compared with the other
     province, PAPI years where only one of a pair has a score)."""
@@ -207,6 +249,7 @@ def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
                     "source_b": r.source_b,
                 }
             )
+    rows += _shares(provinces)
     papi, missing = verdicts.papi(provinces)
     rows += _scored(papi, "papi", "papi_egov_rank", "survey")
     out = pd.DataFrame(rows, columns=COLUMNS)

@@ -6,6 +6,9 @@ MESSAGES = {
     "scorecard.caveat": "caveat",
     "scorecard.caveat_qualifiers": "qualifiers differ (≥, ≈)",
     "scorecard.caveat_tiers": "evidence tiers differ",
+    "scorecard.caveat_dates": "dates {months} months apart (rule 4: shares compared up to {limit})",
+    "scorecard.gap_share": "{gap} percentage points",
+    "scorecard.tally.share": "press-reported shares: {n} ({confidence} confidence), {parts}",
     "scorecard.caveat_year_label": "{province}'s source labels it {literal}; DTI {recorded} by the announcement calendar (notebook 01)",
     "scorecard.caveat_year_assignment": "year disputed: another source gives {province}'s {values} for DTI {years} (notebook 01)",
     "scorecard.caveat_value": "sources disagree on {province}'s value (notebook 01)",
@@ -68,7 +71,7 @@ MESSAGES = {
     "scorecard.tally.survey": "PAPI survey years: {n} ({confidence} confidence), {parts}",
     "scorecard.tally.other": "press, dataset and article ranks: {n} ({confidence} confidence), {parts}",
     "scorecard.papi_repeated": "- Consecutive PAPI years survey the same provinces again: repeated measurements of one difference, not independent wins.",
-    "scorecard.rules": "- Rules (helpers.analysis.verdict_rule): scores, near tie when the gap is below {rule} × the sample SD of that year's scores; ranks without scores, rank gap only, no tie band, low confidence; values with ≈ or ≥, a leader only when the gap exceeds the approximation band. Confidence is derived from the sources register.",
+    "scorecard.rules": "- Rules (helpers.analysis.verdict_rule): scores, near tie when the gap is below {rule} × the sample SD of that year's scores; ranks without scores, rank gap only, no tie band, low confidence; values with ≈ or ≥, a leader only when the gap exceeds the approximation band; dates, an article indicator only for the same period, a share (a stock) when dated at most {months} months apart. Confidence is derived from the sources register.",
     "scorecard.rule": "rule",
     "scorecard.gap_rank_only": "{leader} above by {gap} places (rank only)",
 }

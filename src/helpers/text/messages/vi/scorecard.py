@@ -6,6 +6,9 @@ MESSAGES = {
     "scorecard.caveat": "lưu ý",
     "scorecard.caveat_qualifiers": "dấu ≥, ≈ khác nhau",
     "scorecard.caveat_tiers": "khác tầng nguồn",
+    "scorecard.caveat_dates": "các ngày cách nhau {months} tháng (quy tắc 4: tỷ lệ được so sánh khi không quá {limit} tháng)",
+    "scorecard.gap_share": "{gap} điểm phần trăm",
+    "scorecard.tally.share": "tỷ lệ do báo chí đưa tin: {n} (độ tin cậy {confidence}), {parts}",
     "scorecard.caveat_year_label": "nguồn của {province} ghi năm {literal}; theo lịch công bố là DTI {recorded} (sổ tính 01)",
     "scorecard.caveat_year_assignment": "năm chưa thống nhất: một nguồn khác ghi {values} của {province} cho DTI {years} (sổ tính 01)",
     "scorecard.caveat_value": "các nguồn ghi giá trị của {province} khác nhau (sổ tính 01)",
@@ -68,7 +71,7 @@ MESSAGES = {
     "scorecard.tally.survey": "các năm khảo sát PAPI: {n} (độ tin cậy {confidence}), {parts}",
     "scorecard.tally.other": "thứ hạng từ báo chí, bộ dữ liệu và bài báo: {n} (độ tin cậy {confidence}), {parts}",
     "scorecard.papi_repeated": "- Các năm PAPI liên tiếp khảo sát lại cùng các tỉnh: đó là những lần đo lặp lại của cùng một khoảng cách, không phải những lần dẫn trước độc lập.",
-    "scorecard.rules": "- Quy tắc (helpers.analysis.verdict_rule): với điểm số, gần như ngang nhau khi chênh lệch nhỏ hơn {rule} × độ lệch chuẩn mẫu của điểm các tỉnh năm đó; với thứ hạng không có điểm, chỉ xét chênh lệch thứ hạng, không có ngưỡng ngang nhau, độ tin cậy thấp; với giá trị có dấu ≈ hoặc ≥, chỉ nêu bên dẫn trước khi chênh lệch vượt biên sai số của số xấp xỉ. Độ tin cậy được suy ra từ danh mục nguồn.",
+    "scorecard.rules": "- Quy tắc (helpers.analysis.verdict_rule): với điểm số, gần như ngang nhau khi chênh lệch nhỏ hơn {rule} × độ lệch chuẩn mẫu của điểm các tỉnh năm đó; với thứ hạng không có điểm, chỉ xét chênh lệch thứ hạng, không có ngưỡng ngang nhau, độ tin cậy thấp; với giá trị có dấu ≈ hoặc ≥, chỉ nêu bên dẫn trước khi chênh lệch vượt biên sai số của số xấp xỉ; về thời điểm, chỉ tiêu trong bài báo chỉ so sánh khi cùng kỳ, còn tỷ lệ (số liệu thời điểm) khi các ngày cách nhau không quá {months} tháng. Độ tin cậy được suy ra từ danh mục nguồn.",
     "scorecard.rule": "quy tắc",
     "scorecard.gap_rank_only": "{leader} xếp trên {gap} bậc (chỉ thứ hạng)",
 }
