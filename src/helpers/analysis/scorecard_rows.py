@@ -254,6 +254,7 @@ def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
     rows += _scored(papi, "papi", "papi_egov_rank", "survey")
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["doubts"] = doubts(out, provinces) if len(out) else []
+    out = out.astype({"n": "Int64", "rank_gap": "Int64"})  # counts stay whole beside a share row's blanks
     if len(rest):
         rest = rest[[(a, b) in focus or (b, a) in focus for a, b in zip(rest["province_a"], rest["province_b"])]]
     return out.reset_index(drop=True), rest.reset_index(drop=True), missing

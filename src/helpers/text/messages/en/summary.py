@@ -49,7 +49,7 @@ MESSAGES = {
     "summary.uptake.title_leader": "{measure}: {leader} higher",
     "summary.uptake.title_no_leader": "{measure}: no leader (≈)",
     "summary.uptake.xlabel": "share, percent (0–100)",
-    "summary.uptake.caption": "Shares as the provinces report them (press reports, confidence {confidence}); each value is labelled with its date. Compared under rule 4 of helpers.analysis.verdict_rule: the same measure, dates at most {limit} months apart (here up to {months}). Sources: {sources}.",
+    "summary.uptake.caption": "Shares as the provinces report them (press reports, confidence {confidence}); each value is labelled with its date. Compared under rule 4 of helpers.analysis.verdict_rule: the same measure, dates at most {limit} months apart (the pairs here: up to {months} months). Sources: {sources}.",
     "summary.no_uptake_figure": "*No figure: no digital-uptake share of the same measure is reported for the chosen provinces within a year of each other.*",
     "summary.no_papi_figure": "*No figure: no PAPI e-governance score for the chosen provinces.*",
     "summary.no_ecommerce_figure": "*No figure: nothing to set side by side; notebook 03 shows what each province reports.*",

@@ -49,7 +49,7 @@ MESSAGES = {
     "summary.uptake.title_leader": "{measure}: {leader} cao hơn",
     "summary.uptake.title_no_leader": "{measure}: không nêu bên cao hơn (≈)",
     "summary.uptake.xlabel": "tỷ lệ, phần trăm (0–100)",
-    "summary.uptake.caption": "Tỷ lệ do các tỉnh báo cáo (báo chí, độ tin cậy {confidence}); mỗi giá trị ghi kèm ngày. So sánh theo quy tắc 4 của helpers.analysis.verdict_rule: cùng chỉ tiêu, các ngày cách nhau không quá {limit} tháng (ở đây tới {months} tháng). Nguồn: {sources}.",
+    "summary.uptake.caption": "Tỷ lệ do các tỉnh báo cáo (báo chí, độ tin cậy {confidence}); mỗi giá trị ghi kèm ngày. So sánh theo quy tắc 4 của helpers.analysis.verdict_rule: cùng chỉ tiêu, các ngày cách nhau không quá {limit} tháng (các cặp ở đây: cách nhau tới {months} tháng). Nguồn: {sources}.",
     "summary.no_uptake_figure": "*Không có hình: không tỷ lệ sử dụng số nào cùng thước đo được báo cáo cho các tỉnh được chọn trong vòng một năm.*",
     "summary.no_papi_figure": "*Không có hình: không có điểm quản trị điện tử PAPI cho các tỉnh được chọn.*",
     "summary.no_ecommerce_figure": "*Không có hình: không có gì để đặt cạnh nhau; sổ tính 03 trình bày những gì mỗi tỉnh báo cáo.*",
