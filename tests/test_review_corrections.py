@@ -183,3 +183,16 @@ def test_every_share_verdict_states_the_limit_it_was_compared_under(monkeypatch)
         drawn = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
         plt.close(fig)
         assert states(drawn), drawn  # the caption states the rule the title follows
+
+
+def test_no_notebook_markdown_types_the_date_limit():
+    """The limit lives in verdict_rule; markdown (typed prose) may name the rule, never its value."""
+    import json
+
+    limit = verdict_rule.MAX_DATE_GAP_MONTHS
+    words = {12: "twelve"}.get(limit, str(limit))
+    typed = re.compile(rf"(?:at most|up to|within) (?:{limit}|{words}) months", re.IGNORECASE)
+    for path in sorted((DATA.parent / "notebooks").glob("0*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "markdown":
+                assert not typed.search("".join(cell["source"])), path.name
