@@ -86,7 +86,7 @@ def test_scorecard_shows_each_pair_and_its_gap():
         for line in ax.get_lines()
         if len(line.get_xdata()) == 1
     }
-    for r in comparable.itertuples():
+    for r in scorecard.ranked(comparable).itertuples():  # ranks are drawn; shares are in the table only
         for side in "ab":
             colour = plotting.province_colour(getattr(r, f"province_{side}"), BOTH)
             assert (round(getattr(r, f"value_{side}")), colour) in drawn

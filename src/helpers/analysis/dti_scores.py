@@ -177,17 +177,28 @@ def regional_change(region: list[str], first: int, last: int, scores: pd.DataFra
     return out.sort_values(["rank_last", "province"]).reset_index(drop=True)
 
 
+def claim_confidence(ev: pd.DataFrame) -> list[str]:
+    """The derived confidence of each claim of `ev` (rows of dti_evidence): its source's
+    (helpers.analysis.verdict_rule.source_confidence), lowered by a press fact's own level."""
+    keys = ["province", "indicator_id", "assessment_year", "source_id"]
+    press = loading.load("dti_press_facts").drop_duplicates(keys).set_index(keys)["confidence"]
+
+    def level(r) -> str:
+        stated = verdict_rule.source_confidence(r.source_id)["confidence"]
+        fact = press.get((r.province, r.indicator_id, r.assessment_year, r.source_id))
+        return verdict_rule.lowest(stated, fact) if isinstance(fact, str) else stated
+
+    return [level(r) for r in ev.itertuples()]
+
+
 def lone_claims(provinces: list[str]) -> pd.DataFrame:
     """Rank claims (province, indicator, assessment year) that rest on one
-    source of less than high confidence and no official table (e.g. a lone
-    dataset row): leads, not findings. One row per claim."""
+    source whose derived confidence (claim_confidence) is below high, and no
+    official table (e.g. a lone dataset row): leads, not findings. One row per claim."""
     ev = dti_evidence(provinces)
     counts = ev.groupby(["province", "indicator_id", "assessment_year"])["source_id"].transform("nunique")
     lone = ev[(counts == 1) & (ev["tier"] != "official_table")]
-    press = loading.load("dti_press_facts")[
-        ["province", "indicator_id", "assessment_year", "source_id", "confidence"]
-    ].drop_duplicates(["province", "indicator_id", "assessment_year", "source_id"])
-    lone = lone.merge(press, on=["province", "indicator_id", "assessment_year", "source_id"], how="left")
+    lone = lone.assign(confidence=claim_confidence(lone))
     lone = lone[lone["confidence"].isin(LEAD_CONFIDENCE)]
     return lone.drop_duplicates(["province", "indicator_id", "assessment_year"]).reset_index(drop=True)
 
@@ -205,13 +216,7 @@ def evidence(provinces: list[str]) -> pd.DataFrame:
     keys = ["province", "indicator_id", "assessment_year"]
     ev = dti_evidence(provinces).drop_duplicates([*keys, "source_id", "value"])
     official = ev[ev["tier"] == "official_table"].set_index(keys)["value"]
-    press = loading.load("dti_press_facts").drop_duplicates([*keys, "source_id"]).set_index([*keys, "source_id"])
     lone = set(map(tuple, lone_claims(provinces)[keys].to_numpy()))
-
-    def confidence(r) -> str:
-        level = verdict_rule.source_confidence(r.source_id)["confidence"]
-        fact = press["confidence"].get((r.province, r.indicator_id, r.assessment_year, r.source_id))
-        return verdict_rule.lowest(level, fact) if isinstance(fact, str) else level
 
     def agreement(r) -> str:
         if r.tier == "official_table":
@@ -223,7 +228,7 @@ def evidence(provinces: list[str]) -> pd.DataFrame:
 
     rows = list(ev.itertuples())
     out = ev[[*keys, "value", "qualifier", "tier", "source_id", "period_label"]].assign(
-        confidence=[confidence(r) for r in rows],
+        confidence=claim_confidence(ev),
         agreement=[agreement(r) for r in rows],
         lone=[(r.province, r.indicator_id, r.assessment_year) in lone for r in rows],
     )

@@ -14,6 +14,7 @@ import pandas as pd
 from helpers.analysis import comparison, scope
 from helpers.data import loading
 from helpers.data.numbers import find_numbers
+from helpers.data.periods import Period
 
 
 def results(notebook: str, provinces: list[str]) -> pd.DataFrame:
@@ -122,3 +123,40 @@ def service_levels(quote: str, value: float) -> list[int]:
             tail = quote[m.end : _next_break(mentions, i, len(quote))]
             return sorted({int(x) for x in re.findall(r"mức(?: độ)? ([1-4])\b", tail)})
     return []
+
+
+def availability_cells(provinces: list[str]) -> pd.DataFrame:
+    """Every value notebook 06's availability matrix shows, one row each: indicator_id, province, period, source_id
+    (article indicators and DTI ranks: the best tier; then the reference rows' values)."""
+    ev = comparison.best_evidence(provinces)[["indicator_id", "province", "period", "source_id"]]
+    papi = loading.load("papi_egov_scores").dropna(subset=["score"])
+    papi = papi[papi["comparable"] & papi["province"].isin(provinces)]
+    facts = loading.load("province_facts")
+    facts = facts[(facts["category"] == "digital_uptake") & (facts["unit"] == "percent")]
+    facts = facts[facts["province"].isin(provinces)]
+    extra = [
+        {
+            "indicator_id": "papi_egov_score",
+            "province": r.province,
+            "period": Period.year(int(r.year)),
+            "source_id": r.source_id,
+        }
+        for r in papi.itertuples()
+    ] + [
+        {
+            "indicator_id": f.measure,
+            "province": f.province,
+            "period": Period.of(f.period_start, f.period_end),
+            "source_id": f.source_id,
+        }
+        for f in facts.itertuples()
+    ]
+    return pd.concat([ev, pd.DataFrame(extra, columns=ev.columns)], ignore_index=True)
+
+
+def digital_economy_ranks(provinces: list[str]) -> pd.DataFrame:
+    """Every DTI digital-economy pillar rank known for `provinces` (notebook 03), one row
+    per province, year, source and value (rows of helpers.analysis.comparison.dti_evidence)."""
+    ev = comparison.dti_evidence(provinces)
+    ev = ev[ev["indicator_id"] == "dti_rank_digital_economy"]
+    return ev.drop_duplicates(["province", "assessment_year", "source_id", "value"]).reset_index(drop=True)

@@ -5,7 +5,16 @@ come from the same official score, so that year is one row (the score gap in
 points and in SD of the 63, the rank gap in places of 63, the Mekong Delta
 ranks alongside). PAPI e-governance rows (comparable years where both provinces
 have a score) join them. Every other same-indicator, same-period pair is its
-own row. As in the summary, each province is compared with the first one listed.
+own row, and so is every comparable digital-uptake share pair of
+helpers.analysis.society_pairs (kind "share": stocks dated at most
+verdict_rule.MAX_DATE_GAP_MONTHS apart, rule 4; `period` is A's date, `period_b`
+B's). As in the summary, each province is compared with the first one listed.
+
+`doubts` (a tuple of (kind, province, fields)) carries, for a row that is not an
+official score, what notebook 01 surfaces about either value: the disagreements of
+helpers.analysis.comparison.conflicts on the same province, indicator and period
+(kind: the conflict's type) and the leads of helpers.analysis.dti_scores.lone_claims
+(kind "lead"). A row with a doubt in IN_DOUBT is not counted in the scorecard's tallies.
 """
 
 from __future__ import annotations
@@ -44,8 +53,49 @@ COLUMNS = [
     "rule",
     "source_a",
     "source_b",
+    "doubts",
+    "period_b",
+    "period_gap_months",
 ]
 DTI_RANKS = ("dti_rank_overall", "dti_rank_mekong_delta")  # both from the one overall score
+# Doubts that leave a row out of the tallies: a year or value two sources disagree on, or a lead.
+# A year label the announcement calendar settles ("year_label") stays a caveat only.
+IN_DOUBT = ("year_assignment", "value", "lead")
+
+
+def doubts(rows: pd.DataFrame, provinces: list[str]) -> list[tuple]:
+    """For each row of `rows` (columns kind, indicator_id, period, province_a, province_b):
+    the doubts notebook 01 surfaces about its values, as (kind, province, fields) tuples."""
+    from helpers.analysis import dti_scores
+
+    found = comparison.conflicts(provinces)
+    lone = dti_scores.lone_claims(provinces)
+    out = []
+    for r in rows.itertuples():
+        mine = []
+        if r.kind == "pair":
+            for side in (r.province_a, r.province_b):
+                hits = found[
+                    (found["province"] == side)
+                    & (found["indicator_id"] == r.indicator_id)
+                    & (found["period"] == r.period)
+                ]
+                mine += [(c.type, side, dict(c.b[1])) for c in hits.itertuples()]
+                led = lone[
+                    (lone["province"] == side)
+                    & (lone["indicator_id"] == r.indicator_id)
+                    & (lone["assessment_year"] == r.period.start.year)
+                ]
+                mine += [
+                    ("lead", side, {"source": s, "confidence": c}) for s, c in zip(led["source_id"], led["confidence"])
+                ]
+        out.append(tuple(dict.fromkeys((k, p, tuple(sorted(f.items()))) for k, p, f in mine)))
+    return out
+
+
+def in_doubt(frame: pd.DataFrame) -> pd.Series:
+    """True for the rows of `frame` (independent's rows) with a doubt in IN_DOUBT."""
+    return pd.Series([any(d[0] in IN_DOUBT for d in ds) for ds in frame["doubts"]], index=frame.index, dtype=bool)
 
 
 def leader(row, higher_is_better: bool) -> str | None:
@@ -111,6 +161,43 @@ def _scored(frame: pd.DataFrame, kind: str, indicator: str, tier: str, mekong=No
     return rows
 
 
+def _shares(provinces: list[str]) -> list[dict]:
+    """The comparable digital-uptake share pairs (the pairs of the summary's digital-society verdict)."""
+    from helpers.analysis import society_pairs
+
+    rows = []
+    for r in society_pairs.comparable(provinces).itertuples():
+        verdict = "ahead" if r.leader else "no_leader"
+        rows.append(
+            {
+                "kind": "share",
+                "indicator_id": r.measure,
+                "period": r.period_a,
+                "period_b": r.period_b,
+                "period_gap_months": int(r.period_gap_months),
+                "unit": r.unit,
+                "n": None,
+                "province_a": r.province_a,
+                "province_b": r.province_b,
+                "value_a": r.value_a,
+                "value_b": r.value_b,
+                "qualifier_a": r.qualifier_a,
+                "qualifier_b": r.qualifier_b,
+                "gap_points": abs(r.gap_points),
+                "verdict": verdict,
+                "leader": r.leader or None,
+                "tier_a": r.tier.split("+")[0],
+                "tier_b": r.tier.split("+")[-1],
+                "confidence": verdict_rule.verdict_confidence([r.source_a, r.source_b], verdict, facts=[r.confidence]),
+                "copy_used": ";".join(verdict_rule.copies_used([r.source_a, r.source_b])),
+                "rule": "qualified",
+                "source_a": r.source_a,
+                "source_b": r.source_b,
+            }
+        )
+    return rows
+
+
 def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(one row per independent comparison, values that cannot be compared with the other
     province, PAPI years where only one of a pair has a score)."""
@@ -162,9 +249,12 @@ def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
                     "source_b": r.source_b,
                 }
             )
+    rows += _shares(provinces)
     papi, missing = verdicts.papi(provinces)
     rows += _scored(papi, "papi", "papi_egov_rank", "survey")
     out = pd.DataFrame(rows, columns=COLUMNS)
+    out["doubts"] = doubts(out, provinces) if len(out) else []
+    out = out.astype({"n": "Int64", "rank_gap": "Int64"})  # counts stay whole beside a share row's blanks
     if len(rest):
         rest = rest[[(a, b) in focus or (b, a) in focus for a, b in zip(rest["province_a"], rest["province_b"])]]
     return out.reset_index(drop=True), rest.reset_index(drop=True), missing

@@ -17,7 +17,8 @@ Rules (one row per measure and focus pair, `role` "pair"):
   date, then the id); every other value is kept as a row of `role` "other_value"
   with `reason` "farther_date" and `other_of` naming its province, set against
   the same partner, never dropped;
-- dates more than MAX_PERIOD_GAP_MONTHS apart (MAX_PERIOD_GAP_DAYS): listed, not
+- dates more than MAX_PERIOD_GAP_MONTHS apart (MAX_PERIOD_GAP_DAYS; rule 4 of
+  helpers.analysis.verdict_rule): listed, not
   comparable (`reason` "period_gap"); the gap in months is always stated. A stock
   whose date is uncertain (`period_basis` "uncertain": somewhere in its period)
   is a stock; its gap is the largest the window allows;
@@ -36,8 +37,9 @@ from helpers.analysis.verdict_rule import CONFIDENCE_ORDER
 from helpers.data import loading
 from helpers.data.periods import Period
 
-MAX_PERIOD_GAP_MONTHS = 12
-MAX_PERIOD_GAP_DAYS = 366  # twelve months, a leap day included
+# rule 4 of helpers.analysis.verdict_rule, its one home
+MAX_PERIOD_GAP_MONTHS = verdict_rule.MAX_DATE_GAP_MONTHS
+MAX_PERIOD_GAP_DAYS = verdict_rule.MAX_DATE_GAP_DAYS
 DAYS_PER_MONTH = 365.25 / 12
 SIDE = ["measure", "value", "qualifier", "period", "basis", "source_id", "id", "tier", "confidence"]
 COLUMNS = [

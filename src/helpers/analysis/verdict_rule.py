@@ -28,6 +28,16 @@ conclusions, README Findings) is called by one of three rules:
    a step either side at most, 2.5 % of 100, and 5 % of the value covers it with
    margin (gần 70 % → 66.5–73.5 %).
 
+4. **Dates** (which values may be set against each other at all): an indicator of
+   the articles is compared only for the same period (helpers.analysis.comparison.pairs);
+   a digital-uptake share (a stock, press-reported or from the articles,
+   helpers.analysis.society_pairs) is compared when both values are stocks of the same
+   measure and unit dated at most MAX_DATE_GAP_MONTHS apart (MAX_DATE_GAP_DAYS; an
+   uncertain date counts with the widest gap its window allows). Why twelve months: a
+   share of households or adults is a slowly moving stock that the provinces report
+   about once a year, so one reporting round apart is the nearest the sources allow;
+   the gap in months is stated beside every such comparison.
+
 Confidence is derived, never typed (`source_confidence`, `verdict_confidence`):
 a source's confidence is the register's (`data/sources.csv`), lowered to
 "medium" when its values were taken from a third-party copy (`copy_used`), and
@@ -52,6 +62,8 @@ APPROX_BAND = 0.05
 RANK_ONLY_CONFIDENCE = "low"
 CONFIDENCE_ORDER = ["low", "medium", "high"]
 COPY_CONFIDENCE = "medium"  # the most a third-party copy can carry without independent agreement
+MAX_DATE_GAP_MONTHS = 12  # rule 4: stock shares dated at most this far apart are compared
+MAX_DATE_GAP_DAYS = 366  # the same twelve months in days, a leap day included
 
 
 # ---- 1. scored comparisons ---------------------------------------------------------------

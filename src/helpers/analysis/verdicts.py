@@ -10,7 +10,7 @@ Topics and their evidence:
   the same near-tie rule on the spread of the provinces scored that year;
 - ecommerce: curated article results of notebook 03 on the same indicator and period;
 - digital_society: the comparable digital-uptake pairs of helpers.analysis.society_pairs
-  (same measure, dates at most twelve months apart, the closest dates paired),
+  (same measure, dates at most verdict_rule.MAX_DATE_GAP_MONTHS apart, the closest dates paired),
   exactly those notebook 04 shows first, plus article results of notebook 04 on
   the same indicator and period.
 """

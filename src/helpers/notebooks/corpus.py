@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis.comparison import best_evidence
+from helpers.analysis import evidence
 from helpers.charts import corpus as charts_corpus
 from helpers.charts.plotting import save_figure
 from helpers.checks.coverage import classify_numbers, coverage_summary
 from helpers.data import loading
-from helpers.data.periods import Period
 from helpers.text.catalogue import say
 from helpers.text.citations import citation, citations
 from helpers.text.formats import date_text, indicator_label, periods_text
@@ -92,64 +91,47 @@ def plot_timeline(ms: pd.DataFrame, provinces: list[str], lang: str, name: str =
 
 
 def availability(provinces: list[str]) -> pd.DataFrame:
-    """Indicator × province: the periods reported (best tier), empty when missing."""
-    ev = best_evidence(provinces)
-    indicators = loading.load("indicators")
+    """Indicator × province: the periods reported (best tier), empty when missing; the
+    reference tier's measures that verdicts use (PAPI e-governance scores, press-reported
+    digital-uptake shares) included, so that the matrix shows every measure the summary compares."""
+    from helpers.text.catalogue import CATALOGUES
+
+    cells = evidence.availability_cells(provinces)
+    labels = [(i.theme, i.indicator_id, i.label_en, i.label_vi) for i in loading.load("indicators").itertuples()]
+    labels.append(
+        ("public_services", "papi_egov_score", say("scorecard.row.papi", "en"), say("scorecard.row.papi", "vi"))
+    )
+    facts = loading.load("province_facts")
+    for measure in sorted(
+        set(facts.loc[(facts["category"] == "digital_uptake") & (facts["unit"] == "percent"), "measure"])
+    ):
+        key = f"summary.measure.{measure}"
+        names = [say(key, lang) if key in CATALOGUES[lang] else measure for lang in ("en", "vi")]
+        labels.append(("digital_society", measure, *names))
     rows = []
-    for ind in indicators.itertuples():
-        row = {"theme": ind.theme, "indicator_id": ind.indicator_id, "label_en": ind.label_en, "label_vi": ind.label_vi}
+    for theme, indicator_id, label_en, label_vi in labels:
+        row = {"theme": theme, "indicator_id": indicator_id, "label_en": label_en, "label_vi": label_vi}
+        mine = cells[cells["indicator_id"] == indicator_id]
         for p in provinces:
-            periods = ev[(ev["indicator_id"] == ind.indicator_id) & (ev["province"] == p)]["period"]
-            row[p] = tuple(sorted(periods))
+            row[p] = tuple(sorted(mine.loc[mine["province"] == p, "period"]))
         rows.append(row)
-    rows += _reference_rows(provinces)
     out = pd.DataFrame(rows)
     out = out[out[provinces].map(len).gt(0).any(axis=1)]
     return out.sort_values(["theme", "indicator_id"]).reset_index(drop=True)
 
 
-def _reference_rows(provinces: list[str]) -> list[dict]:
-    """The reference tier's measures that verdicts use (PAPI e-governance scores, press-reported
-    digital-uptake shares), so that the matrix shows every measure the summary compares."""
-    from helpers.text.catalogue import CATALOGUES, say
-
-    rows = []
-    papi = loading.load("papi_egov_scores").dropna(subset=["score"])
-    papi = papi[papi["comparable"]]
-    rows.append(
-        {
-            "theme": "public_services",
-            "indicator_id": "papi_egov_score",
-            "label_en": say("scorecard.row.papi", "en"),
-            "label_vi": say("scorecard.row.papi", "vi"),
-            **{
-                p: tuple(Period.year(int(y)) for y in sorted(papi.loc[papi["province"] == p, "year"]))
-                for p in provinces
-            },
-        }
-    )
-    facts = loading.load("province_facts")
-    facts = facts[(facts["category"] == "digital_uptake") & (facts["unit"] == "percent")]
-    for measure, group in facts.groupby("measure", sort=True):
-        key = f"summary.measure.{measure}"
-        label = {lang: say(key, lang) if key in CATALOGUES[lang] else measure for lang in ("en", "vi")}
-        rows.append(
-            {
-                "theme": "digital_society",
-                "indicator_id": measure,
-                "label_en": label["en"],
-                "label_vi": label["vi"],
-                **{
-                    p: tuple(
-                        sorted(
-                            Period.of(f.period_start, f.period_end) for f in group[group["province"] == p].itertuples()
-                        )
-                    )
-                    for p in provinces
-                },
-            }
-        )
-    return rows
+def sources(data: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:
+    """The sources of every cell of `data` (availability(provinces), possibly narrowed):
+    indicator_id, province and the cell's source ids joined by ";" (empty where not reported)."""
+    cells = evidence.availability_cells(provinces)
+    cells = cells[cells["indicator_id"].isin(data["indicator_id"])]
+    joined = cells.groupby(["indicator_id", "province"])["source_id"].agg(lambda s: ";".join(sorted(set(s))))
+    rows = [
+        {"indicator_id": i, "province": p, "source_id": joined.get((i, p), "")}
+        for i in data["indicator_id"]
+        for p in provinces
+    ]
+    return pd.DataFrame(rows, columns=["indicator_id", "province", "source_id"])
 
 
 def reported(matrix: pd.DataFrame, provinces: list[str]) -> pd.DataFrame:
@@ -170,6 +152,7 @@ def plot_availability(data: pd.DataFrame, provinces: list[str], lang: str, name:
     }
     fig = charts_corpus.availability(cells, row_labels, provinces, texts, groups)
     long = data.melt(id_vars=["theme", "indicator_id"], value_vars=provinces, var_name="province", value_name="periods")
+    long = long.merge(sources(data, provinces), on=["indicator_id", "province"], how="left")
     save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]), lang=lang)
     return fig, data
 

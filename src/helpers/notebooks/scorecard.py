@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.analysis import scorecard_rows
 from helpers.analysis.dti_scores import NEAR_TIE_SD
 from helpers.analysis.scorecard_rows import independent, leader  # noqa: F401  (leader: the qualifier rule, re-exported)
+from helpers.analysis.verdict_rule import MAX_DATE_GAP_MONTHS
 from helpers.charts import scorecard as charts_scorecard
 from helpers.charts.plotting import save_figure, wrap
 from helpers.data import loading
 from helpers.data.periods import Period
+from helpers.notebooks.scorecard_sensitivity import sensitivity  # noqa: F401  (notebook 05 and README call it here)
 from helpers.text.catalogue import say
 from helpers.text.citations import citations
-from helpers.text.formats import join_words, number_text, period_text, periods_text, value_text
+from helpers.text.formats import join_words, number_text, number_text_full, period_text, periods_text, value_text
+from helpers.text.society_tables import measure_label
 
 
 def _caveat(pair, lang: str) -> str:
@@ -23,12 +27,37 @@ def _caveat(pair, lang: str) -> str:
         notes.append(say("scorecard.caveat_qualifiers", lang))
     if pair.tier_a != pair.tier_b:
         notes.append(say("scorecard.caveat_tiers", lang))
+    if pair.kind == "share":
+        notes.append(say("scorecard.caveat_dates", lang, months=int(pair.period_gap_months), limit=MAX_DATE_GAP_MONTHS))
+    notes += [_doubt(kind, province, dict(fields), lang) for kind, province, fields in pair.doubts]
     return "; ".join(notes)
+
+
+def _doubt(kind: str, province: str, fields: dict, lang: str) -> str:
+    """One doubt of helpers.analysis.scorecard_rows.doubts in words (notebook 01 shows it in full)."""
+    if kind == "year_label":
+        return say(
+            "scorecard.caveat_year_label",
+            lang,
+            province=province,
+            literal=fields["literal"],
+            recorded=fields["recorded"],
+        )
+    if kind == "year_assignment":
+        values = join_words(list(dict.fromkeys(fields["values"])), lang)
+        years = join_words([str(y) for y in fields["years"]], lang)
+        return say("scorecard.caveat_year_assignment", lang, province=province, values=values, years=years)
+    if kind == "lead":
+        level = say(f"confidence.{fields['confidence']}", lang)
+        return say("scorecard.caveat_lead", lang, province=province, confidence=level)
+    return say("scorecard.caveat_value", lang, province=province)
 
 
 def _label(r, labels: pd.DataFrame, lang: str) -> str:
     if r.kind in ("dti_official", "papi"):
         return say(f"scorecard.row.{r.kind}", lang)
+    if r.kind == "share":
+        return measure_label(r.indicator_id, lang)
     return labels.loc[r.indicator_id, "label_en" if lang == "en" else "label_vi"]
 
 
@@ -57,7 +86,16 @@ def _gap(r, lang: str) -> str:
         )
     if pd.notna(r.n):
         return say("scorecard.scale_places", lang, places=int(r.rank_gap), n=int(r.n))
+    if r.kind == "share":
+        return say("scorecard.gap_share", lang, gap=number_text_full(round(r.gap_points, 2), lang))
     return number_text(r.gap_points, lang)
+
+
+def _period(r, lang: str) -> str:
+    """The row's period; a share pair's two dates (rule 4 compares stocks of different dates)."""
+    if r.kind == "share":
+        return f"{period_text(r.period, lang)} / {period_text(r.period_b, lang)}"
+    return period_text(r.period, lang)
 
 
 def _verdict(r, lang: str) -> str:
@@ -84,7 +122,7 @@ def comparison_table(comparable: pd.DataFrame, lang: str) -> pd.DataFrame:
         shown = pd.DataFrame(
             {
                 say("scorecard.indicator", lang): [_label(r, labels, lang) for r in comparable.itertuples()],
-                say("scorecard.period", lang): [period_text(p, lang) for p in comparable["period"]],
+                say("scorecard.period", lang): [_period(r, lang) for r in comparable.itertuples()],
                 "A": comparable["province_a"],
                 say("scorecard.value", lang): [_value(r, "a", lang) for r in comparable.itertuples()],
                 "B": comparable["province_b"],
@@ -140,57 +178,6 @@ def not_comparable_table(not_comparable: pd.DataFrame, missing: pd.DataFrame, la
             }
         )
     return pd.DataFrame(rest_rows)
-
-
-def sensitivity(provinces: list[str], lang: str) -> tuple[pd.DataFrame, str]:
-    """(the scored verdicts at each threshold of helpers.analysis.verdict_rule.SENSITIVITY as a display
-    table, one sentence naming those that change)."""
-    from helpers.analysis import verdicts
-    from helpers.analysis.verdict_rule import SENSITIVITY
-
-    found = verdicts.sensitivity(provinces)
-    if found.empty:
-        return pd.DataFrame(), ""
-    topic = {"dti": say("scorecard.row.dti_official", lang), "online_services": say("scorecard.row.papi", lang)}
-
-    def call(r, k):
-        return say(
-            f"scorecard.verdict.{getattr(r, 'verdict_' + format(k, 'g').replace('.', '_'))}",
-            lang,
-            leader=getattr(r, "leader_" + format(k, "g").replace(".", "_")),
-        )
-
-    frame = found.rename(columns=lambda c: c.replace(".", "_"))
-    shown = pd.DataFrame(
-        {
-            say("summary.sensitivity.column.topic", lang): [topic[t] for t in frame["topic"]],
-            say("summary.sensitivity.column.year", lang): frame["year"].astype(str),
-            "B": frame["province_b"],
-            say("summary.sensitivity.column.gap", lang): [number_text(abs(g), lang, 2) for g in frame["gap_in_sd"]],
-            **{
-                say("summary.sensitivity.column.at", lang, k=number_text(k, lang, 2)): [
-                    call(r, k) for r in frame.itertuples()
-                ]
-                for k in SENSITIVITY
-            },
-            say("summary.sensitivity.column.changes", lang): [say(f"yes_no.{bool(c)}", lang) for c in frame["changes"]],
-        }
-    )
-    low, high = number_text(min(SENSITIVITY), lang, 2), number_text(max(SENSITIVITY), lang, 2)
-    changed = frame[frame["changes"]]
-    if changed.empty:
-        return shown, say("summary.sensitivity.none", lang, low=low, high=high)
-    items = [
-        say(
-            "summary.sensitivity.changes",
-            lang,
-            topic=topic[r.topic],
-            year=r.year,
-            verdicts=", ".join(f"{number_text(k, lang, 2)}: {call(r, k)}" for k in SENSITIVITY),
-        )
-        for r in changed.itertuples()
-    ]
-    return shown, say("summary.sensitivity.some", lang, n=len(changed), low=low, high=high, items="; ".join(items))
 
 
 def _panel(r) -> str:
@@ -292,7 +279,7 @@ def plot_scorecard(comparable: pd.DataFrame, provinces: list[str], lang: str, na
     if many:
         caption = say("scorecard.latest_only", lang, first=provinces[0]) + " " + caption
     texts = {
-        "title": "\n".join(wrap(headline(comparable, provinces, lang), 80)),
+        "title": "\n".join(wrap(headline(ranked(comparable), provinces, lang), 80)),
         "gap": say("scorecard.gap_legend", lang),
         "tiers": {t: say(f"tier.{t}", lang) for t in ("official_table", "survey", "article", "press_reference")},
         "caption": caption,
@@ -302,10 +289,12 @@ def plot_scorecard(comparable: pd.DataFrame, provinces: list[str], lang: str, na
     return fig, plotted
 
 
-TIER_GROUPS = ("official_table", "survey", "other")  # never added into one count
+TIER_GROUPS = ("official_table", "survey", "other", "share")  # never added into one count
 
 
 def _group(r) -> str:
+    if r.kind == "share":
+        return "share"
     tier = r.tier_a if r.tier_a == r.tier_b else "mixed"
     return tier if tier in ("official_table", "survey") else "other"
 
@@ -323,10 +312,14 @@ VERDICT_KEYS = ("ahead", "near_tie", "ranked_above", "same_rank", "no_leader")
 
 
 def tallies(comparable: pd.DataFrame, lang: str) -> list[str]:
-    """One sentence per evidence tier: its comparisons, their derived confidence and verdicts."""
+    """One sentence per evidence tier: its comparisons, their derived confidence and verdicts;
+    rows in doubt (helpers.analysis.scorecard_rows.in_doubt) are not counted, and a last
+    sentence names them."""
     out = []
     if comparable.empty:
         return out
+    doubtful = scorecard_rows.in_doubt(comparable)
+    left_out, comparable = comparable[doubtful], comparable[~doubtful]
     groups = pd.Series([_group(r) for r in comparable.itertuples()], index=comparable.index)
     for tier in TIER_GROUPS:
         rows = comparable[groups == tier]
@@ -334,7 +327,18 @@ def tallies(comparable: pd.DataFrame, lang: str) -> list[str]:
             continue
         levels = join_words([say(f"confidence.{c}", lang) for c in dict.fromkeys(rows["confidence"])], lang)
         out.append(say(f"scorecard.tally.{tier}", lang, n=len(rows), confidence=levels, parts=_parts(rows, lang)))
+    if len(left_out):
+        labels = loading.load("indicators").set_index("indicator_id")
+        items = join_words(
+            [f"{_label(r, labels, lang)} {period_text(r.period, lang)}" for r in left_out.itertuples()], lang
+        )
+        out.append(say("scorecard.left_out", lang, n=len(left_out), items=items))
     return out
+
+
+def ranked(comparable: pd.DataFrame) -> pd.DataFrame:
+    """The rows the scorecard chart draws (ranks on their scale); shares are in the table only."""
+    return comparable[comparable["n"].notna()] if len(comparable) else comparable
 
 
 def headline(comparable: pd.DataFrame, provinces: list[str], lang: str) -> str:
@@ -357,6 +361,6 @@ def findings(provinces: list[str], lang: str) -> str:
         if (comparable["kind"] == "papi").sum() > 1:
             lines.append(say("scorecard.papi_repeated", lang))
         lines.append(say("scorecard.counted_once", lang))
-        lines.append(say("scorecard.rules", lang, rule=number_text(NEAR_TIE_SD, lang, 2)))
+        lines.append(say("scorecard.rules", lang, rule=number_text(NEAR_TIE_SD, lang, 2), months=MAX_DATE_GAP_MONTHS))
     lines.append(say("scorecard.not_comparable_values_whose_period", lang, len=len(rest)))
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis import papi_scores
+from helpers.analysis import papi_scores, verdict_rule
 from helpers.analysis.dti_scores import NEAR_TIE_SD
 from helpers.analysis.verdicts import runs
 from helpers.charts import summary as charts_summary
@@ -150,6 +150,7 @@ def plot_uptake(pairs: pd.DataFrame, provinces: list[str], lang: str, summary: d
             lang,
             confidence=say(f"confidence.{confidence}", lang),
             months=number_text(pairs["period_gap_days"].max() / 30.44, lang),
+            limit=number_text(verdict_rule.MAX_DATE_GAP_MONTHS, lang),
             sources=citations(plotted["source_id"], lang),
         ),
     }

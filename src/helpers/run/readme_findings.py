@@ -65,7 +65,7 @@ def render(provinces: list[str] | None = None) -> str:
             parts.append(f"![{lines[0]}]({FIGURES[topic]})")
     comparable, _, _ = scorecard.scorecard(provinces, LANG)
     parts.append("**Scorecard (notebook 05).**\n\n" + scorecard.findings(provinces, LANG))
-    parts.append(f"![{scorecard.headline(comparable, provinces, LANG)}](figures/05_scorecard.png)")
+    parts.append(f"![{scorecard.headline(scorecard.ranked(comparable), provinces, LANG)}](figures/05_scorecard.png)")
     shown, sentence = scorecard.sensitivity(provinces, LANG)
     if len(shown):
         parts.append(f"**Sensitivity of the near-tie threshold.** {sentence}")

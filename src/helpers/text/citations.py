@@ -82,13 +82,12 @@ def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
         from helpers.text import summary_context
 
         return verdicts.sources(provinces) + summary_context.sources(provinces)
-    if notebook == "06":
+    if notebook == "06":  # the articles of the register, then every source of the availability matrix
         src = loading.load("sources")
-        return list(
-            src[
-                (src["tier"] == "article") & src["provinces"].apply(lambda p: any(x in p.split(";") for x in provinces))
-            ]["source_id"]
-        )
+        articles = src[
+            (src["tier"] == "article") & src["provinces"].apply(lambda p: any(x in p.split(";") for x in provinces))
+        ]["source_id"]
+        return list(articles) + list(evidence.availability_cells(provinces)["source_id"])
     if notebook == "01":
         return list(comparison.dti_evidence(provinces)["source_id"])
     if notebook == "05":
@@ -105,6 +104,8 @@ def notebook_sources(notebook: str, provinces: list[str]) -> list[str]:
         ids = list(evidence.results(notebook, provinces)["source_id"])
         if notebook == "02":  # the comparable core: PAPI e-governance of every province
             ids += list(loading.load("papi_egov_scores")["source_id"].unique())
+        if notebook == "03":  # the digital-economy pillar ranks it tabulates
+            ids += list(evidence.digital_economy_ranks(provinces)["source_id"])
         if notebook == "04":  # the digital-uptake pairs and one-sided facts (press reports)
             from helpers.analysis import society_pairs
 

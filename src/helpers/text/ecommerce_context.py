@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis import comparison, scope
+from helpers.analysis import comparison, evidence, scope
 from helpers.analysis.evidence import results
 from helpers.text.catalogue import say
 from helpers.text.citations import citation
@@ -87,10 +87,7 @@ def accounts_vs_use(provinces: list[str], lang: str) -> str:
 def digital_economy_ranks(provinces: list[str], lang: str) -> pd.DataFrame:
     """Every DTI digital-economy pillar rank known for the chosen provinces, by
     tier; a rank implied by a stated rank and its change is marked."""
-    ev = comparison.dti_evidence(provinces)
-    ev = ev[ev["indicator_id"] == "dti_rank_digital_economy"].drop_duplicates(
-        ["province", "assessment_year", "source_id", "value"]
-    )
+    ev = evidence.digital_economy_ranks(provinces)
     if ev.empty:
         return pd.DataFrame()
     return pd.DataFrame(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis.verdict_rule import APPROX_BAND, NEAR_TIE_SD
+from helpers.analysis.verdict_rule import APPROX_BAND, MAX_DATE_GAP_MONTHS, NEAR_TIE_SD
 from helpers.analysis.verdicts import NOTEBOOKS, TOPICS
 from helpers.text.catalogue import CATALOGUES, say
 from helpers.text.formats import date_text, join_words, number_text, number_text_full, value_text
@@ -106,6 +106,7 @@ def _shares(part: dict, lang: str) -> list[str]:
             "date_b": dated(r.period_b, r.basis_b, lang),
             "months": number_text(r.period_gap_days / 30.44, lang),
             "band": number_text(APPROX_BAND * 100, lang),
+            "limit": number_text(MAX_DATE_GAP_MONTHS, lang),
             "gap": number_text_full(round(abs(r.value_a - r.value_b), 2), lang),
         }
         exact = r.qualifier_a == r.qualifier_b == "exact"  # the band applies only to ≈, ≥, ≤ values

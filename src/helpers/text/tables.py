@@ -126,6 +126,8 @@ def show(table: pd.DataFrame, lang: str, rows: int | None = None) -> None:
 ID_COLUMNS = ("obs_id", "source_id", "indicator_id", "fact_id", "rate_id")
 # Ids without a label a reader could use; they stay in the appendix (06) and the CSVs.
 DROPPED_IDS = ("obs_id", "fact_id", "rate_id", "id_a", "id_b")
+# Language-neutral tuples a table words elsewhere (the scorecard's caveat column).
+DROPPED_FIELDS = ("doubts",)
 # Cells a Vietnamese reader reads in words: catalogue key prefix per column.
 WORDED = {
     "tier": "tier",
@@ -152,7 +154,7 @@ def for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     in Vietnamese yes/no, tiers, statuses, reasons, themes and topics in words. Headers from
     the catalogue: columns.<id> for id columns, frames.col.<name> for the others."""
     other = "_vi" if lang == "en" else "_en"
-    dropped = [c for c in table.columns if c in DROPPED_IDS or str(c).endswith(other)]
+    dropped = [c for c in table.columns if c in DROPPED_IDS + DROPPED_FIELDS or str(c).endswith(other)]
     table = table.drop(columns=dropped)
     known = set(loading.load("sources")["source_id"])
     for column in table.columns:
