@@ -8,7 +8,7 @@ from helpers.analysis.dti_scores import NEAR_TIE_SD
 from helpers.analysis.scorecard_rows import independent, leader  # noqa: F401  (leader: the qualifier rule, re-exported)
 from helpers.charts import scorecard as charts_scorecard
 from helpers.charts.plotting import save_figure, wrap
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.data.periods import Period
 from helpers.text.catalogue import say
 from helpers.text.citations import citations
@@ -203,7 +203,8 @@ def plot_scorecard(comparable: pd.DataFrame, provinces: list[str], lang: str, na
     """The independent comparisons in `comparable` (helpers.analysis.scorecard_rows.independent)
     as dumbbells on their rank scale (helpers.charts.scorecard), the gap beside each row
     (places, and SD for scores). Not written with fewer than two provinces or no
-    comparable pair (`plotted.attrs["why"]` says why)."""
+    comparable pair (`plotted.attrs["why"]` says why). Rows other than independent()'s
+    are a re-draw, saved under helpers.data.paths.redraw_dir()."""
     labels = loading.load("indicators").set_index("indicator_id")
     many = len(provinces) > 2
     drawn = comparable
@@ -298,7 +299,8 @@ def plot_scorecard(comparable: pd.DataFrame, provinces: list[str], lang: str, na
         "caption": caption,
     }
     fig = charts_scorecard.dumbbells(plotted, panels, provinces, texts)
-    save_figure(fig, name, plotted, lang=lang)  # every row label and gap label printed on it
+    # every row label and gap label printed on it; a reader's own rows are a re-draw, kept apart
+    save_figure(fig, name, plotted, lang=lang, redraw=not frames.is_whole(comparable))
     return fig, plotted
 
 
