@@ -347,8 +347,9 @@ def headline(comparable: pd.DataFrame, provinces: list[str], lang: str) -> str:
     return say("scorecard.headline_tiers", lang, tallies="; ".join(tallies(comparable, lang)))
 
 
-def findings(provinces: list[str], lang: str) -> str:
-    """Key findings as Markdown bullets, every number computed."""
+def findings(provinces: list[str], lang: str, listed: str | None = None) -> str:
+    """Key findings as Markdown bullets, every number computed. `listed`: where the values
+    not compared are listed, as a link (README); by default the notebook's table above them."""
     comparable, _, rest = scorecard(provinces, lang)
     if len(provinces) < 2:
         return say("scorecard.only_one_province_chosen_scorecard", lang)
@@ -360,5 +361,6 @@ def findings(provinces: list[str], lang: str) -> str:
             lines.append(say("scorecard.papi_repeated", lang))
         lines.append(say("scorecard.counted_once", lang))
         lines.append(say("scorecard.rules", lang, rule=number_text(NEAR_TIE_SD, lang, 2)))
-    lines.append(say("scorecard.not_comparable_values_whose_period", lang, len=len(rest)))
+    where = say("scorecard.listed_in", lang, link=listed) if listed else say("scorecard.listed_above", lang)
+    lines.append(say("scorecard.not_comparable_values_whose_period", lang, len=len(rest), where=where))
     return "\n".join(lines)
