@@ -380,8 +380,7 @@ def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:
     """In a notebook: the map at the size every other chart is shown (as notebook 00 shows
     it), then the figure-data line save_figure set."""
     _show(fig)
-    if "figure_data" in plotted.attrs:
-        print(plotted.attrs["figure_data"])
+    print(plotted.attrs.get("figure_data", ""))
 
 
 def _show(fig: plt.Figure) -> None:
