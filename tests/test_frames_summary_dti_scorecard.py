@@ -72,13 +72,20 @@ def test_a_redraw_of_three_provinces_leaves_the_figures_untouched_and_says_what_
     assert plotted.attrs["figure_data"].endswith("/out/redraw/data/01_dti_distribution.csv")
     latest = int(scores["assessment_year"].max())
     drawn = scores[scores.province.isin(others) & (scores["assessment_year"] == latest)]
-    assert (
-        fig._suptitle.get_text().replace("\n", " ")
-        == f"In DTI {latest}: the scores of {len(drawn)} of the 63 provinces"
-    )
+    title = fig._suptitle.get_text().replace("\n", " ")
+    # none of the chosen provinces is kept: the three are labelled and named with their rank instead
+    assert title.startswith(f"In DTI {latest}: ") and title.endswith(" of 63 provinces")
+    for r in drawn.itertuples():
+        assert f"{r.province} {dti.ordinal(int(r.rank), 'en')}" in title
+    assert set(plotted.loc[plotted["chosen"], "province"]) == set(others)
     caption = fig._supxlabel.get_text().replace("\n", " ")
     assert caption.startswith(f"Each dot is one province ({len(drawn)} of the 63 drawn per year;")
     assert "one of the 63 provinces" not in caption
+    # more provinces than are labelled, none of them chosen: the title counts them
+    many = sorted(set(scores["province"]) - set(BOTH))[: dti.MAX_LABELLED + 1]
+    fig, _ = dti.plot_distribution(scores[scores.province.isin(many)], BOTH, "en")
+    n = len(set(scores.loc[scores.province.isin(many) & (scores["assessment_year"] == latest), "province"]))
+    assert fig._suptitle.get_text().replace("\n", " ") == f"In DTI {latest}: the scores of {n} of the 63 provinces"
     # the notebook's own call (here in Vietnamese, the folder chosen by nobody) writes the published figure
     fig, plotted = dti.plot_distribution(scores, BOTH, "vi")
     assert (_published / "figures" / "01_dti_distribution.png").is_file()

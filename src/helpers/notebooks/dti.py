@@ -169,12 +169,16 @@ def distribution(years_shown: list[int] | None = None) -> pd.DataFrame:
 def plot_distribution(scores: pd.DataFrame, provinces: list[str], lang: str, name: str = "01_dti_distribution"):
     """The official scores in `scores` (distribution(): every province by default, or any
     rows a reader keeps) by assessment year (helpers.charts.dti), the chosen provinces
-    labelled with their rank; saved as `name` with every plotted dot in its data file. Title
+    labelled with their rank (or, when none is among a few rows kept, those); saved as `name` with every plotted dot in its data file. Title
     and caption count the provinces drawn; rows other than distribution()'s are a re-draw,
     saved under helpers.data.paths.redraw_dir(), never over the notebook's figure."""
     data = scores
     years_shown = sorted(data["assessment_year"].unique())
     mine = data[data["province"].isin(provinces)]
+    kept = list(dict.fromkeys(data["province"]))
+    if mine.empty and len(kept) <= MAX_LABELLED:  # a reader's few provinces, none chosen: label them instead
+        provinces = kept
+        mine = data[data["province"].isin(provinces)]
     labels = [
         f"{r.province} {ordinal(int(r.rank), lang)}/63 · {ordinal(int(r.rank_in_mekong_delta), lang)}/13"
         for r in mine.itertuples()
