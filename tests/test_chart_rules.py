@@ -7,6 +7,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from helpers.analysis import dti_scores, papi_scores, scope, service_levels, verdicts
 from helpers.analysis.scorecard_rows import independent
@@ -40,6 +41,9 @@ def every_figure(provinces, lang="en"):
 
 def laid_out(fig):
     """The figure after one layout pass (texts placed, ticks formatted, no pixels rendered), done once."""
+    if not hasattr(fig.canvas, "get_renderer"):  # closed by another test: matplotlib dropped its Agg canvas
+        FigureCanvasAgg(fig)
+        fig._laid_out = False
     if not getattr(fig, "_laid_out", False):
         fig.draw_without_rendering()
         fig._laid_out = True

@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from matplotlib.collections import PathCollection
 
-from helpers.analysis import dti_scores
+from helpers.analysis import dti_scores, scorecard_rows
 from helpers.analysis.comparison import dti_crosscheck
 from helpers.charts import plotting
-from helpers.data import loading
+from helpers.data import loading, paths
 from helpers.data.paths import FIGURES_ENV, WRITE_FIGURES_ENV
-from helpers.notebooks import dti, tidy
+from helpers.notebooks import dti, scorecard, tidy
 from helpers.text import tables
 
 BOTH = ["Hậu Giang", "Tiền Giang"]
@@ -41,13 +41,55 @@ def test_a_reader_keeps_three_mekong_provinces_and_redraws_the_distribution(_fig
         xs = [x for c in ax.collections if isinstance(c, PathCollection) for x, _ in c.get_offsets()]
         assert sorted(xs) == pytest.approx(sorted(kept.loc[kept["assessment_year"] == year, "score"]))
     assert len(fig.axes) == len(years)
-    # the figure data hold every plotted dot, as the notebook cell prints
-    written = pd.read_csv(_figures / "data" / "01_dti_distribution.csv")
+    # the figure data hold every plotted dot, as the notebook cell prints; a re-draw, beside the figures
+    written = pd.read_csv(_figures / "redraw" / "data" / "01_dti_distribution.csv")
     assert len(written) == len(kept) == len(plotted)
     assert set(zip(written["province"], written["assessment_year"])) == set(
         zip(kept["province"], kept["assessment_year"])
     )
-    assert plotted.attrs["figure_data"].endswith(": figures/data/01_dti_distribution.csv")
+    assert not (_figures / "data" / "01_dti_distribution.csv").exists()
+
+
+@pytest.fixture
+def _published(tmp_path, monkeypatch):
+    """figures/ and out/redraw/ as a reader's JupyterLab session has them (no DX_FIGURES_DIR)."""
+    monkeypatch.delenv(FIGURES_ENV)
+    monkeypatch.setattr(paths, "FIGURES", tmp_path / "figures")
+    monkeypatch.setattr(paths, "REDRAWS", tmp_path / "out" / "redraw")
+    return tmp_path
+
+
+def test_a_redraw_of_three_provinces_leaves_the_figures_untouched_and_says_what_it_draws(_published):
+    scores = dti.distribution()
+    others = ["Cần Thơ", "Sóc Trăng", "Bạc Liêu"]  # README's and notebook 01's example
+    fig, plotted = dti.plot_distribution(scores[scores.province.isin(others)], BOTH, "en")
+    assert sorted(p.name for p in _published.rglob("*") if p.is_file()) == [
+        "01_dti_distribution.csv",
+        "01_dti_distribution.png",
+    ]
+    assert not (_published / "figures").exists()
+    assert (_published / "out" / "redraw" / "01_dti_distribution.png").is_file()
+    assert plotted.attrs["figure_data"].endswith("/out/redraw/data/01_dti_distribution.csv")
+    latest = int(scores["assessment_year"].max())
+    drawn = scores[scores.province.isin(others) & (scores["assessment_year"] == latest)]
+    title = fig._suptitle.get_text().replace("\n", " ")
+    # none of the chosen provinces is kept: the three are labelled and named with their rank instead
+    assert title.startswith(f"In DTI {latest}: ") and title.endswith(" of 63 provinces")
+    for r in drawn.itertuples():
+        assert f"{r.province} {dti.ordinal(int(r.rank), 'en')}" in title
+    assert set(plotted.loc[plotted["chosen"], "province"]) == set(others)
+    caption = fig._supxlabel.get_text().replace("\n", " ")
+    assert caption.startswith(f"Each dot is one province ({len(drawn)} of the 63 drawn per year;")
+    assert "one of the 63 provinces" not in caption
+    # more provinces than are labelled, none of them chosen: the title counts them
+    many = sorted(set(scores["province"]) - set(BOTH))[: dti.MAX_LABELLED + 1]
+    fig, _ = dti.plot_distribution(scores[scores.province.isin(many)], BOTH, "en")
+    n = len(set(scores.loc[scores.province.isin(many) & (scores["assessment_year"] == latest), "province"]))
+    assert fig._suptitle.get_text().replace("\n", " ") == f"In DTI {latest}: the scores of {n} of the 63 provinces"
+    # the notebook's own call (here in Vietnamese, the folder chosen by nobody) writes the published figure
+    fig, plotted = dti.plot_distribution(scores, BOTH, "vi")
+    assert (_published / "figures" / "01_dti_distribution.png").is_file()
+    assert fig._supxlabel.get_text().startswith("Mỗi chấm là một trong 63 tỉnh, thành")
 
 
 def test_the_full_distribution_data_hold_every_province_and_year(_figures):
@@ -87,3 +129,15 @@ def test_tables_show_labels_and_no_pandas_index(monkeypatch):
     assert "<th></th>" not in html
     ids = set(loading.load("sources")["source_id"]) | set(loading.load("observations")["obs_id"])
     assert not [i for i in ids if i in text], "an internal id is shown"
+
+
+def test_a_redraw_of_some_scorecard_rows_goes_beside_the_figures(_published):
+    rows = scorecard_rows.independent(BOTH)[0]
+    kept = rows[rows["kind"] == "papi"]  # notebook 05's `rows`, filtered
+    assert 0 < len(kept) < len(rows)
+    fig, plotted = scorecard.plot_scorecard(kept, BOTH, "en")
+    assert set(plotted["indicator_id"]) == set(kept["indicator_id"])
+    assert (_published / "out" / "redraw" / "05_scorecard.png").is_file()
+    assert not (_published / "figures").exists()
+    scorecard.plot_scorecard(rows, BOTH, "en")
+    assert (_published / "figures" / "05_scorecard.png").is_file()

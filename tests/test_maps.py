@@ -17,7 +17,7 @@ from matplotlib.text import Text
 
 from helpers.analysis import papi_scores
 from helpers.analysis.map_frames import DTI_MAP_YEARS, FRAME_COLUMNS, dti_rank_frame, rank_frame, regional_shift
-from helpers.charts import plotting
+from helpers.charts import maps, plotting
 from helpers.charts.label_layout import overlapping, place_labels
 from helpers.charts.maps import RANK_CMAP, artist_id, province_fills, rank_maps
 from helpers.data import loading, paths
@@ -293,3 +293,14 @@ def test_vietnamese_map_verdicts_state_a_change_of_rank_not_a_level():
     for key in ("with_region", "worse_than_region", "better_than_region"):
         assert any(w in words[key] for w in ("tụt hạng", "diễn biến", "thay đổi hạng")), key
     assert words["title"].startswith("Hạng DTI") and words["papi_title"].startswith("Hạng PAPI")
+
+
+def test_the_map_shown_without_saving_prints_the_data_file_notebook_00_writes(capsys):
+    """Notebook 01 shows the DTI map notebook 00 writes: its cell prints that data file, as every figure cell does."""
+    from helpers.data.paths import figure_data_path
+
+    fig, plotted = dti_map.draw(BOTH, "en", save=False)
+    maps.show(fig, plotted)
+    printed = capsys.readouterr().out.strip()
+    assert printed.endswith(": " + figure_data_path(summary_figures.DTI_MAP))
+    assert printed.endswith("figures/data/00_dti_rank_map.csv")

@@ -150,6 +150,17 @@ def test_readme_findings_match_the_computed_values():
     assert f"{low:g} and {high:g} SD" in rules
 
 
+def test_readme_findings_refer_to_nothing_readme_lacks():
+    """The scorecard's findings once said "(listed above)" in README, which lists nothing: they link notebook 05."""
+    block = readme_findings.render()
+    assert not re.search(r"(listed|shown|see) above", block)
+    links = re.findall(r"\]\(([^)#]+)", block)
+    assert readme_findings.NOTEBOOK_05 in links
+    assert [link for link in links if not (ROOT / link).is_file()] == []
+    # the notebook itself still points at its own table above
+    assert say("scorecard.listed_above", "en") in scorecard.findings(PROVINCES, "en")
+
+
 def test_sensitivity_names_exactly_the_verdicts_that_change():
     found = verdicts.sensitivity(PROVINCES)
     assert len(found)

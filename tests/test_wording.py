@@ -2,6 +2,7 @@
 asks for exists, Vietnamese dates and periods, and imports run one way."""
 
 import ast
+import importlib
 import re
 import string
 from datetime import date
@@ -197,3 +198,33 @@ def test_readme_layout_names_every_module_of_each_layer():
         modules = {p.stem for p in layer.glob("*.py")} - {"__init__", "__main__"}
         missing.update({f"{layer.name}/{m}.py": "not in README's layout table" for m in sorted(modules - named)})
     assert missing == {}
+
+
+DOCUMENTS = ("README.md", "README.vi.md", "CONTRIBUTING.md", "datapackage.json")
+
+
+def _resolves(dotted: str) -> bool:
+    """True when `dotted` is a module of the package, or a name defined in one."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            target = importlib.import_module(".".join(parts[:cut]))
+        except ModuleNotFoundError:
+            continue
+        for name in parts[cut:]:
+            if not hasattr(target, name):
+                return False
+            target = getattr(target, name)
+        return True
+    return False
+
+
+def test_documents_name_only_modules_that_exist():
+    """README once named `helpers.reference_build` and datapackage.json `helpers.rates`, after both moved."""
+    named = {
+        (doc, name)
+        for doc in DOCUMENTS
+        for name in re.findall(r"\bhelpers(?:\.[A-Za-z_][A-Za-z_0-9]*)+", (ROOT / doc).read_text(encoding="utf-8"))
+    }
+    assert len({name for _, name in named}) > 10, "no dotted name found: nothing checked"
+    assert sorted(f"{doc}: {name}" for doc, name in named if not _resolves(name)) == []

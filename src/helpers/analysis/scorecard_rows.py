@@ -22,7 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import comparison, verdict_rule, verdicts
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.data.periods import Period
 
 COLUMNS = [
@@ -257,4 +257,4 @@ def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
     out = out.astype({"n": "Int64", "rank_gap": "Int64"})  # counts stay whole beside a share row's blanks
     if len(rest):
         rest = rest[[(a, b) in focus or (b, a) in focus for a, b in zip(rest["province_a"], rest["province_b"])]]
-    return out.reset_index(drop=True), rest.reset_index(drop=True), missing
+    return frames.mark_whole(out.reset_index(drop=True)), rest.reset_index(drop=True), missing

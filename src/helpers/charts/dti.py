@@ -140,19 +140,20 @@ def distribution(
             group=lambda d: d["in_mekong_delta"].map({True: "mekong", False: "rest"}),
             spread=lambda d: ((d["rank"] * 0.618034) % 1 - 0.5) * 0.5,
         )
-        sns.scatterplot(
-            data=context,
-            x="score",
-            y="spread",
-            hue="group",
-            hue_order=["rest", "mekong"],
-            palette={"rest": CONTEXT_GREY, "mekong": MEKONG_GREY},
-            s=30,
-            linewidth=0,
-            ax=ax,
-            legend=False,
-            zorder=2,
-        )
+        if len(context):  # a reader's rows may hold the labelled provinces alone
+            sns.scatterplot(
+                data=context,
+                x="score",
+                y="spread",
+                hue="group",
+                hue_order=["rest", "mekong"],
+                palette={"rest": CONTEXT_GREY, "mekong": MEKONG_GREY},
+                s=30,
+                linewidth=0,
+                ax=ax,
+                legend=False,
+                zorder=2,
+            )
         chosen = mine[mine["province"].isin(provinces)]
         for i, province in enumerate(provinces):
             colour = province_colour(province, provinces)
@@ -177,9 +178,11 @@ def distribution(
         ax.set_xlabel(texts["x"], fontsize=9)
         if shared:
             ax.xaxis.set_tick_params(labelbottom=True)  # every strip keeps its (shared) numbers
+    context = scores[~scores["province"].isin(provinces)]["in_mekong_delta"]  # a reader's rows may lack a group
     handles = [
         Line2D([], [], marker="o", linestyle="none", color=c, label=texts[k])
-        for k, c in (("mekong", MEKONG_GREY), ("rest", CONTEXT_GREY))
+        for k, c, present in (("mekong", MEKONG_GREY, context.any()), ("rest", CONTEXT_GREY, (~context).any()))
+        if present
     ]
     if shared:
         handles += [Line2D([], [], label=texts[key], **style) for key, style in MEDIAN_STYLES.items()]

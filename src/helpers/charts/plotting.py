@@ -12,6 +12,7 @@ from helpers.data.numbers import format_number
 from helpers.data.paths import (
     figure_data_path,
     figures_dir,
+    redraw_dir,
     renders_inline_images,
     shows_figures,
     writes_figures,
@@ -248,10 +249,13 @@ def figure_png(fig: plt.Figure) -> bytes:
     return buffer.getvalue()
 
 
-def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en", render=figure_png) -> list[Path]:
+def save_figure(
+    fig: plt.Figure, name: str, data=None, lang: str = "en", render=figure_png, redraw: bool = False
+) -> list[Path]:
     """Save `name` as `name`.png (one file per figure and language: the image the notebook
     shows, rendered once by `render`) and the plotted numbers `data` (a DataFrame) as
     data/`name`.csv beside it. Tick labels first take `lang`'s number format (local_ticks).
+    `redraw`: drawn from a reader's own rows, written to helpers.data.paths.redraw_dir().
 
     Written to helpers.data.paths.figures_dir(): figures/ by default, a staging
     folder during `python -m helpers.run`, a tmp dir under pytest. For a vector copy
@@ -259,7 +263,7 @@ def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en", render=
     """
     local_ticks(fig, lang)
     if data is not None:  # shown under the figure by show(), written or not
-        data.attrs["figure_data"] = figure_data_line(figure_data_path(name), lang)
+        data.attrs["figure_data"] = figure_data_line(figure_data_path(name, redraw), lang)
     end_axis_at_ticks(fig)
     inline = _shown_inline()
     if not (writes_figures() or inline):
@@ -269,7 +273,7 @@ def save_figure(fig: plt.Figure, name: str, data=None, lang: str = "en", render=
         fig._dx_inline_png = image
     if not writes_figures():
         return []
-    out = figures_dir()
+    out = redraw_dir() if redraw else figures_dir()
     (out / "data").mkdir(parents=True, exist_ok=True)
     path = out / f"{name}.png"
     path.write_bytes(image)

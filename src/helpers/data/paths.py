@@ -13,6 +13,8 @@ NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
 # Figures of non-canonical parameters: out/<variant>/figures (helpers.run.parameters).
 VARIANTS = ROOT / "out"
+# Charts re-drawn from a reader's own rows (a filtered frame): never over a published figure.
+REDRAWS = VARIANTS / "redraw"
 
 # The runner points this at a staging folder so that figures appear in
 # figures/ only after every notebook succeeded; tests point it at a tmp dir.
@@ -77,9 +79,19 @@ def figures_dir() -> Path:
     return _chosen or FIGURES
 
 
-def figure_data_path(name: str) -> str:
-    """Where a reader finds figure `name`'s data: figures/data/<name>.csv, or the
-    variant's folder (relative to the project; staging and test folders are not shown)."""
-    folder = _chosen or FIGURES
+def redraw_dir() -> Path:
+    """Where a chart re-drawn from a reader's own rows goes: out/redraw/ for the published
+    figures (out/redraw/vi/ for figures/vi/), a variant's figures/redraw/ subfolder, or
+    redraw/ inside DX_FIGURES_DIR (tests); never the folder of the notebook's own figures."""
+    if os.environ.get(FIGURES_ENV):
+        return figures_dir() / "redraw"
+    chosen = _chosen or FIGURES
+    return REDRAWS / chosen.relative_to(FIGURES) if chosen.is_relative_to(FIGURES) else chosen / "redraw"
+
+
+def figure_data_path(name: str, redraw: bool = False) -> str:
+    """Where a reader finds figure `name`'s data: figures/data/<name>.csv, the variant's
+    folder, or the re-draw folder (relative to the project; staging and test folders are not shown)."""
+    folder = redraw_dir() if redraw else _chosen or FIGURES
     path = folder / "data" / f"{name}.csv"
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()

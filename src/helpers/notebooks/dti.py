@@ -11,7 +11,7 @@ from helpers.analysis.comparison import conflicts, dti_crosscheck
 from helpers.charts import dti as charts_dti
 from helpers.charts.dti import MAX_LABELLED
 from helpers.charts.plotting import save_figure, wrap
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.text.catalogue import say
 from helpers.text.citations import citation, citations
 from helpers.text.formats import date_text, indicator_label, period_text, value_text
@@ -163,24 +163,40 @@ def distribution(years_shown: list[int] | None = None) -> pd.DataFrame:
     out["rank_in_mekong_delta"] = out["rank_in_mekong_delta"].astype("Int64")
     first = ["assessment_year", "province", "score", "rank", "rank_in_mekong_delta", "in_mekong_delta"]
     out = out[[*first, *(c for c in out.columns if c not in first)]]
-    return out.sort_values(["assessment_year", "rank", "province"]).reset_index(drop=True)
+    return frames.mark_whole(out.sort_values(["assessment_year", "rank", "province"]).reset_index(drop=True))
 
 
 def plot_distribution(scores: pd.DataFrame, provinces: list[str], lang: str, name: str = "01_dti_distribution"):
     """The official scores in `scores` (distribution(): every province by default, or any
     rows a reader keeps) by assessment year (helpers.charts.dti), the chosen provinces
-    labelled with their rank; saved as `name` with every plotted dot in its data file."""
+    labelled with their rank (or, when none is among a few rows kept, those); saved as `name` with every plotted dot in its data file. Title
+    and caption count the provinces drawn; rows other than distribution()'s are a re-draw,
+    saved under helpers.data.paths.redraw_dir(), never over the notebook's figure."""
     data = scores
     years_shown = sorted(data["assessment_year"].unique())
     mine = data[data["province"].isin(provinces)]
+    kept = list(dict.fromkeys(data["province"]))
+    if mine.empty and len(kept) <= MAX_LABELLED:  # a reader's few provinces, none chosen: label them instead
+        provinces = kept
+        mine = data[data["province"].isin(provinces)]
     labels = [
         f"{r.province} {ordinal(int(r.rank), lang)}/63 · {ordinal(int(r.rank_in_mekong_delta), lang)}/13"
         for r in mine.itertuples()
     ]
     latest = mine[mine["assessment_year"] == years_shown[-1]]
     parts = ", ".join(f"{r.province} {ordinal(int(r.rank), lang)}" for r in latest.itertuples())
+    drawn = data.groupby("assessment_year")["province"].nunique()
+    if parts:
+        title = say("dti.distribution_title", lang, year=years_shown[-1], parts=parts)
+    else:  # none of the chosen provinces among the rows kept
+        title = say("dti.distribution_title_drawn", lang, year=years_shown[-1], n=int(drawn[years_shown[-1]]))
+    if drawn.min() == drawn.max() == 63:
+        dots = say("dti.dots_all", lang)
+    else:
+        n = f"{drawn.min()}–{drawn.max()}" if drawn.min() != drawn.max() else str(drawn.min())
+        dots = say("dti.dots_kept", lang, n=n)
     texts = {
-        "title": say("dti.distribution_title", lang, year=years_shown[-1], parts=parts),
+        "title": title,
         "x": say("dti.score_0_1", lang),
         "y": say("dti.assessment_year", lang),
         "mekong": say("dti.other_mekong", lang),
@@ -188,6 +204,7 @@ def plot_distribution(scores: pd.DataFrame, provinces: list[str], lang: str, nam
         "caption": say(
             "dti.distribution_caption",
             lang,
+            dots=dots,
             years=", ".join(map(str, years_shown)),
             sources=citations(data["source_id"], lang),
         ),
@@ -200,7 +217,7 @@ def plot_distribution(scores: pd.DataFrame, provinces: list[str], lang: str, nam
     fig = charts_dti.distribution(labelled, provinces, texts)
     columns = ["assessment_year", "province", "score", "rank", "rank_in_mekong_delta", "in_mekong_delta", "label"]
     plotted = labelled[[*columns, "source_id"]].assign(chosen=labelled["province"].isin(provinces))
-    save_figure(fig, name, plotted, lang=lang)
+    save_figure(fig, name, plotted, lang=lang, redraw=not frames.is_whole(scores))
     return fig, plotted
 
 

@@ -15,11 +15,13 @@ from helpers.analysis.map_frames import DTI_MAP_YEARS, dti_rank_frame, regional_
 from helpers.charts.maps import rank_maps, save_map
 from helpers.data import loading
 from helpers.data.geography import Shapes, bounds, load_shapes, offshore_top
+from helpers.data.paths import figure_data_path
+from helpers.text.formats import figure_data_line
 from helpers.text.map_wording import dti_map_text
 
 __all__ = ["NAME", "archipelago_places", "draw"]
 
-NAME = "dti_rank_map"
+NAME = "00_dti_rank_map"  # notebook 00 writes it; notebook 01 shows it (draw(save=False))
 # Labels for the archipelagos: (province holding them, longitude east of which they lie, word key).
 ARCHIPELAGOS = (("Đà Nẵng", 110.0, "hoang_sa"), ("Khánh Hòa", 110.0, "truong_sa"))
 
@@ -52,4 +54,6 @@ def draw(
     fig, plotted = rank_maps(frame, shapes, list(provinces), text, zoom=bounds(shapes, mekong, margin=0.15))
     if save:
         save_map(fig, plotted, name, lang)
+    else:  # the data file the other notebook writes, as every figure cell prints it
+        plotted.attrs["figure_data"] = figure_data_line(figure_data_path(name), lang)
     return fig, plotted

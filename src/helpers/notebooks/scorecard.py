@@ -10,7 +10,7 @@ from helpers.analysis.scorecard_rows import independent, leader  # noqa: F401  (
 from helpers.analysis.verdict_rule import MAX_DATE_GAP_MONTHS
 from helpers.charts import scorecard as charts_scorecard
 from helpers.charts.plotting import save_figure, wrap
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.data.periods import Period
 from helpers.notebooks.scorecard_sensitivity import sensitivity  # noqa: F401  (notebook 05 and README call it here)
 from helpers.text.catalogue import say
@@ -190,7 +190,8 @@ def plot_scorecard(comparable: pd.DataFrame, provinces: list[str], lang: str, na
     """The independent comparisons in `comparable` (helpers.analysis.scorecard_rows.independent)
     as dumbbells on their rank scale (helpers.charts.scorecard), the gap beside each row
     (places, and SD for scores). Not written with fewer than two provinces or no
-    comparable pair (`plotted.attrs["why"]` says why)."""
+    comparable pair (`plotted.attrs["why"]` says why). Rows other than independent()'s
+    are a re-draw, saved under helpers.data.paths.redraw_dir()."""
     labels = loading.load("indicators").set_index("indicator_id")
     many = len(provinces) > 2
     drawn = comparable
@@ -285,7 +286,8 @@ def plot_scorecard(comparable: pd.DataFrame, provinces: list[str], lang: str, na
         "caption": caption,
     }
     fig = charts_scorecard.dumbbells(plotted, panels, provinces, texts)
-    save_figure(fig, name, plotted, lang=lang)  # every row label and gap label printed on it
+    # every row label and gap label printed on it; a reader's own rows are a re-draw, kept apart
+    save_figure(fig, name, plotted, lang=lang, redraw=not frames.is_whole(comparable))
     return fig, plotted
 
 
@@ -349,8 +351,9 @@ def headline(comparable: pd.DataFrame, provinces: list[str], lang: str) -> str:
     return say("scorecard.headline_tiers", lang, tallies="; ".join(tallies(comparable, lang)))
 
 
-def findings(provinces: list[str], lang: str) -> str:
-    """Key findings as Markdown bullets, every number computed."""
+def findings(provinces: list[str], lang: str, listed: str | None = None) -> str:
+    """Key findings as Markdown bullets, every number computed. `listed`: where the values
+    not compared are listed, as a link (README); by default the notebook's table above them."""
     comparable, _, rest = scorecard(provinces, lang)
     if len(provinces) < 2:
         return say("scorecard.only_one_province_chosen_scorecard", lang)
@@ -362,5 +365,6 @@ def findings(provinces: list[str], lang: str) -> str:
             lines.append(say("scorecard.papi_repeated", lang))
         lines.append(say("scorecard.counted_once", lang))
         lines.append(say("scorecard.rules", lang, rule=number_text(NEAR_TIE_SD, lang, 2), months=MAX_DATE_GAP_MONTHS))
-    lines.append(say("scorecard.not_comparable_values_whose_period", lang, len=len(rest)))
+    where = say("scorecard.listed_in", lang, link=listed) if listed else say("scorecard.listed_above", lang)
+    lines.append(say("scorecard.not_comparable_values_whose_period", lang, len=len(rest), where=where))
     return "\n".join(lines)

@@ -17,7 +17,7 @@ from helpers.text.citations import citations
 from helpers.text.formats import number_text, value_text
 from helpers.text.summary_text import _measure, dated, years_text
 
-DTI_MAP = "00_dti_rank_map"
+DTI_MAP = dti_map.NAME
 PAPI = "00_papi_egov"
 UPTAKE = "00_digital_uptake_shares"
 
