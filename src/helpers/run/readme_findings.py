@@ -65,9 +65,7 @@ def render(provinces: list[str] | None = None) -> str:
         if topic in FIGURES and not found[topic]["pairs"].empty:
             parts.append(f"![{lines[0]}]({FIGURES[topic]})")
     comparable, _, _ = scorecard.scorecard(provinces, LANG)
-    parts.append("**Scorecard (notebook 05).**
-
-" + scorecard.findings(provinces, LANG, NOTEBOOK_05))
+    parts.append("**Scorecard (notebook 05).**\n\n" + scorecard.findings(provinces, LANG, NOTEBOOK_05))
     parts.append(f"![{scorecard.headline(scorecard.ranked(comparable), provinces, LANG)}](figures/05_scorecard.png)")
     shown, sentence = scorecard.sensitivity(provinces, LANG)
     if len(shown):
