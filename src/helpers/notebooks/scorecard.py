@@ -121,7 +121,7 @@ def not_comparable_table(not_comparable: pd.DataFrame, missing: pd.DataFrame, la
                     "scorecard.has_no_value_for_only",
                     lang,
                     province_b=r.province_b,
-                    period_text=period_text(r.period, lang),
+                    period_text=period_text(r.period, lang, at=True),
                     period_text2=periods_text(r.periods_b, lang),
                 ),
             }

@@ -48,11 +48,12 @@ def date_text(day, lang: str) -> str:
     return f"{day.day:02d}/{month}/{day.year}"
 
 
-def period_text(period: Period, lang: str) -> str:
+def period_text(period: Period, lang: str, at: bool = False) -> str:
     """A period for readers: "as of 2022-05-05" / "tính đến 05/5/2022", "2022" / "năm 2022",
-    "first 6 months of 2022" / "6 tháng đầu năm 2022", "Q1 2022" / "quý I/2022"."""
+    "first 6 months of 2022" / "6 tháng đầu năm 2022", "Q1 2022" / "quý I/2022". `at`: a date
+    said as a point in time ("không có số liệu tại thời điểm 05/5/2022")."""
     if period.is_stock:
-        return say("period.as_of", lang, date=date_text(period.start, lang))
+        return say("period.at" if at else "period.as_of", lang, date=date_text(period.start, lang))
     if period.whole_year:
         return say("period.year", lang, year=period.whole_year)
     if period.quarter:

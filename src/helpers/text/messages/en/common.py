@@ -18,6 +18,7 @@ MESSAGES = {
     "outlet.UNDP Viet Nam (PAPI)": "UNDP Viet Nam (PAPI)",
     "outlet.compiled from official and press pages": "compiled from official and press pages",
     "period.as_of": "as of {date}",
+    "period.at": "as of {date}",
     "period.inferred_date": "{date}, inferred",
     "period.uncertain_date": "{date}, date uncertain",
     "period.inferred": "{period} (inferred)",
