@@ -83,7 +83,11 @@ def test_catalogues_use_only_the_glossarys_forms():
         for v in glossary.variants(text)
     ]
     found += [f"README.vi.md: {v}" for v in glossary.variants((ROOT / "README.vi.md").read_text(encoding="utf-8"))]
-    found += [f"glossary.csv {t.term_en}: {v}" for t in glossary.terms() for v in glossary.variants(t.term_vi + " " + t.source)]
+    found += [
+        f"glossary.csv {t.term_en}: {v}"
+        for t in glossary.terms()
+        for v in glossary.variants(t.term_vi + " " + t.source)
+    ]
     assert found == []
 
 

@@ -50,14 +50,14 @@ def _gap(r, lang: str) -> str:
         return say(
             "scorecard.scale_scored",
             lang,
-            points=number_text(r.gap_points, lang, 4),
+            points=number_text(r.score_gap, lang, 4),
             sd=number_text(r.gap_in_sd, lang, 2),
             places=r.rank_gap,
             n=r.n,
         )
     if pd.notna(r.n):
         return say("scorecard.scale_places", lang, places=int(r.rank_gap), n=int(r.n))
-    return number_text(r.gap_points, lang)
+    return number_text(r.value_gap, lang)
 
 
 def _verdict(r, lang: str) -> str:

@@ -34,6 +34,15 @@ def number_text_full(value: float, lang: str) -> str:
 
 
 MINUS = "\u2212"
+# A number in a table cell shows the digits it carries, at most six decimals (as pandas shows them).
+CELL_DECIMALS = 6
+
+
+def cell_number_text(value: float, lang: str) -> str:
+    """A number in a frame's cell in the reader's format: 0,6342, −7,3, 17 (no ".0" for an
+    integer), 170.247 (vi); the English table keeps pandas' own format (not called for it)."""
+    digits = f"{round(float(value), CELL_DECIMALS):.{CELL_DECIMALS}f}".rstrip("0").partition(".")[2]
+    return format_number(float(value), lang, decimals=len(digits))
 
 
 def date_text(day, lang: str) -> str:

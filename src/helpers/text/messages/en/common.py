@@ -64,4 +64,5 @@ MESSAGES = {
     "copy.via_public_copy": ", via a public copy",
     "copy.cite": " (via a public copy)",
     "copy.reference": " Values taken from a public copy: `{copy}`.",
+    "copy.reference_noted": " Values taken from a public copy: `{copy}` ({note}).",
 }

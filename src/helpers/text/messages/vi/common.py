@@ -64,4 +64,5 @@ MESSAGES = {
     "copy.via_public_copy": ", qua một bản sao công khai",
     "copy.cite": " (qua một bản sao công khai)",
     "copy.reference": " Số liệu lấy từ một bản sao công khai: `{copy}`.",
+    "copy.reference_noted": " Số liệu lấy từ một bản sao công khai: `{copy}` ({note}).",
 }
