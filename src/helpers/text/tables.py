@@ -208,10 +208,14 @@ def _reader_cell(value, column: str, lang: str):
 
 
 def _number_cell(value, column: str, lang: str) -> str:
-    """A number in the reader's format (helpers.text.formats.cell_number_text); a year as written (2022)."""
-    if "year" in str(column) and float(value).is_integer():
+    """A number in the reader's format (helpers.text.formats.cell_number_text); a year as written
+    (2022, in a column named for years: "year", "assessment_year", "năm khảo sát")."""
+    if YEAR_COLUMN.search(str(column)) and float(value).is_integer() and 1900 <= value <= 2100:
         return str(int(value))
     return cell_number_text(value, lang)
+
+
+YEAR_COLUMN = re.compile(r"year|\bnăm\b", re.IGNORECASE)
 
 
 def _code_words(code: str, column: str, lang: str) -> str:
