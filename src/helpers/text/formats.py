@@ -40,9 +40,11 @@ CELL_DECIMALS = 6
 
 def cell_number_text(value: float, lang: str) -> str:
     """A number in a frame's cell in the reader's format: 0,6342, −7,3, 17 (no ".0" for an
-    integer), 170.247 (vi); the English table keeps pandas' own format (not called for it)."""
-    digits = f"{round(float(value), CELL_DECIMALS):.{CELL_DECIMALS}f}".rstrip("0").partition(".")[2]
-    return format_number(float(value), lang, decimals=len(digits))
+    integer), 170.247 (vi); the English table keeps pandas' own format (not called for it).
+    Never exactly three decimals: 2,7980 (a score's four), not 2,798, which reads as thousands
+    the English way."""
+    digits = len(f"{round(float(value), CELL_DECIMALS):.{CELL_DECIMALS}f}".rstrip("0").partition(".")[2])
+    return format_number(float(value), lang, decimals=4 if digits == 3 else digits)
 
 
 def date_text(day, lang: str) -> str:
