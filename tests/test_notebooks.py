@@ -3,6 +3,7 @@ the provinces reversed, one province without a curated article. Runs go to tmp d
 notebooks/ or figures/. (Bad values are refused before any kernel starts:
 tests/test_runner.py.)"""
 
+import html
 import re
 import unicodedata
 from pathlib import Path
@@ -304,3 +305,65 @@ def test_vietnamese_run_shows_the_vietnamese_notes_and_no_id_headers_or_codes(ru
     codes = set(loading.load("indicators")["indicator_id"]) | {"obs_id", "source_id", "indicator_id", "fact_id"}
     plain = glossary.QUOTED.sub(" ", vietnamese)
     assert sorted({c for c in codes if re.search(rf"(?<![\w/.]){c}(?![\w/.])", plain)}) == []
+
+
+# Codes of the data a frame may hold (units, kinds of row, reasons) that are English words.
+CODE_WORDS = {"count", "percent", "month", "number", "time", "fraction", "pair", "ratio", "irregular"}
+CELL = re.compile(r"<td>(.*?)</td>", re.S)
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def displayed_cells(nb, headers: bool = False):
+    """(cell index, text) of every cell of every table a notebook displays (its HTML tables);
+    with `headers`, (cell index, column header, text)."""
+    for index, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            table = str(out.get("data", {}).get("text/html", ""))
+            head = [_text(th) for th in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", table.split("</thead>")[0], re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table.split("</thead>")[-1], re.S):
+                for column, td in enumerate(CELL.findall(row)):
+                    name = head[column] if column < len(head) else ""
+                    yield (index, name, _text(td)) if headers else (index, _text(td))
+
+
+def code_cells(nb) -> list[str]:
+    """Cells shown as a bare lower-case code (dti_score, rank_of_63) or an English word (count)."""
+    return [
+        f"cell {index}: {text!r}"
+        for index, text in displayed_cells(nb)
+        if re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", text) or text in CODE_WORDS | ENGLISH_WORDS
+    ]
+
+
+def test_code_cells_finds_codes_and_english_words_but_not_vietnamese_words():
+    nb = nbformat.v4.new_notebook()
+    cells = "<td>dti_score</td><td>count</td><td>rank_of_63</td><td>hạng trên 63</td><td>PAPI</td><td>0,6342</td>"
+    table = f"<table><thead><tr><th>chỉ số</th></tr></thead><tbody><tr>{cells}</tr></tbody></table>"
+    nb.cells = [nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", {"text/html": table})])]
+    assert code_cells(nb) == ["cell 0: 'dti_score'", "cell 0: 'count'", "cell 0: 'rank_of_63'"]
+
+
+# A number the English way in a Vietnamese cell: a decimal point (0.6342), a trailing .0 (17.0), a
+# hyphen-minus; not the Vietnamese thousands (1.860, 170.247) nor a year with a dot (2.022).
+ENGLISH_NUMBER = re.compile(r"(?!\d{1,3}(?:\.\d{3})+$)-?\d+\.\d+|-\d.*")
+# A year in a column of years ("năm", "năm đánh giá") is written 2022, never 2.022.
+DOTTED_YEAR = re.compile(r"(?:1\.9|2\.0)\d\d")
+
+
+def test_vietnamese_tables_show_words_for_codes_and_numbers_the_vietnamese_way(runs):
+    """Every displayed table of the Vietnamese run and of notebooks/vi/: no cell is a code of the
+    data or an English word, and no cell that is a number is written the English way (cells of
+    quotes and file names keep their own text)."""
+    found = []
+    for notebook, folder in ((nb, f) for nb in NOTEBOOKS_ALL for f in vietnamese_folders(runs)):
+        nb = nbformat.read(folder / notebook.name, as_version=4)
+        found += [f"{folder.name}/{notebook.stem} {c}" for c in code_cells(nb)]
+        found += [
+            f"{folder.name}/{notebook.stem} cell {index}, {header}: {text!r}"
+            for index, header, text in displayed_cells(nb, headers=True)
+            if ENGLISH_NUMBER.fullmatch(text) or (re.search(r"\bnăm\b", header) and DOTTED_YEAR.fullmatch(text))
+        ]
+    assert found == [], "\n".join(found)

@@ -161,6 +161,22 @@ def test_readme_findings_refer_to_nothing_readme_lacks():
     assert say("scorecard.listed_above", "en") in scorecard.findings(PROVINCES, "en")
 
 
+def test_readme_vi_findings_match_the_computed_values_in_vietnamese():
+    """README.vi.md's "Kết luận chính" is the same computed block as README.md's Findings, worded
+    in Vietnamese (the same verdicts, numbers in the Vietnamese format, Vietnamese figures)."""
+    text = (ROOT / "README.vi.md").read_text(encoding="utf-8")
+    assert "## Kết luận chính" in text.split(readme_findings.START, 1)[0]
+    block = text.split(readme_findings.START, 1)[1].split(readme_findings.END, 1)[0].strip("\n")
+    assert block == readme_findings.render(lang="vi"), (
+        "README.vi.md Kết luận chính differ from the computed values: run `make run` "
+        "(or `.venv/bin/python -m helpers.run.readme_findings`) and commit README.vi.md"
+    )
+    english = readme_findings.render()
+    figures = re.findall(r"\]\((figures/[^)]+)\)", block)
+    assert figures == [f.replace("figures/", "figures/vi/") for f in re.findall(r"\]\((figures/[^)]+)\)", english)]
+    assert all((ROOT / f).is_file() for f in figures)
+
+
 def test_sensitivity_names_exactly_the_verdicts_that_change():
     found = verdicts.sensitivity(PROVINCES)
     assert len(found)

@@ -182,7 +182,7 @@ def test_scorecard_counts_each_official_score_once_and_adds_papi_years():
     last = max(official)
     row = rows_[(rows_["kind"] == "dti_official") & (rows_["period"].astype(str) == str(last))].iloc[0]
     (score_a, rank_a), (score_b, rank_b) = official[last][BOTH[0]], official[last][BOTH[1]]
-    assert row["rank_gap"] == abs(rank_b - rank_a) and row["gap_points"] == pytest.approx(abs(score_a - score_b))
+    assert row["rank_gap"] == abs(rank_b - rank_a) and row["score_gap"] == pytest.approx(abs(score_a - score_b))
     assert set(missing["year"]) == {y for y, v in papi.items() if len(v) == 1}
     _, _, shown_rest = scorecard.scorecard(BOTH, "en")
     assert len(shown_rest) == len(rest) + len(missing)  # one-sided PAPI years stay listed with the reason

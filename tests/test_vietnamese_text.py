@@ -64,12 +64,13 @@ def test_rate_formulas_are_written_in_the_readers_number_format():
 
 
 def test_glossary_rules_out_the_variants_the_issue_names():
-    text = "mức 4, hoá, tỉ lệ, mã nguồn, notebook 03, Uỷ ban, Cổng DVC quốc gia"
+    text = "mức 4, hoá, tỉ lệ, mã nguồn, notebook 03, Uỷ ban, Cổng DVC quốc gia, vùng đồng bằng sông Cửu Long"
     found = " ".join(glossary.variants(text))
-    for variant in ("mức ", "oá", "tỉ", "mã nguồn", "notebook", "Uỷ", "Cổng DVC"):
+    for variant in ("mức ", "oá", "tỉ", "mã nguồn", "notebook", "Uỷ", "Cổng DVC", "đồng bằng"):
         assert variant in found, variant
     allowed = (
-        "mức độ 4, hóa, Hòa Bình, Khánh Hòa, tỷ lệ, quý I, mã định danh nguồn, sổ tính 03, Ủy ban, «mức 4», `notebook`"
+        "mức độ 4, hóa, Hòa Bình, Khánh Hòa, tỷ lệ, quý I, mã định danh nguồn, sổ tính 03, Ủy ban, «mức 4», `notebook`,"
+        " vùng Đồng bằng sông Cửu Long, «đồng bằng sông Cửu Long»"
     )
     assert glossary.variants(allowed) == []
 
@@ -80,6 +81,12 @@ def test_catalogues_use_only_the_glossarys_forms():
         f"markdown_vi.yaml «{en[:40]}»: {v}"
         for en, text in markdown.translations().items()
         for v in glossary.variants(text)
+    ]
+    found += [f"README.vi.md: {v}" for v in glossary.variants((ROOT / "README.vi.md").read_text(encoding="utf-8"))]
+    found += [
+        f"glossary.csv {t.term_en}: {v}"
+        for t in glossary.terms()
+        for v in glossary.variants(t.term_vi + " " + t.source)
     ]
     assert found == []
 
@@ -148,3 +155,33 @@ def test_vietnamese_tables_show_the_vietnamese_notes_and_no_id_headers():
     assert not {"indicator_id", "source_id", "obs_id"} & set(table.columns)
     sources = table[VI["topics.source"]]
     assert len(sources) and set(sources).isdisjoint(loading.load("sources")["source_id"])  # outlet and date, not ids
+
+
+def test_vietnamese_frames_show_numbers_the_vietnamese_way_and_keep_them_in_the_frame():
+    """The scorecard's frame as a Vietnamese reader sees it: every number cell is the number in
+    the Vietnamese format (decimal comma, dot thousands, no ".0", minus sign); the frame in the
+    variable keeps its numbers, and the English rendition keeps pandas' numbers."""
+    from helpers.analysis import scorecard_rows
+    from helpers.text.formats import cell_number_text
+
+    assert [cell_number_text(v, "vi") for v in (0.6342, -7.3, 17.0, 1860.0, 170247.0, 2.798)] == [
+        "0,6342",
+        "−7,3",
+        "17",
+        "1.860",
+        "170.247",
+        "2,7980",
+    ]
+    rows = scorecard_rows.independent(loading.available_provinces()[:2])[0]
+    before = rows.copy()
+    shown = tables.for_reader(rows, "vi")
+    pd.testing.assert_frame_equal(rows, before)
+    numeric = [c for c in rows.columns if pd.api.types.is_float_dtype(rows[c]) and rows[c].notna().any()]
+    assert numeric
+    for column in numeric:
+        header = VI.get(f"frames.col.{column}", column)
+        for value, cell in zip(rows[column], shown[header]):
+            if pd.notna(value):
+                assert cell == cell_number_text(value, "vi"), (column, value, cell)
+    english = tables.for_reader(rows, "en")
+    assert all(pd.api.types.is_float_dtype(english[c]) for c in numeric if c in english.columns)

@@ -39,7 +39,8 @@ COLUMNS = [
     "qualifier_b",
     "score_a",
     "score_b",
-    "gap_points",
+    "score_gap",  # DTI or PAPI score points (rows of a scored table)
+    "value_gap",  # in the row's unit (a pair of curated values that are no ranks)
     "gap_in_sd",
     "rank_gap",
     "mekong_a",
@@ -143,7 +144,7 @@ def _scored(frame: pd.DataFrame, kind: str, indicator: str, tier: str, mekong=No
                 "qualifier_b": "exact",
                 "score_a": r.value_a,
                 "score_b": r.value_b,
-                "gap_points": abs(r.gap),
+                "score_gap": abs(r.gap),
                 "gap_in_sd": abs(r.gap_in_sd),
                 "rank_gap": abs(int(r.rank_b - r.rank_a)),
                 "verdict": r.verdict,
@@ -183,7 +184,7 @@ def _shares(provinces: list[str]) -> list[dict]:
                 "value_b": r.value_b,
                 "qualifier_a": r.qualifier_a,
                 "qualifier_b": r.qualifier_b,
-                "gap_points": abs(r.gap_points),
+                "value_gap": abs(r.gap_points),  # percentage points: a share pair
                 "verdict": verdict,
                 "leader": r.leader or None,
                 "tier_a": r.tier.split("+")[0],
@@ -236,7 +237,7 @@ def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
                     "value_b": r.value_b,
                     "qualifier_a": r.qualifier_a,
                     "qualifier_b": r.qualifier_b,
-                    "gap_points": abs(r.value_a - r.value_b) if n is None else None,
+                    "value_gap": abs(r.value_a - r.value_b) if n is None else None,
                     "rank_gap": abs(int(r.value_a - r.value_b)) if n else None,
                     "verdict": verdict,
                     "leader": who,

@@ -15,6 +15,7 @@ STATUS_COLOURS = {"curated": "#009E73", "milestone": "#56B4E9", "excluded": CONT
 
 
 FIT_CHARS = 0.02  # one digit of 9 pt text, as a share of the longest bar (axes about 4 in wide)
+ARTICLE_CHARS = 48  # an article's label wraps so that its bars keep about half the figure
 
 
 def coverage(summary: pd.DataFrame, texts: dict) -> plt.Figure:
@@ -25,8 +26,9 @@ def coverage(summary: pd.DataFrame, texts: dict) -> plt.Figure:
     # the others follow the bar's end, as "1 + 1"
     per_char = float(summary[list(STATUS_COLOURS)].sum(axis=1).max()) * FIT_CHARS
     outside: dict[int, list[str]] = {}
+    rows = range(len(summary))
     for status, colour in STATUS_COLOURS.items():
-        ax.barh(summary["article"], summary[status], left=left, color=colour, label=texts["statuses"][status])
+        ax.barh(rows, summary[status], left=left, color=colour, label=texts["statuses"][status])
         for y, (x0, n) in enumerate(zip(left, summary[status])):
             if n and n >= per_char * (len(str(n)) + 1):
                 ax.text(x0 + n / 2, y, str(n), ha="center", va="center", fontsize=9, color="black")
@@ -36,6 +38,7 @@ def coverage(summary: pd.DataFrame, texts: dict) -> plt.Figure:
     ticks_through(ax, float(left.max()))  # the axis line reaches past the longest bar
     for y, counts in outside.items():
         ax.text(left.iloc[y], y, "  " + " + ".join(counts), va="center", fontsize=9, color="#444444")
+    ax.set_yticks(list(rows), ["\n".join(wrap(a, ARTICLE_CHARS)) for a in summary["article"]])
     ax.set_ylim(len(summary) - 0.5, -0.5)
     ax.set_xlabel(texts["x"], fontsize=9)
     ax.tick_params(axis="y", labelsize=9)

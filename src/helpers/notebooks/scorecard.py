@@ -79,7 +79,7 @@ def _gap(r, lang: str) -> str:
         return say(
             "scorecard.scale_scored",
             lang,
-            points=number_text(r.gap_points, lang, 4),
+            points=number_text(r.score_gap, lang, 4),
             sd=number_text(r.gap_in_sd, lang, 2),
             places=r.rank_gap,
             n=r.n,
@@ -87,8 +87,8 @@ def _gap(r, lang: str) -> str:
     if pd.notna(r.n):
         return say("scorecard.scale_places", lang, places=int(r.rank_gap), n=int(r.n))
     if r.kind == "share":
-        return say("scorecard.gap_share", lang, gap=number_text_full(round(r.gap_points, 2), lang))
-    return number_text(r.gap_points, lang)
+        return say("scorecard.gap_share", lang, gap=number_text_full(round(r.value_gap, 2), lang))
+    return number_text(r.value_gap, lang)
 
 
 def _period(r, lang: str) -> str:
@@ -159,7 +159,7 @@ def not_comparable_table(not_comparable: pd.DataFrame, missing: pd.DataFrame, la
                     "scorecard.has_no_value_for_only",
                     lang,
                     province_b=r.province_b,
-                    period_text=period_text(r.period, lang),
+                    period_text=period_text(r.period, lang, at=True),
                     period_text2=periods_text(r.periods_b, lang),
                 ),
             }

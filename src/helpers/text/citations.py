@@ -9,7 +9,7 @@ import pandas as pd
 from helpers.data import loading
 from helpers.text.catalogue import CATALOGUES, say
 from helpers.text.formats import date_text
-from helpers.text.notes import source_title
+from helpers.text.notes import source_copy, source_title
 
 
 def _short_title(title: str, words: int = 5) -> str:
@@ -54,6 +54,14 @@ def citations(source_ids, lang: str) -> str:
     return "; ".join(citation(s, lang) for s in ids)
 
 
+def _copy_text(source_id: str, copy: str, lang: str) -> str:
+    """ "Values taken from a public copy: `locator` (comment)." (the comment in the reader's language)."""
+    locator, comment = source_copy(source_id, copy, lang)
+    if not comment:
+        return say("copy.reference", lang, copy=locator)
+    return say("copy.reference_noted", lang, copy=locator, note=comment)
+
+
 def reference_list(source_ids, lang: str) -> str:
     """Markdown list of the full references: outlet, date, title, URL where known, id."""
     ids = sorted({s for s in source_ids if isinstance(s, str) and s})
@@ -64,11 +72,7 @@ def reference_list(source_ids, lang: str) -> str:
         outlet = outlet_text(r["outlet"], lang)
         when = date_text(r["published"], lang) if pd.notna(r["published"]) else say("undated", lang)
         url = f" <{r['url']}>" if r["url"] not in ("unknown", "") else ""
-        copy = (
-            say("copy.reference", lang, copy=r["copy_used"])
-            if isinstance(r["copy_used"], str) and r["copy_used"]
-            else ""
-        )
+        copy = _copy_text(s, r["copy_used"], lang) if isinstance(r["copy_used"], str) and r["copy_used"] else ""
         lines.append(f"- {outlet}, {when}: «{source_title(s, r['title'], lang)}».{url}{copy} `{s}`")
     return "\n".join(lines) if lines else say("no_sources", lang)
 

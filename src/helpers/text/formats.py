@@ -34,6 +34,17 @@ def number_text_full(value: float, lang: str) -> str:
 
 
 MINUS = "\u2212"
+# A number in a table cell shows the digits it carries, at most six decimals (as pandas shows them).
+CELL_DECIMALS = 6
+
+
+def cell_number_text(value: float, lang: str) -> str:
+    """A number in a frame's cell in the reader's format: 0,6342, −7,3, 17 (no ".0" for an
+    integer), 170.247 (vi); the English table keeps pandas' own format (not called for it).
+    Never exactly three decimals: 2,7980 (a score's four), not 2,798, which reads as thousands
+    the English way."""
+    digits = len(f"{round(float(value), CELL_DECIMALS):.{CELL_DECIMALS}f}".rstrip("0").partition(".")[2])
+    return format_number(float(value), lang, decimals=4 if digits == 3 else digits)
 
 
 def date_text(day, lang: str) -> str:
@@ -48,11 +59,12 @@ def date_text(day, lang: str) -> str:
     return f"{day.day:02d}/{month}/{day.year}"
 
 
-def period_text(period: Period, lang: str) -> str:
+def period_text(period: Period, lang: str, at: bool = False) -> str:
     """A period for readers: "as of 2022-05-05" / "tính đến 05/5/2022", "2022" / "năm 2022",
-    "first 6 months of 2022" / "6 tháng đầu năm 2022", "Q1 2022" / "quý I/2022"."""
+    "first 6 months of 2022" / "6 tháng đầu năm 2022", "Q1 2022" / "quý I/2022". `at`: a date
+    said as a point in time ("không có số liệu tại thời điểm 05/5/2022")."""
     if period.is_stock:
-        return say("period.as_of", lang, date=date_text(period.start, lang))
+        return say("period.at" if at else "period.as_of", lang, date=date_text(period.start, lang))
     if period.whole_year:
         return say("period.year", lang, year=period.whole_year)
     if period.quarter:

@@ -70,7 +70,7 @@ MAP_WORDS = {
     "vi": {
         "panel": "DTI {panel}",
         "zoom": "Đồng bằng sông Cửu Long, {panel}",
-        "colour": "Hạng DTI trên {n} tỉnh, thành (1 = cao nhất = màu đậm nhất)",
+        "colour": "Hạng DTI trên {n} tỉnh, thành phố (1 = cao nhất = màu đậm nhất)",
         "no_data": "không có số liệu",
         "rank": "hạng {rank}",
         "shift": "{province} {first} → {last}",
@@ -81,7 +81,7 @@ MAP_WORDS = {
         "better_than_region": "thứ hạng của {province} diễn biến tốt hơn mức chung của vùng ĐBSCL",
         "title": "Hạng DTI {first_panel}–{last_panel}: {verdict}\n{shifts}; {median}",
         "caption": (
-            "Hạng DTI chính thức của {n} tỉnh, thành, năm đánh giá {years} (dti.gov.vn; "
+            "Hạng DTI chính thức của {n} tỉnh, thành phố, năm đánh giá {years} (dti.gov.vn; "
             "data/reference/dti_scores.csv: {sources}); xếp hạng đồng hạng, 1 = cao nhất. "
             "Màu thể hiện hạng trong từng năm, không phải điểm: điểm các năm không so sánh "
             "được. Viền màu: {outlined}; khung nét đứt = ĐBSCL, phóng to ở hàng dưới. "

@@ -20,8 +20,9 @@ SHOWN = {
     "dti_calendar": ("data/reference/dti_calendar.csv", "assessment_year", "note"),
     "dti_press_facts": ("data/reference/dti_press_facts.csv", "fact_id", "note"),
 }
-# Titles of sources.csv that the project wrote itself (not the source's own title) may have one.
-OPTIONAL = {"sources": ("data/sources.csv", "source_id", "title")}
+# Titles of sources.csv that the project wrote itself (not the source's own title) may have one,
+# and the comment in brackets after the locator of a public copy (copy_used).
+OPTIONAL = {"sources": ("data/sources.csv", "source_id", ("title", "copy_used"))}
 
 
 @cache
@@ -42,6 +43,16 @@ def note(table: str, key, english: str, lang: str) -> str:
 
 def notes(table: str, keys, english, lang: str) -> list[str]:
     return [note(table, k, e, lang) for k, e in zip(keys, english)]
+
+
+def source_copy(source_id: str, copy: str, lang: str) -> tuple[str, str]:
+    """(locator, comment) of a source's public copy ("github:…csv (sub-criteria …)"): the
+    comment in brackets after the locator, in Vietnamese where data/notes_vi.csv gives one."""
+    locator, bracket, comment = copy.partition(" (")
+    if not bracket or not comment.endswith(")"):
+        return copy, ""
+    comment = comment[:-1]
+    return locator, comment if lang == "en" else texts().get(("sources", source_id, "copy_used"), comment)
 
 
 def source_title(source_id: str, title: str, lang: str) -> str:

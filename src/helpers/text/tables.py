@@ -4,6 +4,9 @@ displays a frame or a table, through one `for_reader` (labels for ids, the reade
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pandas as pd
 
 from helpers.analysis import comparison, scope
@@ -14,6 +17,7 @@ from helpers.text.catalogue import CATALOGUES, say
 from helpers.text.citations import citation
 from helpers.text.formats import (
     QUALIFIER_MARK,
+    cell_number_text,
     date_text,
     dated_text,
     indicator_label,
@@ -180,7 +184,7 @@ def for_reader(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def _reader_cell(value, column: str, lang: str):
-    """A cell as a reader reads it (see for_reader); a number or a text stays as it is."""
+    """A cell as a reader reads it (see for_reader); in English a number or a text stays as it is."""
     from helpers.text.society_tables import measure_label
 
     if isinstance(value, tuple):
@@ -189,16 +193,46 @@ def _reader_cell(value, column: str, lang: str):
         return value.strftime("%Y-%m-%d") if lang == "en" else date_text(value, lang)
     if isinstance(value, Period):
         return str(value) if lang == "en" else period_text(value, lang)
+    if isinstance(value, bool | np.bool_):
+        return value if lang == "en" else say(f"frames.{'yes' if value else 'no'}", lang)
+    if isinstance(value, int | float | np.number):
+        return value if lang == "en" or pd.isna(value) else _number_cell(value, column, lang)
     if not isinstance(value, str) or not value:
-        return value if lang == "en" or not isinstance(value, bool) else say(f"frames.{'yes' if value else 'no'}", lang)
+        return value
     if column == "indicator_id" and value in set(loading.load("indicators")["indicator_id"]):
         return label(value, lang)
-    if column in ("indicator_id", "measure", "measure_b"):
+    if column in ("indicator_id", "measure", "measure_b") and measure_label(value, lang) != value:
         return measure_label(value, lang)  # a fact measure, a scorecard row's measure
     keys = [f"{WORDED.get(column)}.{v}" for v in value.split("+")]
     if lang != "en" and column in WORDED and all(k in CATALOGUES[lang] for k in keys):
         return " + ".join(say(k, lang) for k in keys)
-    return value
+    return value if lang == "en" else _code_words(value, column, lang)
+
+
+def _number_cell(value, column: str, lang: str) -> str:
+    """A number in the reader's format (helpers.text.formats.cell_number_text); a year as written
+    (2022, in a column named for years: "year", "assessment_year", "năm khảo sát")."""
+    if YEAR_COLUMN.search(str(column)) and float(value).is_integer() and 1900 <= value <= 2100:
+        return str(int(value))
+    return cell_number_text(value, lang)
+
+
+YEAR_COLUMN = re.compile(r"year|\bnăm\b", re.IGNORECASE)
+
+
+def _code_words(code: str, column: str, lang: str) -> str:
+    """A code of the data shown in a cell (a unit, a kind of row, a reason, a measure) in words:
+    the catalogue's frames.value.<column>.<code> (A/B columns share their column's keys); a
+    number inside the code is {n} ("rank_of_63": frames.value.unit.rank_of_n, "hạng trên 63")."""
+    from helpers.analysis.society_pairs import MAX_PERIOD_GAP_MONTHS
+
+    number = re.search(r"(?<![^_])\d+(?![^_])", code)
+    generic = code[: number.start()] + "n" + code[number.end() :] if number else code
+    for name in dict.fromkeys((str(column), re.sub(r"_[ab]$", "", str(column)))):
+        for key in (f"frames.value.{name}.{code}", f"frames.value.{name}.{generic}"):
+            if key in CATALOGUES[lang]:
+                return say(key, lang, n=number.group(0) if number else "", limit=MAX_PERIOD_GAP_MONTHS)
+    return code
 
 
 def rates_table(notebook: str, provinces: list[str], lang: str) -> pd.DataFrame:

@@ -49,11 +49,17 @@ def _check_notes(c) -> None:
                     f"`{name},{row[id_column]},{column},<Vietnamese text>` to {NOTES}",
                 )
     columns = {name: spec[2] for name, spec in {**notes.SHOWN, **notes.OPTIONAL}.items()}
+    columns = {name: (spec,) if isinstance(spec, str) else spec for name, spec in columns.items()}
     for line, row in table.rows:
         if row["table"] not in columns:
             c.add(table, line, "table", f"{row['table']!r} is not allowed; expected {', '.join(sorted(columns))}")
-        elif row["column"] != columns[row["table"]]:
-            c.add(table, line, "column", f"{row['column']!r} is not allowed; expected {columns[row['table']]!r}")
+        elif row["column"] not in columns[row["table"]]:
+            c.add(
+                table,
+                line,
+                "column",
+                f"{row['column']!r} is not allowed; expected {' or '.join(columns[row['table']])}",
+            )
         elif row["table"] in known and row["id"] not in known[row["table"]] and row["id"] not in c.unreadable_ids:
             c.add(table, line, "id", f"{row['id']!r} is not an id of {row['table']}: remove the row or fix the id")
 

@@ -18,6 +18,7 @@ MESSAGES = {
     "outlet.UNDP Viet Nam (PAPI)": "UNDP Viet Nam (PAPI)",
     "outlet.compiled from official and press pages": "compiled from official and press pages",
     "period.as_of": "as of {date}",
+    "period.at": "as of {date}",
     "period.inferred_date": "{date}, inferred",
     "period.uncertain_date": "{date}, date uncertain",
     "period.inferred": "{period} (inferred)",
@@ -63,4 +64,5 @@ MESSAGES = {
     "copy.via_public_copy": ", via a public copy",
     "copy.cite": " (via a public copy)",
     "copy.reference": " Values taken from a public copy: `{copy}`.",
+    "copy.reference_noted": " Values taken from a public copy: `{copy}` ({note}).",
 }

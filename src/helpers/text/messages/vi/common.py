@@ -18,6 +18,7 @@ MESSAGES = {
     "outlet.UNDP Viet Nam (PAPI)": "UNDP Việt Nam (PAPI)",
     "outlet.compiled from official and press pages": "tổng hợp từ các trang chính thức và báo chí",
     "period.as_of": "tính đến {date}",
+    "period.at": "tại thời điểm {date}",
     "period.inferred_date": "{date}, suy ra từ ngữ cảnh",
     "period.uncertain_date": "{date}, thời điểm chưa chắc chắn",
     "period.inferred": "{period} (suy ra từ ngữ cảnh)",
@@ -44,7 +45,7 @@ MESSAGES = {
     "tier.official_table": "bảng DTI chính thức (dti.gov.vn)",
     "tier.press_reference": "báo chí / bộ dữ liệu",
     "undated": "không ghi ngày",
-    "undated_before": "không ghi ngày, trước {date}",
+    "undated_before": "không ghi ngày, chậm nhất ngày {date}",
     "unit.billion_vnd": " tỷ đồng",
     "unit.count": "",
     "unit.percent": "%",
@@ -63,4 +64,5 @@ MESSAGES = {
     "copy.via_public_copy": ", qua một bản sao công khai",
     "copy.cite": " (qua một bản sao công khai)",
     "copy.reference": " Số liệu lấy từ một bản sao công khai: `{copy}`.",
+    "copy.reference_noted": " Số liệu lấy từ một bản sao công khai: `{copy}` ({note}).",
 }

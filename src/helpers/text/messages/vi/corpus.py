@@ -24,7 +24,7 @@ MESSAGES = {
     "corpus.number_tokens_raw_text": "số lượng con số trong văn bản gốc",
     "corpus.numbers_found_by_helpers_numbers": "Mọi con số trong văn bản gốc (định dạng tiếng Việt, phần trăm, thứ hạng như 17/63, ngày tháng) là một số liệu đã chọn lọc, một phần của mốc thời gian, hoặc bị loại trừ có lý do (data/number_exclusions.csv). Bài báo từ {first} đến {last}.",
     "corpus.only_indicators_are_reported_for": "Chỉ {both}/{len} chỉ tiêu có số liệu cho mọi tỉnh được chọn",
-    "corpus.reported_for_every_chosen_province": "- Có cho mọi tỉnh được chọn: {both} chỉ tiêu; xem sổ 05 về các cặp cùng thời kỳ.",
+    "corpus.reported_for_every_chosen_province": "- Có cho mọi tỉnh được chọn: {both} chỉ tiêu; xem sổ tính 05 về các cặp cùng thời kỳ.",
     "corpus.status.curated": "số liệu đã chọn lọc",
     "corpus.status.excluded": "loại trừ, có lý do",
     "corpus.status.milestone": "mốc thời gian",

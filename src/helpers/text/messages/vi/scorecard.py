@@ -22,7 +22,7 @@ MESSAGES = {
     "scorecard.gap_column": "chênh lệch",
     "scorecard.gap_legend": "khoảng cách giữa hai tỉnh (bậc)",
     "scorecard.gap_no_leader": "chênh {gap}, thứ tự không chắc chắn",
-    "scorecard.has_no_value_for_only": "{province_b} không có số liệu cho {period_text} (chỉ có {period_text2})",
+    "scorecard.has_no_value_for_only": "{province_b} không có số liệu {period_text} (chỉ có số liệu {period_text2})",
     "scorecard.indicator": "chỉ tiêu",
     "scorecard.is_ahead_comparable_pairs": "{top} dẫn trước ở {iloc}/{len} cặp so sánh được",
     "scorecard.no_comparable_pair": "không có cặp so sánh được",

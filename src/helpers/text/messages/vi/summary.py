@@ -2,6 +2,10 @@
 the question, one verdict per topic, threshold sensitivity, the corpus, the 2025 merger."""
 
 MESSAGES = {
+    "summary.readme.computed_for": "*Tính cho {provinces} bằng `helpers.analysis.verdicts` theo các quy tắc của `helpers.analysis.verdict_rule` (xem mục «How a verdict is called» trong README.md); `make run` viết lại phần này.*",
+    "summary.readme.scorecard": "Bảng tổng hợp (sổ tính 05).",
+    "summary.readme.sensitivity": "Độ nhạy của ngưỡng gần như ngang nhau.",
+    "summary.readme.corpus": "Kho bài báo (sổ tính 06, phụ lục).",
     "summary.question": "**Câu hỏi.** {provinces} so với nhau thế nào về Chỉ số chuyển đổi số cấp tỉnh (DTI), dịch vụ công trực tuyến, sử dụng thương mại điện tử và xã hội số, và bằng chứng cho mỗi câu trả lời mạnh đến đâu? Mọi kết luận dưới đây được tính từ các bảng trong `data/`; khi chọn hơn hai tỉnh, mỗi tỉnh được so với tỉnh đứng đầu danh sách.",
     "summary.link": "Chi tiết: [sổ tính {number}]({path}).",
     "summary.run_near_tie": "gần như ngang nhau năm {years}",
