@@ -141,6 +141,7 @@ MESSAGES = {
     "frames.value.reason.different_definition": "different definition",
     "frames.value.kind.dti_official": "official DTI table",
     "frames.value.kind.pair": "comparable pair",
+    "frames.value.kind.share": "pair of shares (stocks)",
     "frames.value.kind.papi": "PAPI",
     "frames.value.kind.number": "number",
     "frames.value.kind.percent": "percentage",
