@@ -141,3 +141,51 @@ def test_a_redraw_of_some_scorecard_rows_goes_beside_the_figures(_published):
     assert not (_published / "figures").exists()
     scorecard.plot_scorecard(rows, BOTH, "en")
     assert (_published / "figures" / "05_scorecard.png").is_file()
+
+
+def _redraw_cases():
+    """(figure name, loader of the notebook's frame, the chart call): every chart a notebook draws from a
+    frame it loads and shows."""
+    from helpers.analysis import verdicts
+    from helpers.checks.coverage import classify_numbers
+    from helpers.notebooks import corpus, dti_change, figures, papi, papi_map, summary_figures
+
+    return {
+        "00_papi_egov": (
+            summary_figures.papi_frame,
+            lambda f: summary_figures.plot_papi(f, BOTH, "en", verdicts.summary(BOTH)),
+        ),
+        "01_dti_mekong_change": (dti.distribution, lambda f: dti_change.plot_mekong_change(f, BOTH, "en")),
+        "01_dti_rank_trajectories": (
+            lambda: dti_scores.evidence(BOTH),
+            lambda f: dti.plot_rank_trajectories(f, BOTH, "en"),
+        ),
+        "02_papi_egov_distribution": (tidy.papi, lambda f: papi.plot_distribution(f, BOTH, "en")),
+        "02_papi_egov_rank_map": (tidy.papi, lambda f: papi_map.draw(f, BOTH, "en")),
+        "02_online_services_by_level": (
+            lambda: tidy.observations("02", BOTH),
+            lambda f: figures.plot("02_online_services_by_level", f, BOTH, "en"),
+        ),
+        "04_digital_uptake_pairs": (lambda: tidy.pairs(BOTH), lambda f: figures.plot_uptake_pairs(f, BOTH, "en")),
+        "06_number_coverage": (classify_numbers, lambda f: corpus.plot_coverage(f, "en")),
+        "06_milestones_timeline": (lambda: corpus.milestones(BOTH), lambda f: corpus.plot_timeline(f, BOTH, "en")),
+        "06_availability_matrix": (
+            lambda: corpus.availability(BOTH),
+            lambda f: corpus.plot_availability(f, BOTH, "en"),
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", list(_redraw_cases()))
+def test_every_chart_of_a_notebook_frame_redraws_a_narrowed_copy_beside_the_figures(_published, name):
+    """As README says: a chart drawn from rows other than the notebook's own frame goes to out/redraw/,
+    never over figures/; the frame as loaded writes the published figure."""
+    load, draw = _redraw_cases()[name]
+    frame = load()
+    fig, _ = draw(frame.iloc[: max(1, len(frame) - 1)])  # one row dropped: a reader's own rows
+    plt.close(fig)
+    assert (_published / "out" / "redraw" / f"{name}.png").is_file()
+    assert not (_published / "figures").exists()
+    fig, _ = draw(frame)
+    plt.close(fig)
+    assert (_published / "figures" / f"{name}.png").is_file()

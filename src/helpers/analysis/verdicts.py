@@ -21,7 +21,7 @@ import pandas as pd
 
 from helpers.analysis import comparison, dti_scores, scope, society_pairs, verdict_rule
 from helpers.analysis.verdict_rule import CONFIDENCE_ORDER  # noqa: F401  (re-exported)
-from helpers.data import loading
+from helpers.data import frames, loading
 
 TOPICS = ("dti", "online_services", "ecommerce", "digital_society")
 NOTEBOOKS = {
@@ -319,7 +319,7 @@ def summary(provinces: list[str]) -> dict:
             "strength": strength("ecommerce", eco),
         },
         "digital_society": {
-            "pairs": shares,
+            "pairs": frames.mark_whole(shares),  # the frame notebook 00 draws (helpers.data.frames)
             "article_pairs": soc_articles,
             "one_sided": one_sided("04", provinces),
             "strength": strength("digital_society", shares),

@@ -365,7 +365,7 @@ def _figure(
     return fig, axes
 
 
-def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str, lang: str) -> list[Path]:
+def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str, lang: str, redraw: bool = False) -> list[Path]:
     """The map's PNG (the notebook's copy, in a palette: helpers.charts.inline) through
     helpers.charts.plotting.save_figure, plus the plotted data as data/`name`.csv."""
     from helpers.charts.inline import inline_png
@@ -373,7 +373,7 @@ def save_map(fig: plt.Figure, plotted: pd.DataFrame, name: str, lang: str) -> li
     # The map has a fixed layout; without this, savefig would switch the
     # project's default constrained layout back on.
     with mpl.rc_context({"figure.constrained_layout.use": False}):
-        return save_figure(fig, name, data=plotted, lang=lang, render=inline_png)
+        return save_figure(fig, name, data=plotted, lang=lang, render=inline_png, redraw=redraw)
 
 
 def show(fig: plt.Figure, plotted: pd.DataFrame) -> None:

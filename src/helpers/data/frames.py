@@ -24,3 +24,14 @@ def mark_whole(frame: pd.DataFrame) -> pd.DataFrame:
 def is_whole(frame: pd.DataFrame) -> bool:
     """True for the frame as marked by `mark_whole`, False for any subset or edit of it."""
     return frame.attrs.get(KEY) == fingerprint(frame)
+
+
+def whole(loader):
+    """A loader's frame, marked whole (mark_whole): the frames the notebooks load and show."""
+    import functools
+
+    @functools.wraps(loader)
+    def wrapper(*args, **kwargs):
+        return mark_whole(loader(*args, **kwargs))
+
+    return wrapper

@@ -8,7 +8,7 @@ from helpers.analysis import evidence
 from helpers.charts import corpus as charts_corpus
 from helpers.charts.plotting import save_figure
 from helpers.checks.coverage import classify_numbers, coverage_summary
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.text.catalogue import say
 from helpers.text.citations import citation, citations
 from helpers.text.formats import date_text, indicator_label, periods_text
@@ -28,6 +28,7 @@ def article_register(provinces: list[str], lang: str = "en") -> pd.DataFrame:
     return out.rename(columns=headers).reset_index(drop=True)
 
 
+@frames.whole
 def milestones(provinces: list[str]) -> pd.DataFrame:
     """The dated milestones of the chosen provinces (data/milestones.csv), in date order."""
     ms = loading.load("milestones")
@@ -58,13 +59,14 @@ def plot_coverage(numbers: pd.DataFrame, lang: str, name: str = "06_number_cover
         ),
     }
     fig = charts_corpus.coverage(summary, texts)
-    save_figure(fig, name, summary, lang=lang)
+    save_figure(fig, name, summary, lang=lang, redraw=not frames.is_whole(numbers))
     return fig, summary
 
 
 def plot_timeline(ms: pd.DataFrame, provinces: list[str], lang: str, name: str = "06_milestones_timeline"):
     """The milestones `ms` (milestones(provinces), possibly narrowed) on a time axis, each
     described beside it; not written when there are none (`ms.attrs["why"]` says so)."""
+    redraw = not frames.is_whole(ms)
     ms = ms.copy()
     if ms.empty:
         ms.attrs["why"] = say("corpus.no_milestones_for", lang, provinces=", ".join(provinces))
@@ -86,10 +88,12 @@ def plot_timeline(ms: pd.DataFrame, provinces: list[str], lang: str, name: str =
             date=ms["date"].dt.strftime("%Y-%m-%d")
         ),
         lang=lang,
+        redraw=redraw,
     )
     return fig, ms
 
 
+@frames.whole
 def availability(provinces: list[str]) -> pd.DataFrame:
     """Indicator × province: the periods reported (best tier), empty when missing; the
     reference tier's measures that verdicts use (PAPI e-governance scores, press-reported
@@ -153,7 +157,8 @@ def plot_availability(data: pd.DataFrame, provinces: list[str], lang: str, name:
     fig = charts_corpus.availability(cells, row_labels, provinces, texts, groups)
     long = data.melt(id_vars=["theme", "indicator_id"], value_vars=provinces, var_name="province", value_name="periods")
     long = long.merge(sources(data, provinces), on=["indicator_id", "province"], how="left")
-    save_figure(fig, name, long.assign(periods=[";".join(map(str, v)) for v in long["periods"]]), lang=lang)
+    plotted = long.assign(periods=[";".join(map(str, v)) for v in long["periods"]])
+    save_figure(fig, name, plotted, lang=lang, redraw=not frames.is_whole(data))
     return fig, data
 
 

@@ -148,7 +148,7 @@ def plot_rank_trajectories(
         + (say("dti.others_thin", lang, a=provinces[0], b=provinces[1]) if len(provinces) > MAX_LABELLED else ""),
     }
     fig = charts_dti.rank_trajectories(points, panels, all_years, provinces, texts)
-    save_figure(fig, name, plotted, lang=lang)
+    save_figure(fig, name, plotted, lang=lang, redraw=not frames.is_whole(evidence))
     return fig, plotted
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from helpers.analysis import dti_scores
 from helpers.charts import dti as charts_dti
 from helpers.charts.plotting import save_figure
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.notebooks.dti import ordinal
 from helpers.text.catalogue import say
 from helpers.text.citations import citation, citations
@@ -144,7 +144,7 @@ def plot_mekong_change(scores: pd.DataFrame, provinces: list[str], lang: str, na
         ]
     ]
     plotted = plotted.assign(source_id=scores.loc[scores["assessment_year"] == last, "source_id"].iloc[0])
-    save_figure(fig, name, plotted, lang=lang)
+    save_figure(fig, name, plotted, lang=lang, redraw=not frames.is_whole(scores))
     return fig, plotted
 
 

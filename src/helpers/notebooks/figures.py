@@ -15,7 +15,7 @@ from helpers.charts import panels as charts_panels
 from helpers.charts import stacked as charts_stacked
 from helpers.charts import summary as charts_summary
 from helpers.charts.plotting import save_figure, wrap
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.text import society_tables
 from helpers.text.catalogue import say
 from helpers.text.chart_titles import CAPTION_DERIVED, caption_extra, chart_title
@@ -105,7 +105,10 @@ def plot(name: str, observations: pd.DataFrame, provinces: list[str], lang: str)
     fig = charts_panels.indicator_panels(
         plotted.assign(label=text), panels, provinces, texts, lambda x: number_text(x, lang)
     )
-    save_figure(fig, name, _with_caption_numbers(name, _with_title_sums(name, plotted), provinces), lang=lang)
+    redraw = not frames.is_whole(observations)
+    save_figure(
+        fig, name, _with_caption_numbers(name, _with_title_sums(name, plotted), provinces), lang=lang, redraw=redraw
+    )
     return fig, plotted
 
 
@@ -184,7 +187,7 @@ def plot_stacked(name: str, observations: pd.DataFrame, provinces: list[str], la
         "panel": say("stacked.panel", lang, parts=", ".join(_segment_name(p, lang) for p in part_ids)) + note,
     }
     fig = charts_stacked.stacked_bars(drawn, part_ids, provinces, texts, lambda x: number_text(x, lang))
-    save_figure(fig, name, plotted, lang=lang)
+    save_figure(fig, name, plotted, lang=lang, redraw=not frames.is_whole(observations))
     return fig, plotted
 
 
@@ -294,6 +297,7 @@ def plot_uptake_pairs(found: pd.DataFrame, provinces: list[str], lang: str):
             {"period_gap_months": "Int64"}
         ),
         lang=lang,
+        redraw=not frames.is_whole(found),
     )
     return fig, plotted
 

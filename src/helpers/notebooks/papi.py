@@ -14,6 +14,7 @@ import pandas as pd
 from helpers.analysis import dti_scores, papi_scores, service_levels
 from helpers.charts import dti as charts_dti
 from helpers.charts.plotting import save_figure
+from helpers.data import frames
 from helpers.text.catalogue import say
 from helpers.text.citations import citation, citations
 from helpers.text.formats import date_text, join_words, number_text
@@ -252,7 +253,7 @@ def plot_distribution(papi: pd.DataFrame, provinces: list[str], lang: str, name:
     # the medians drawn (and relied on by the text), beside every dot of their year
     marks = medians.rename(columns={"assessment_year": "year"})[["year", "national_median", "mekong_median"]]
     plotted = plotted.merge(marks, on="year", how="left")
-    save_figure(fig, name, plotted, lang=lang)
+    save_figure(fig, name, plotted, lang=lang, redraw=not frames.is_whole(papi))
     return fig, plotted
 
 

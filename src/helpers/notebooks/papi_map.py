@@ -11,7 +11,7 @@ import pandas as pd
 
 from helpers.analysis.map_frames import papi_comparable_years, papi_rank_frame, regional_shift
 from helpers.charts.maps import rank_maps, save_map
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.data.geography import bounds, load_shapes
 from helpers.notebooks.dti_map import archipelago_places
 from helpers.text.map_wording import papi_map_text
@@ -48,5 +48,5 @@ def draw(
     shapes = load_shapes()
     text = papi_map_text(frame, regional_shift(frame, provinces, mekong), provinces, lang, archipelago_places(shapes))
     fig, plotted = rank_maps(frame, shapes, list(provinces), text, zoom=bounds(shapes, mekong, margin=0.15))
-    save_map(fig, plotted, name, lang)
+    save_map(fig, plotted, name, lang, redraw=not frames.is_whole(papi))
     return fig, plotted

@@ -10,7 +10,7 @@ from helpers.analysis.dti_scores import NEAR_TIE_SD
 from helpers.analysis.verdicts import runs
 from helpers.charts import summary as charts_summary
 from helpers.charts.plotting import save_figure, wrap
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.notebooks import dti_map
 from helpers.text.catalogue import say
 from helpers.text.citations import citations
@@ -27,6 +27,7 @@ def plot_dti_map(provinces: list[str], lang: str):
     return dti_map.draw(provinces, lang, name=DTI_MAP)
 
 
+@frames.whole
 def papi_frame() -> pd.DataFrame:
     """Every province's PAPI e-governance score, rank and number ranked, comparable years only."""
     scores = loading.load("papi_egov_scores")
@@ -83,7 +84,7 @@ def plot_papi(scores: pd.DataFrame, provinces: list[str], lang: str, summary: di
     plotted = scores.assign(chosen=scores["province"].isin(provinces)).merge(
         medians[["year", "national_median", "mekong_median"]], on="year", how="left"
     )
-    save_figure(fig, PAPI, plotted, lang=lang)
+    save_figure(fig, PAPI, plotted, lang=lang, redraw=not frames.is_whole(scores))
     return fig, plotted
 
 
@@ -155,5 +156,5 @@ def plot_uptake(pairs: pd.DataFrame, provinces: list[str], lang: str, summary: d
         ),
     }
     fig = charts_summary.dated_shares(plotted, list(provinces), texts)
-    save_figure(fig, UPTAKE, plotted, lang=lang)
+    save_figure(fig, UPTAKE, plotted, lang=lang, redraw=not frames.is_whole(pairs))
     return fig, plotted

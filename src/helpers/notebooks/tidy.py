@@ -12,7 +12,7 @@ import pandas as pd
 
 from helpers.analysis import papi_scores, society_pairs
 from helpers.analysis.evidence import results
-from helpers.data import paths
+from helpers.data import frames, paths
 from helpers.text import society_tables
 from helpers.text.formats import figure_data_line
 
@@ -30,18 +30,21 @@ OBSERVATION_COLUMNS = [
 ]
 
 
+@frames.whole
 def papi() -> pd.DataFrame:
     """Every province's PAPI e-governance score, rank and sub-dimension scores in each
     comparable year (helpers.analysis.papi_scores.papi_frame); a reader may narrow it."""
     return papi_scores.papi_frame()
 
 
+@frames.whole
 def observations(notebook: str, provinces: list[str]) -> pd.DataFrame:
     """The curated results of a notebook's indicators for the chosen provinces, one row
     per value (targets left out); quotes and notes stay in the evidence table."""
     return results(notebook, provinces)[OBSERVATION_COLUMNS].reset_index(drop=True)
 
 
+@frames.whole
 def pairs(provinces: list[str]) -> pd.DataFrame:
     """Notebook 04's pair rows (helpers.analysis.society_pairs.pairs): each digital-uptake share
     both provinces of a pair report, the gap, the months between the dates and the verdict."""
