@@ -34,7 +34,7 @@ import pandas as pd
 
 from helpers.analysis import comparison, scope, verdict_rule
 from helpers.analysis.verdict_rule import CONFIDENCE_ORDER
-from helpers.data import loading
+from helpers.data import frames, loading
 from helpers.data.periods import Period
 
 # rule 4 of helpers.analysis.verdict_rule, its one home
@@ -196,6 +196,7 @@ def _pick(left: list, right: list):
     )
 
 
+@frames.whole
 def pairs(provinces: list[str]) -> pd.DataFrame:
     """One row per measure and focus pair (role "pair"), plus one row per value not
     picked (role "other_value", set against the same partner). Columns: COLUMNS."""
