@@ -30,7 +30,6 @@ OBSERVATION_COLUMNS = [
 ]
 
 
-@frames.whole
 def papi() -> pd.DataFrame:
     """Every province's PAPI e-governance score, rank and sub-dimension scores in each
     comparable year (helpers.analysis.papi_scores.papi_frame); a reader may narrow it."""
@@ -44,7 +43,6 @@ def observations(notebook: str, provinces: list[str]) -> pd.DataFrame:
     return results(notebook, provinces)[OBSERVATION_COLUMNS].reset_index(drop=True)
 
 
-@frames.whole
 def pairs(provinces: list[str]) -> pd.DataFrame:
     """Notebook 04's pair rows (helpers.analysis.society_pairs.pairs): each digital-uptake share
     both provinces of a pair report, the gap, the months between the dates and the verdict."""
