@@ -21,11 +21,14 @@ def _snap(ring: np.ndarray, grid: float, dot: bool = False) -> np.ndarray:
     points snap equally, so neighbours still share their border. A ring that
     collapses is kept as it is, or with `dot` (islands drawn with a thick
     edge) reduced to a short closed stroke that still shows as a dot."""
-    snapped = np.round(ring / grid) * grid
-    keep = np.r_[True, np.any(snapped[1:] != snapped[:-1], axis=1)]
-    snapped = snapped[keep]
-    x, y = snapped[:, 0], snapped[:, 1]
-    if len(snapped) >= 4 and np.dot(x[:-1], y[1:]) != np.dot(x[1:], y[:-1]):  # still has area
+    cells = np.round(ring / grid).astype(np.int64)
+    keep = np.r_[True, np.any(cells[1:] != cells[:-1], axis=1)]
+    cells = cells[keep]
+    snapped = cells * grid
+    # The area test in whole grid cells: exact, so that it cannot depend on the
+    # CPU (a floating-point dot product goes through BLAS, whose rounding does).
+    x, y = cells[:, 0], cells[:, 1]
+    if len(cells) >= 4 and int(np.sum(x[:-1] * y[1:] - x[1:] * y[:-1])) != 0:  # still has area
         return snapped
     if not dot:
         return ring
