@@ -207,3 +207,41 @@ def test_service_levels_are_stacked_segments_of_the_observed_totals():
     patches = sorted((round(p.get_y(), 3), p.get_x(), p.get_width()) for p in fig.axes[0].patches)
     assert [(x, w) for _, x, w in patches] == [(s, v) for _, _, segs, _ in expected for _, s, v in segs]
     assert plotted.loc[plotted["province"] == "Tiền Giang", "role"].tolist() == ["not_reported"]
+
+
+def test_text_sizes_measured_once_per_process_leave_every_pixel_as_it_was(monkeypatch):
+    """helpers.charts.text_metrics: the same PNG bytes as matplotlib's per-renderer
+    measuring, with far fewer FreeType measurements (the tight box's dry run and
+    repeated labels reuse them)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from helpers.charts import text_metrics
+
+    measured = []
+    measure = RendererAgg.get_text_width_height_descent
+
+    def counting(self, text, *args, **kwargs):
+        measured.append(text)
+        return measure(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(RendererAgg, "get_text_width_height_descent", counting)
+
+    def render(lang: str) -> tuple[bytes, int]:
+        measured.clear()
+        fig, _ = dti.plot_rank_trajectories(dti_scores.evidence(BOTH), BOTH, lang)
+        return plotting.figure_png(fig), len(measured)
+
+    try:
+        for lang in ("en", "vi"):
+            text_metrics.unshare()
+            alone, alone_count = render(lang)
+            text_metrics.share()
+            shared, shared_count = render(lang)
+            assert shared == alone, lang
+            assert shared_count <= alone_count / 2, (
+                lang,
+                shared_count,
+                alone_count,
+            )  # the dry run measures nothing new
+    finally:
+        text_metrics.share()

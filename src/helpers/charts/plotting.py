@@ -46,10 +46,14 @@ STYLE = {
 
 
 def use_style() -> None:
-    """Chart style, and table display wide enough for quotes and notes."""
+    """Chart style, and table display wide enough for quotes and notes; text sizes
+    measured once per process (helpers.charts.text_metrics)."""
     import pandas as pd
 
+    from helpers.charts import text_metrics
+
     mpl.rcParams.update(STYLE)
+    text_metrics.share()
     pd.set_option("display.max_colwidth", 160)
     pd.set_option("display.max_rows", 120)
     if not renders_inline_images():  # strict nbval: text outputs only, no image rendered
