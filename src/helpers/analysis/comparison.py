@@ -27,6 +27,7 @@ def results(provinces: list[str] | None = None) -> pd.DataFrame:
     return obs.reset_index(drop=True)
 
 
+@loading.from_tables
 def dti_evidence(provinces: list[str]) -> pd.DataFrame:
     """Every DTI rank known for `provinces`, one row per claim, tier marked:
     article claims, official tables (overall and Mekong Delta ranks), press facts."""
@@ -142,6 +143,7 @@ def _with_qualifier(value: float, qualifier: str) -> str:
     return f"{prefix}{value:g}"
 
 
+@loading.from_tables
 def conflicts(provinces: list[str]) -> pd.DataFrame:
     """Disagreements to surface, never silently resolved:
     - year_label: an article's year label differs from the assessment year recorded;
@@ -295,6 +297,7 @@ def revisions(provinces: list[str]) -> pd.DataFrame:
 TIER_ORDER = {"official_table": 0, "article": 1, "press_reference": 2}
 
 
+@loading.from_tables
 def best_evidence(provinces: list[str]) -> pd.DataFrame:
     """One value per province, indicator and period: article results, plus every
     DTI rank (official table first, then article, then press), with the other
@@ -323,6 +326,7 @@ def best_evidence(provinces: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows).merge(indicators, on="indicator_id", how="left")
 
 
+@loading.from_tables
 def pairs(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(comparable, not_comparable) between each two provinces.
 

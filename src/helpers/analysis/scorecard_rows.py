@@ -199,6 +199,7 @@ def _shares(provinces: list[str]) -> list[dict]:
     return rows
 
 
+@loading.from_tables
 def independent(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(one row per independent comparison, values that cannot be compared with the other
     province, PAPI years where only one of a pair has a score)."""

@@ -91,6 +91,8 @@ def _frozen(value):
 def _copied(value):
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return value.copy()
+    if isinstance(value, tuple):  # several frames
+        return tuple(_copied(v) for v in value)
     if isinstance(value, (dict, list, set)):
         return type(value)(value)
     return value
