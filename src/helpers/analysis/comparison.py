@@ -1,8 +1,7 @@
 """What can be compared, what cannot, and where the sources disagree.
 
-Rules: two numbers are comparable only when indicator, unit and period agree;
-targets are never compared with results. Derived numbers: helpers.analysis.derived.
-"""
+Rules: two numbers are comparable only when indicator, unit and period agree; targets are never compared
+with results. Derived numbers: helpers.analysis.derived. Computed once per kernel (loading.from_tables)."""
 
 from __future__ import annotations
 

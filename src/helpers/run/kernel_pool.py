@@ -22,7 +22,7 @@ from helpers.text import markdown, navigation
 
 KERNEL = "python3"
 # Run before another notebook in a kept kernel: no figure, variable or import of the last one left.
-FRESH_NAMESPACE = "__import__('matplotlib.pyplot').pyplot.close('all')\nget_ipython().reset(new_session=False)"
+FRESH_NAMESPACE = "__import__('helpers.run.fresh', fromlist=['fresh']).fresh_namespace()"
 
 
 @dataclass
