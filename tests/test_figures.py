@@ -231,17 +231,12 @@ def test_text_sizes_measured_once_per_process_leave_every_pixel_as_it_was(monkey
         fig, _ = dti.plot_rank_trajectories(dti_scores.evidence(BOTH), BOTH, lang)
         return plotting.figure_png(fig), len(measured)
 
-    try:
-        for lang in ("en", "vi"):
-            text_metrics.unshare()
-            alone, alone_count = render(lang)
-            text_metrics.share()
-            shared, shared_count = render(lang)
-            assert shared == alone, lang
-            assert shared_count <= alone_count / 2, (
-                lang,
-                shared_count,
-                alone_count,
-            )  # the dry run measures nothing new
+    try:  # Vietnamese: the most glyphs
+        text_metrics.unshare()
+        alone, alone_count = render("vi")
+        text_metrics.share()
+        shared, shared_count = render("vi")
+        assert shared == alone
+        assert shared_count <= alone_count / 2, (shared_count, alone_count)  # the dry run measures nothing new
     finally:
         text_metrics.share()
