@@ -209,13 +209,13 @@ def test_service_levels_are_stacked_segments_of_the_observed_totals():
     assert plotted.loc[plotted["province"] == "Tiền Giang", "role"].tolist() == ["not_reported"]
 
 
-def test_text_sizes_measured_once_per_process_leave_every_pixel_as_it_was(monkeypatch):
-    """helpers.charts.text_metrics: the same PNG bytes as matplotlib's per-renderer
-    measuring, with far fewer FreeType measurements (the tight box's dry run and
-    repeated labels reuse them)."""
+def test_text_sizes_and_glyphs_kept_per_process_leave_every_pixel_as_it_was(monkeypatch):
+    """helpers.charts.text_metrics and glyph_cache: the same PNG bytes as matplotlib's own
+    measuring and drawing, with far fewer FreeType measurements (the tight box's dry run
+    and repeated labels reuse them) and glyph rasterisations."""
     from matplotlib.backends.backend_agg import RendererAgg
 
-    from helpers.charts import text_metrics
+    from helpers.charts import glyph_cache, text_metrics
 
     measured = []
     measure = RendererAgg.get_text_width_height_descent
@@ -226,17 +226,23 @@ def test_text_sizes_measured_once_per_process_leave_every_pixel_as_it_was(monkey
 
     monkeypatch.setattr(RendererAgg, "get_text_width_height_descent", counting)
 
-    def render(lang: str) -> tuple[bytes, int]:
+    def render() -> tuple[bytes, int]:
         measured.clear()
-        fig, _ = dti.plot_rank_trajectories(dti_scores.evidence(BOTH), BOTH, lang)
+        fig, _ = dti.plot_rank_trajectories(dti_scores.evidence(BOTH), BOTH, "vi")  # the most glyphs
+        fig.text(0.5, 0.5, "Hậu Giang 1.860,5", rotation=30)  # rotated: drawn by matplotlib in both
         return plotting.figure_png(fig), len(measured)
 
-    try:  # Vietnamese: the most glyphs
+    try:
         text_metrics.unshare()
-        alone, alone_count = render("vi")
+        glyph_cache.unshare()
+        alone, alone_count = render()
         text_metrics.share()
-        shared, shared_count = render("vi")
+        glyph_cache.share()
+        shared, shared_count = render()
         assert shared == alone
         assert shared_count <= alone_count / 2, (shared_count, alone_count)  # the dry run measures nothing new
+        drawn = sum(len(items) for items in glyph_cache._layouts.values())
+        assert 0 < len(glyph_cache._glyphs) < drawn  # a glyph at the same place within a pixel: rasterised once
     finally:
         text_metrics.share()
+        glyph_cache.share()

@@ -46,14 +46,15 @@ STYLE = {
 
 
 def use_style() -> None:
-    """Chart style, and table display wide enough for quotes and notes; text sizes
-    measured once per process (helpers.charts.text_metrics)."""
+    """Chart style, and table display wide enough for quotes and notes; text sizes measured
+    and glyphs rasterised once per process (helpers.charts.text_metrics, glyph_cache)."""
     import pandas as pd
 
-    from helpers.charts import text_metrics
+    from helpers.charts import glyph_cache, text_metrics
 
     mpl.rcParams.update(STYLE)
     text_metrics.share()
+    glyph_cache.share()
     pd.set_option("display.max_colwidth", 160)
     pd.set_option("display.max_rows", 120)
     if not renders_inline_images():  # strict nbval: text outputs only, no image rendered
