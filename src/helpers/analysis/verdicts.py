@@ -78,6 +78,7 @@ def _provenance(verdict: str, *source_ids: str, facts=()) -> dict:
     }
 
 
+@loading.from_tables
 def dti(provinces: list[str]) -> pd.DataFrame:
     """One row per official DTI table and focus pair: scores, gap in points and SD, ranks, verdict."""
     gaps = dti_scores.gaps(provinces)
@@ -110,6 +111,7 @@ def dti(provinces: list[str]) -> pd.DataFrame:
     return _frame(rows)
 
 
+@loading.from_tables
 def papi(provinces: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(comparable PAPI e-governance years per focus pair with the verdict, years where
     only one of the pair has a value). Higher score = more use of e-government."""
@@ -339,6 +341,7 @@ def sources(provinces: list[str], found: dict | None = None) -> list[str]:
     return ids
 
 
+@loading.from_tables
 def sensitivity(provinces: list[str]) -> pd.DataFrame:
     """The scored verdicts (official DTI tables, PAPI years) called at each threshold of
     verdict_rule.SENSITIVITY; `changes` marks a verdict that depends on the threshold."""
