@@ -206,6 +206,7 @@ def lone_claims(provinces: list[str]) -> pd.DataFrame:
 AGREEMENT = ("official", "agrees", "disagrees", "cannot be checked")
 
 
+@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
 @frames.whole
 def evidence(provinces: list[str]) -> pd.DataFrame:
     """Every DTI claim (ranks, and the scores press pages report) for `provinces` (helpers.analysis.comparison.dti_evidence), one

@@ -19,6 +19,7 @@ from helpers.data import frames, loading
 SUBDIMENSIONS = ("internet_access", "egov_portal_access", "e_responsiveness")
 
 
+@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
 @frames.whole
 def papi_frame() -> pd.DataFrame:
     """Every province's e-governance score, rank and n_ranked in each comparable year, its

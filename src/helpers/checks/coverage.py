@@ -76,6 +76,7 @@ def classify_text(text: str, observations, milestone_quotes, exclusions) -> list
     return rows
 
 
+@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
 @frames.whole
 def classify_numbers() -> pd.DataFrame:
     """One row per number token in every article: source_id, start, text, kind,
