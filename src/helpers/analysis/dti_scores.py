@@ -21,7 +21,7 @@ from helpers.analysis import verdict_rule
 from helpers.analysis.comparison import _satisfies as satisfies
 from helpers.analysis.comparison import dti_evidence
 from helpers.analysis.verdict_rule import NEAR_TIE_SD  # noqa: F401  (the rule lives in helpers.analysis.verdict_rule)
-from helpers.data import frames, loading
+from helpers.data import loading
 
 SCOPE = "63_provinces"
 # A claim resting on one source of these confidences is a lead, not a finding.
@@ -206,8 +206,7 @@ def lone_claims(provinces: list[str]) -> pd.DataFrame:
 AGREEMENT = ("official", "agrees", "disagrees", "cannot be checked")
 
 
-@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
-@frames.whole
+@loading.whole_frame
 def evidence(provinces: list[str]) -> pd.DataFrame:
     """Every DTI claim (ranks, and the scores press pages report) for `provinces` (helpers.analysis.comparison.dti_evidence), one
     row per province, indicator, year, source and value, with its confidence (the

@@ -14,13 +14,12 @@ import pandas as pd
 
 from helpers.analysis.dti_scores import pair_gap, year_pairs
 from helpers.analysis.map_frames import papi_comparable_years
-from helpers.data import frames, loading
+from helpers.data import loading
 
 SUBDIMENSIONS = ("internet_access", "egov_portal_access", "e_responsiveness")
 
 
-@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
-@frames.whole
+@loading.whole_frame
 def papi_frame() -> pd.DataFrame:
     """Every province's e-governance score, rank and n_ranked in each comparable year, its
     sub-dimension scores (one column each, NaN where not published) and whether it is in the

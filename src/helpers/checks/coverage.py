@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data import frames, loading
+from helpers.data import loading
 from helpers.data.numbers import NumberMention, find_numbers, hedge_qualifier
 from helpers.data.paths import ROOT
 from helpers.data.sources import find_quote, read_article
@@ -76,8 +76,7 @@ def classify_text(text: str, observations, milestone_quotes, exclusions) -> list
     return rows
 
 
-@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
-@frames.whole
+@loading.whole_frame
 def classify_numbers() -> pd.DataFrame:
     """One row per number token in every article: source_id, start, text, kind,
     status (curated | milestone | excluded | unaccounted), reason, context."""

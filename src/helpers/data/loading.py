@@ -118,6 +118,15 @@ def from_tables(function):
     return wrapper
 
 
+def whole_frame(loader):
+    """A loader of a frame the notebooks load and show: computed once per process
+    (from_tables) and marked whole once (helpers.data.frames.whole); every caller gets a copy,
+    and the copy keeps the mark, so that a reader's narrowed copy is still told apart."""
+    from helpers.data import frames
+
+    return from_tables(frames.whole(loader))
+
+
 @from_tables
 def observations_with_indicators() -> pd.DataFrame:
     """Observations joined with indicator labels, units and themes."""

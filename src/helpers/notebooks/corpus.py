@@ -28,8 +28,7 @@ def article_register(provinces: list[str], lang: str = "en") -> pd.DataFrame:
     return out.rename(columns=headers).reset_index(drop=True)
 
 
-@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
-@frames.whole
+@loading.whole_frame
 def milestones(provinces: list[str]) -> pd.DataFrame:
     """The dated milestones of the chosen provinces (data/milestones.csv), in date order."""
     ms = loading.load("milestones")
@@ -94,8 +93,7 @@ def plot_timeline(ms: pd.DataFrame, provinces: list[str], lang: str, name: str =
     return fig, ms
 
 
-@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
-@frames.whole
+@loading.whole_frame
 def availability(provinces: list[str]) -> pd.DataFrame:
     """Indicator × province: the periods reported (best tier), empty when missing; the
     reference tier's measures that verdicts use (PAPI e-governance scores, press-reported

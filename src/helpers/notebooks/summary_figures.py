@@ -27,8 +27,7 @@ def plot_dti_map(provinces: list[str], lang: str):
     return dti_map.draw(provinces, lang, name=DTI_MAP)
 
 
-@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
-@frames.whole
+@loading.whole_frame
 def papi_frame() -> pd.DataFrame:
     """Every province's PAPI e-governance score, rank and number ranked, comparable years only."""
     scores = loading.load("papi_egov_scores")

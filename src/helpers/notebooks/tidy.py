@@ -12,7 +12,7 @@ import pandas as pd
 
 from helpers.analysis import papi_scores, society_pairs
 from helpers.analysis.evidence import results
-from helpers.data import frames, loading, paths
+from helpers.data import loading, paths
 from helpers.text import society_tables
 from helpers.text.formats import figure_data_line
 
@@ -36,8 +36,7 @@ def papi() -> pd.DataFrame:
     return papi_scores.papi_frame()
 
 
-@loading.from_tables  # computed once per kernel, marked whole once (copies keep the mark)
-@frames.whole
+@loading.whole_frame
 def observations(notebook: str, provinces: list[str]) -> pd.DataFrame:
     """The curated results of a notebook's indicators for the chosen provinces, one row
     per value (targets left out); quotes and notes stay in the evidence table."""

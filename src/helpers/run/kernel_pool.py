@@ -5,6 +5,7 @@ kernel; strict nbval still runs every committed notebook in a kernel of its own.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import queue
@@ -162,6 +163,7 @@ def _stopped(job: Job, exc: Exception, kernel_log: Path) -> RunnerError:
     )
 
 
+@functools.cache  # registered once per worker process
 def _kept_client_engine() -> str:
     """papermill's own engine, except that the notebook runs through the kept client:
     nbclient otherwise starts a client of its own for every notebook and leaves it open,
@@ -205,8 +207,7 @@ def _kept_client_engine() -> str:
             )
             return client.execute()
 
-    if _KEPT_CLIENT not in papermill_engines._engines:
-        papermill_engines.register(_KEPT_CLIENT, KeptClientEngine)
+    papermill_engines.register(_KEPT_CLIENT, KeptClientEngine)
     return _KEPT_CLIENT
 
 
