@@ -148,8 +148,9 @@ class Kernel:
 
 
 def _kernel_environment(job: Job) -> None:
-    """What a kernel inherits when it starts: the run's figure folder; no MPLBACKEND, as the
-    kernel must use its inline backend, or no chart is stored in the notebook."""
+    """What a kernel inherits when it starts (Kernel, once per kernel: one run has one figure
+    folder): the run's figure folder; no MPLBACKEND, as the kernel must use its inline
+    backend, or no chart is stored in the notebook."""
     os.environ[FIGURES_ENV] = job.figures
     os.environ.pop("MPLBACKEND", None)
 
@@ -221,7 +222,6 @@ def _execute(job: Job, kernel: Kernel) -> float:
 
     from helpers.run.kernels import EncryptedKernelManager
 
-    _kernel_environment(job)
     start = time.perf_counter()
     try:
         with _stderr_to(kernel.log):
